@@ -1,0 +1,12 @@
+package fr.capsules.ingest.parse;
+
+/**
+ * One structural unit of a parsed document, in reading order.
+ *
+ * <p>{@link #page()} is 1-based for paged formats (PDF) and {@code 0} for formats without pages
+ * (DOCX, XLSX, CSV, HTML, Markdown, text).
+ */
+public sealed interface Block permits Heading, Paragraph, TableBlock {
+
+    int page();
+}
