@@ -1,0 +1,89 @@
+package fr.capsules.app.access;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may call what: API clients with HTTP Basic or a bearer token, the UI with a login form and a
+ * session. Authentication failures on the API answer RFC 9457 problems, never a login page.
+ */
+@Configuration
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserAccounts accounts) {
+        return username ->
+                accounts.find(username)
+                        .map(AccountDetails::new)
+                        .orElseThrow(() -> new UsernameNotFoundException("compte inconnu"));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts) throws Exception {
+        AuthenticationEntryPoint apiEntryPoint =
+                (request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
+                    ProblemResponses.write(
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthenticated",
+                            "Authentification requise",
+                            "Identifiez-vous (identifiant et mot de passe, ou jeton d'API) pour utiliser ce service.");
+                };
+        AccessDeniedHandler denied =
+                (request, response, e) ->
+                        ProblemResponses.write(
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Accès refusé",
+                                "Votre compte n'a pas les droits nécessaires pour cette action.");
+        http.authorizeHttpRequests(
+                        authorize ->
+                                authorize
+                                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error")
+                                        .permitAll()
+                                        .requestMatchers("/actuator/**")
+                                        .hasRole("ADMIN")
+                                        .anyRequest()
+                                        .authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                .formLogin(Customizer.withDefaults())
+                .exceptionHandling(
+                        exceptions ->
+                                exceptions
+                                        .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                                        .defaultAccessDeniedHandlerFor(denied, API))
+                // API clients authenticate on every request (Basic or bearer): no session, no CSRF.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserResolver());
+    }
+}

@@ -1,0 +1,23 @@
+package fr.capsules.app.ask;
+
+import fr.capsules.ingest.index.PassageHit;
+import java.util.List;
+
+/**
+ * A numbered source of an answer: {@code [n]} in the text refers to it.
+ *
+ * @param page 1-based page, null for formats without pages
+ */
+public record Citation(
+        int n, String documentId, String file, String title, Integer page, List<String> headingPath, String text) {
+
+    static Citation of(int n, PassageHit hit) {
+        return new Citation(
+                n, hit.documentId(), hit.file(), hit.title(), hit.page() > 0 ? hit.page() : null, hit.headingPath(), hit.text());
+    }
+
+    /** "Titre, p. 3" — how the source is named in answers. */
+    String reference() {
+        return title + (page == null ? "" : ", p. " + page);
+    }
+}

@@ -1,0 +1,38 @@
+package fr.capsules.app.ask;
+
+import fr.capsules.app.web.InvalidRequestException;
+import java.util.UUID;
+
+/**
+ * A checked question: not blank, not longer than the configured bound, control characters
+ * removed; and a conversation id that is a UUID.
+ */
+record Question(String text, String conversationId) {
+
+    static Question of(AskRequest request, RetrievalProperties properties) {
+        String raw = request == null || request.question() == null ? "" : request.question();
+        String text = raw.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
+        }
+        if (text.length() > properties.maxQuestionChars()) {
+            throw new InvalidRequestException(
+                    "question trop longue (" + text.length() + " caractères ; limite " + properties.maxQuestionChars()
+                            + ") : résumez-la ou posez plusieurs questions");
+        }
+        String conversation = request.conversationId();
+        if (conversation == null || conversation.isBlank()) {
+            conversation = UUID.randomUUID().toString();
+        } else {
+            try {
+                conversation = UUID.fromString(conversation.strip()).toString();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("conversationId invalide : reprenez celui renvoyé par la réponse précédente");
+            }
+        }
+        return new Question(text, conversation);
+    }
+
+    /** The body of {@code POST /api/capsules/{id}/ask}. */
+    record AskRequest(String question, String conversationId) {}
+}

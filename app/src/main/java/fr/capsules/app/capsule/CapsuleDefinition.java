@@ -1,0 +1,127 @@
+package fr.capsules.app.capsule;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A capsule as written in its definition file ({@code capsule.yaml}) or posted to the API. The
+ * constraints are checked by {@link CapsuleDefinitions}; a definition that passes them is safe to
+ * use (its id is a safe slug, a table capsule has columns, a scoped capsule has services).
+ */
+public record CapsuleDefinition(
+        @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "doit être un identifiant simple : 2 à 63 caractères parmi a-z, 0-9 et « - »")
+                String id,
+        @NotBlank @Size(max = 120) String name,
+        @Size(max = 500) String description,
+        @NotBlank @Size(max = 4000) String purpose,
+        @NotBlank @Size(max = 200) String referent,
+        @Min(1) Integer version,
+        CapsuleStatus status,
+        @NotNull @Valid Scope scope,
+        @NotNull CapsuleKind kind,
+        @Size(max = 20000) String instructions,
+        @Size(max = 100) String model,
+        @Valid RetrievalSettings retrieval,
+        @Valid TableSpec table) {
+
+    public CapsuleDefinition {
+        description = description == null ? "" : description;
+        instructions = instructions == null ? "" : instructions;
+        version = version == null ? 1 : version;
+        status = status == null ? CapsuleStatus.PUBLISHED : status;
+        retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
+    }
+
+    @AssertTrue(message = "une capsule de type « table » doit déclarer ses colonnes (table.columns)")
+    boolean isTableDeclaredWhenTableKind() {
+        return kind != CapsuleKind.TABLE
+                || (table != null && table.columns() != null && !table.columns().isEmpty());
+    }
+
+    @AssertTrue(message = "seule une capsule de type « table » peut déclarer des colonnes")
+    boolean isTableOnlyForTableKind() {
+        return kind != CapsuleKind.CHAT || table == null;
+    }
+
+    /** Same definition at the next version. */
+    public CapsuleDefinition withVersion(int newVersion) {
+        return new CapsuleDefinition(
+                id, name, description, purpose, referent, newVersion, status, scope, kind,
+                instructions, model, retrieval, table);
+    }
+
+    /** Same definition with another status. */
+    public CapsuleDefinition withStatus(CapsuleStatus newStatus) {
+        return new CapsuleDefinition(
+                id, name, description, purpose, referent, version, newStatus, scope, kind,
+                instructions, model, retrieval, table);
+    }
+
+    /** Who may see the capsule: everyone ({@code generic}) or members of the listed services. */
+    public record Scope(
+            boolean generic,
+            List<@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "doit être un identifiant de service simple (a-z, 0-9, « - »)") String>
+                    services) {
+
+        public Scope {
+            services = services == null ? List.of() : List.copyOf(services);
+        }
+
+        @AssertTrue(message = "une capsule non générique doit lister au moins un service (scope.services)")
+        boolean isServicesListedWhenRestricted() {
+            return generic || !services.isEmpty();
+        }
+    }
+
+    /** How many passages retrieval keeps and how relevant they must be. */
+    public record RetrievalSettings(@Min(1) @Max(50) Integer topK, @Min(0) @Max(1) Double minCoverage) {
+
+        public RetrievalSettings {
+            topK = topK == null ? 6 : topK;
+            minCoverage = minCoverage == null ? 0.5 : minCoverage;
+        }
+
+        public static RetrievalSettings defaults() {
+            return new RetrievalSettings(null, null);
+        }
+    }
+
+    /** The columns of a table capsule's output. */
+    public record TableSpec(
+            @NotNull @Size(min = 1, max = 30) List<@Valid Column> columns,
+            Map<String, String> deadlineByNature) {
+
+        public TableSpec {
+            columns = columns == null ? null : List.copyOf(columns);
+            deadlineByNature = deadlineByNature == null ? Map.of() : Map.copyOf(deadlineByNature);
+        }
+
+        @AssertTrue(message = "deux colonnes portent le même nom (table.columns[].name)")
+        boolean isColumnNamesUnique() {
+            return columns == null
+                    || columns.stream().map(Column::name).distinct().count() == columns.size();
+        }
+    }
+
+    /** One output column: a stable name, a title for people, and optional allowed values. */
+    public record Column(
+            @NotNull @Pattern(regexp = "[a-z][a-zA-Z0-9_]{0,40}", message = "doit commencer par une minuscule et ne contenir que lettres, chiffres et « _ »")
+                    String name,
+            @NotBlank @Size(max = 80) String title,
+            @Size(max = 1000) String description,
+            List<@NotBlank String> values) {
+
+        public Column {
+            description = description == null ? "" : description;
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+}

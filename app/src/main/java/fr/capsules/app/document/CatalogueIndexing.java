@@ -1,0 +1,64 @@
+package fr.capsules.app.document;
+
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.capsule.Capsules;
+import fr.capsules.ingest.IngestionResult;
+import fr.capsules.ingest.IngestionStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start, indexes the catalogue's documents that are not indexed yet: everything on the first
+ * start, only new files afterwards (already indexed files are recognised by their hash). Logs one
+ * line per capsule and one per file that was not indexed.
+ */
+@Component
+class CatalogueIndexing implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogueIndexing.class);
+
+    private final Capsules capsules;
+    private final DocumentLibrary library;
+    private final IngestionProperties properties;
+
+    CatalogueIndexing(Capsules capsules, DocumentLibrary library, IngestionProperties properties) {
+        this.capsules = capsules;
+        this.library = library;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.indexOnStartup()) {
+            return;
+        }
+        for (Capsule capsule : capsules.all()) {
+            if (capsule.catalogDocuments().isEmpty()) {
+                continue;
+            }
+            List<IngestionResult> results = library.indexCatalogue(capsule);
+            Map<IngestionStatus, Long> counts =
+                    results.stream().collect(Collectors.groupingBy(IngestionResult::status, Collectors.counting()));
+            log.info(
+                    "Capsule {} : {} nouveau(x) document(s) indexé(s), {} déjà présent(s), {} refusé(s), {} en échec",
+                    capsule.id(),
+                    counts.getOrDefault(IngestionStatus.INDEXED, 0L),
+                    counts.getOrDefault(IngestionStatus.DUPLICATE, 0L),
+                    counts.getOrDefault(IngestionStatus.REJECTED, 0L),
+                    counts.getOrDefault(IngestionStatus.FAILED, 0L));
+            results.stream()
+                    .filter(r -> r.status() == IngestionStatus.REJECTED || r.status() == IngestionStatus.FAILED)
+                    .forEach(r -> log.warn("Capsule {} : {} {} — {}", capsule.id(), r.file(), r.status().json(), r.error()));
+            results.stream()
+                    .filter(r -> r.status() == IngestionStatus.INDEXED && !r.warnings().isEmpty())
+                    .forEach(r -> log.info("Capsule {} : {} — {}", capsule.id(), r.file(), String.join(" ; ", r.warnings())));
+        }
+    }
+
+}

@@ -1,0 +1,79 @@
+package fr.capsules.app.capsule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capsules.app.ApiClient;
+import fr.capsules.app.ServiceIntegrationTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class CapsuleManagementIntegrationTests extends ServiceIntegrationTest {
+
+    private static Map<String, Object> definition(String id) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", id);
+        body.put("name", "Qualité de l'eau");
+        body.put("purpose", "Rédiger les tableaux de non-conformités des contrôles sanitaires des eaux.");
+        body.put("referent", "Romain Référent");
+        body.put("scope", Map.of("generic", false, "services", List.of("inspection")));
+        body.put("kind", "table");
+        body.put("table", Map.of("columns", List.of(
+                Map.of("name", "constat", "title", "Constat"),
+                Map.of("name", "nature", "title", "Nature", "values", List.of("injonction", "prescription", "recommandation")))));
+        return body;
+    }
+
+    @Test
+    void aReferentCreatesUpdatesAndRetiresACapsule() {
+        ApiClient referent = as("referent");
+        ApiClient.Response created = referent.postJson("/api/capsules", definition("qualite-eau"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("version").asInt()).isEqualTo(1);
+        assertThat(created.json().get("table").get("columns").get(1).get("values").get(0).asString()).isEqualTo("injonction");
+
+        Map<String, Object> changed = definition("qualite-eau");
+        changed.put("name", "Qualité des eaux de consommation");
+        ApiClient.Response updated = referent.putJson("/api/capsules/qualite-eau", changed);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().get("version").asInt()).isEqualTo(2);
+        assertThat(as("inspecteur").get("/api/capsules/qualite-eau").json().get("name").asString()).isEqualTo("Qualité des eaux de consommation");
+
+        ApiClient.Response retired = referent.delete("/api/capsules/qualite-eau");
+        assertThat(retired.json().get("status").asString()).isEqualTo("retired");
+        assertThat(retired.json().get("version").asInt()).isEqualTo(3);
+
+        assertThat(referent.postJson("/api/capsules", definition("qualite-eau")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anAgentCannotCreateACapsule() {
+        assertThat(as("inspecteur").postJson("/api/capsules", definition("tentative-agent")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anInvalidDefinitionIsRefusedFieldByField() {
+        Map<String, Object> body = definition("Pas Un Slug/../x");
+        body.put("scope", Map.of("generic", false, "services", List.of()));
+        body.remove("table");
+        ApiClient.Response response = as("referent").postJson("/api/capsules", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problems = response.json().get("problems");
+        List<String> fields = new java.util.ArrayList<>();
+        problems.forEach(p -> fields.add(p.get("field").asString()));
+        assertThat(fields).contains("id", "scope.services", "table");
+        assertThat(response.body()).contains("identifiant simple");
+    }
+
+    @Test
+    void aCapsuleDetailCarriesItsDocumentCountAndInstructions() {
+        JsonNode detail = as("reclamations").get("/api/capsules/reclamations").json();
+        assertThat(detail.get("documentCount").asInt()).isGreaterThanOrEqualTo(8);
+        assertThat(detail.get("purpose").asString()).isNotBlank();
+        assertThat(detail.get("referent").asString()).isNotBlank();
+        assertThat(detail.get("kind").asString()).isEqualTo("chat");
+    }
+}

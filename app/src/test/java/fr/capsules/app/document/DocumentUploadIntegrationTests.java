@@ -1,0 +1,184 @@
+package fr.capsules.app.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capsules.app.ApiClient;
+import fr.capsules.app.ApiClient.Part;
+import fr.capsules.app.ServiceIntegrationTest;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private String capsule;
+
+    @BeforeEach
+    void createCapsule() {
+        capsule = "essai-depot-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+        ApiClient.Response created =
+                as("referent")
+                        .postJson("/api/capsules", Map.of(
+                                "id", capsule,
+                                "name", "Capsule d'essai",
+                                "purpose", "Vérifier le dépôt de documents.",
+                                "referent", "Romain Référent",
+                                "scope", Map.of("generic", false, "services", List.of("reclamations")),
+                                "kind", "chat"));
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    private Map<String, JsonNode> byFile(ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Map<String, JsonNode> results = new HashMap<>();
+        response.json().get("results").forEach(r -> results.put(r.get("file").asString(), r));
+        return results;
+    }
+
+    @Test
+    void everyFileOfAMixedUploadGetsItsOwnResultAndTheGoodOnesAreIndexed() throws Exception {
+        byte[] pdf = Fixtures.pdf(
+                "Procédure de traitement des signalements\nTout signalement reçu est enregistré le jour même.",
+                "Le référent qualité répond sous quinze jours ouvrés.");
+        List<Part> parts = List.of(
+                Part.of("procedure-signalements.pdf", pdf),
+                Part.of("note.docx", Fixtures.docx("Note de service", "Les permanences téléphoniques ont lieu le mardi matin.")),
+                Part.of("faq.md", Fixtures.text("# FAQ\n\nLe formulaire de réclamation est disponible à l'accueil.\n")),
+                Part.of("casse.pdf", java.util.Arrays.copyOf(pdf, pdf.length / 3)),
+                Part.of("protege.pdf", Fixtures.encryptedPdf()),
+                Part.of("vide.pdf", new byte[0]),
+                Part.of("photo.pdf", Fixtures.png()),
+                Part.of("archive.zip", Fixtures.zip(List.of(
+                        new Fixtures.Entry("annexes/horaires.txt", Fixtures.text("Horaires d'ouverture du service : de 9 h à 17 h.")),
+                        new Fixtures.Entry("../../etc/passwd", Fixtures.text("root:x:0:0"))))),
+                Part.of("bombe.zip", Fixtures.zipBomb()),
+                Part.of("x".repeat(300) + ".txt", Fixtures.text("nom trop long")),
+                Part.of("dossier/../secret.txt", Fixtures.text("chemin")));
+
+        Map<String, JsonNode> results = byFile(as("referent").upload("/api/capsules/" + capsule + "/documents", parts));
+
+        assertThat(results.get("procedure-signalements.pdf").get("status").asString()).isEqualTo("indexed");
+        assertThat(results.get("procedure-signalements.pdf").get("pages").asInt()).isEqualTo(2);
+        assertThat(results.get("procedure-signalements.pdf").get("chunks").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(results.get("note.docx").get("status").asString()).isEqualTo("indexed");
+        assertThat(results.get("faq.md").get("status").asString()).isEqualTo("indexed");
+        assertThat(results.get("archive.zip/annexes/horaires.txt").get("status").asString()).isEqualTo("indexed");
+        assertThat(results.get("casse.pdf").get("status").asString()).isEqualTo("failed");
+        assertThat(results.get("casse.pdf").get("error").asString()).isNotBlank();
+        assertThat(results.get("protege.pdf").get("status").asString()).isEqualTo("rejected");
+        assertThat(results.get("protege.pdf").get("error").asString()).containsIgnoringCase("mot de passe");
+        assertThat(results.get("vide.pdf").get("status").asString()).isEqualTo("rejected");
+        assertThat(results.get("vide.pdf").get("error").asString()).contains("vide");
+        assertThat(results.get("photo.pdf").get("status").asString()).isEqualTo("rejected");
+        assertThat(results.get("photo.pdf").get("error").asString()).containsIgnoringCase("png");
+        assertThat(results.get("archive.zip/../../etc/passwd").get("status").asString()).isEqualTo("rejected");
+        assertThat(results.get("bombe.zip").get("status").asString()).isEqualTo("rejected");
+        assertThat(results.get("bombe.zip").get("error").asString()).contains("bombe zip");
+        assertThat(results.values().stream().filter(r -> r.get("file").asString().startsWith("xxxx")).findFirst().orElseThrow()
+                        .get("error").asString()).contains("trop long");
+        assertThat(results.get("dossier/../secret.txt").get("status").asString()).isEqualTo("rejected");
+        assertThat(results).hasSize(12);
+
+        JsonNode listed = as("referent").get("/api/capsules/" + capsule + "/documents").json();
+        List<String> files = new ArrayList<>();
+        listed.forEach(d -> files.add(d.get("file").asString()));
+        assertThat(files).containsExactlyInAnyOrder("procedure-signalements.pdf", "note.docx", "faq.md", "archive.zip/annexes/horaires.txt");
+        JsonNode pdfDoc = null;
+        for (JsonNode d : listed) {
+            if (d.get("file").asString().equals("procedure-signalements.pdf")) {
+                pdfDoc = d;
+            }
+        }
+        assertThat(pdfDoc.get("sha256").asString()).hasSize(64);
+        assertThat(pdfDoc.get("pages").asInt()).isEqualTo(2);
+        assertThat(pdfDoc.get("title").asString()).isNotBlank();
+    }
+
+    @Test
+    void theSameFileUploadedTwiceIsReportedAsDuplicate() throws Exception {
+        byte[] pdf = Fixtures.pdf("Circuit de validation des courriers de réponse aux usagers.");
+        String path = "/api/capsules/" + capsule + "/documents";
+        assertThat(byFile(as("referent").upload(path, List.of(Part.of("circuit.pdf", pdf)))).get("circuit.pdf").get("status").asString())
+                .isEqualTo("indexed");
+        JsonNode again = byFile(as("referent").upload(path, List.of(Part.of("circuit-copie.pdf", pdf)))).get("circuit-copie.pdf");
+        assertThat(again.get("status").asString()).isEqualTo("duplicate");
+        assertThat(again.get("warnings").get(0).asString()).contains("circuit.pdf");
+        assertThat(as("referent").get(path).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aTwoHundredMegabyteFileIsRejectedAloneWhileTheOtherFileIsIndexed() {
+        long size = 200L * 1024 * 1024;
+        Part huge = new Part("enorme.pdf", () -> new InputStream() {
+            long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+                left -= n;
+                return n;
+            }
+        });
+        Part small = Part.of("petit.txt", Fixtures.text("Le registre des réclamations est tenu par le secrétariat."));
+        Map<String, JsonNode> results = byFile(as("referent").upload("/api/capsules/" + capsule + "/documents", List.of(huge, small)));
+        assertThat(results.get("enorme.pdf").get("status").asString()).isEqualTo("rejected");
+        assertThat(results.get("enorme.pdf").get("error").asString()).contains("trop volumineux").contains("200,0 Mo");
+        assertThat(results.get("petit.txt").get("status").asString()).isEqualTo("indexed");
+    }
+
+    @Test
+    void aDeletedDocumentLeavesTheIndexAndSearch() throws Exception {
+        String path = "/api/capsules/" + capsule + "/documents";
+        JsonNode result = byFile(as("referent").upload(path, List.of(Part.of("astreinte.txt",
+                Fixtures.text("Le planning des astreintes de la cellule de veille est publié chaque vendredi."))))).get("astreinte.txt");
+        String question = "Quand le planning des astreintes de la cellule de veille est-il publié ?";
+        assertThat(as("referent").postJson("/api/capsules/" + capsule + "/ask", Map.of("question", question)).json().get("mode").asString())
+                .isEqualTo("extractive");
+
+        assertThat(as("referent").delete(path + "/" + result.get("documentId").asString()).status()).isEqualTo(204);
+
+        assertThat(as("referent").get(path).json().size()).isZero();
+        assertThat(as("referent").postJson("/api/capsules/" + capsule + "/ask", Map.of("question", question)).json().get("mode").asString())
+                .isEqualTo("abstained");
+        assertThat(as("referent").delete(path + "/" + result.get("documentId").asString()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void reindexingRebuildsFromTheStoredDocumentsWithoutDuplicates() throws Exception {
+        String path = "/api/capsules/" + capsule + "/documents";
+        as("referent").upload(path, List.of(
+                Part.of("a.txt", Fixtures.text("Première note sur la gestion des plaintes écrites.")),
+                Part.of("b.md", Fixtures.text("# Seconde note\n\nLes plaintes orales sont consignées par l'agent d'accueil."))));
+
+        ApiClient.Response report = as("referent").postJson("/api/capsules/" + capsule + "/reindex", "");
+
+        assertThat(report.status()).isEqualTo(200);
+        List<String> statuses = new ArrayList<>();
+        report.json().get("results").forEach(r -> statuses.add(r.get("status").asString()));
+        assertThat(statuses).containsExactly("indexed", "indexed");
+        assertThat(as("referent").get(path).json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void anUploadWithoutFilesIsABadRequest() {
+        ApiClient.Response response = as("referent").upload("/api/capsules/" + capsule + "/documents", List.of());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,106 @@
+package fr.capsules.app.document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** Real files of each kind, written by their libraries, for upload tests. */
+final class Fixtures {
+
+    private Fixtures() {}
+
+    /** A PDF with one page per text, each written with a standard font (WinAnsi: accents ok). */
+    static byte[] pdf(String... pages) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            for (String text : pages) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                    content.newLineAtOffset(60, 720);
+                    for (String line : text.split("\n")) {
+                        content.showText(line);
+                        content.newLineAtOffset(0, -15);
+                    }
+                    content.endText();
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] encryptedPdf() throws IOException {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf("Document confidentiel du service."))) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("proprietaire", "secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] docx(String heading, String... paragraphs) throws IOException {
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createParagraph().createRun().setText(heading);
+            for (String paragraph : paragraphs) {
+                document.createParagraph().createRun().setText(paragraph);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] png() {
+        byte[] bytes = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}, 256);
+        return bytes;
+    }
+
+    record Entry(String name, byte[] content) {}
+
+    static byte[] zip(List<Entry> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Entry entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry.name()));
+                zip.write(entry.content());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A small archive that inflates to far more than it weighs: a kilobyte-sized zip bomb. */
+    static byte[] zipBomb() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1024 * 1024];
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("rapport.txt"));
+            for (int i = 0; i < 300; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] text(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,257 @@
+package fr.capsules.ingest;
+
+import fr.capsules.ingest.chunk.Chunker;
+import fr.capsules.ingest.chunk.Passage;
+import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.normalize.DateExtractor;
+import fr.capsules.ingest.normalize.ExtractedDate;
+import fr.capsules.ingest.normalize.TitleExtractor;
+import fr.capsules.ingest.parse.DocumentRejectedException;
+import fr.capsules.ingest.parse.ParseContext;
+import fr.capsules.ingest.parse.ParseTimeoutException;
+import fr.capsules.ingest.parse.ParsedDocument;
+import fr.capsules.ingest.parse.Parsers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns files into indexed documents of one capsule: size check, parsing under a time and memory
+ * bound, normalisation, title and date, structural chunking, duplicate detection, one atomic
+ * commit per file. Every file offered gets one {@link IngestionResult}; one bad file never stops
+ * the others. Thread-safe; callers serialise writes to one index.
+ */
+public final class Ingestion implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final IngestionSettings settings;
+    private final Parsers parsers = new Parsers();
+    private final Chunker chunker = new Chunker();
+    private final TitleExtractor titles = new TitleExtractor();
+    private final DateExtractor dates = new DateExtractor();
+    // Parsing runs on its own threads so that a file over its time limit can be abandoned.
+    private final ExecutorService parsing =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "capsules-parse-" + THREADS.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    public Ingestion(IngestionSettings settings) {
+        this.settings = settings;
+    }
+
+    public IngestionSettings settings() {
+        return settings;
+    }
+
+    /** Ingests the files in order, committing after each indexed one. */
+    public List<IngestionResult> ingestAll(List<SourceFile> files, CapsuleIndex index) {
+        List<IngestionResult> results = new ArrayList<>(files.size());
+        for (SourceFile file : files) {
+            results.add(ingest(file, index));
+        }
+        return results;
+    }
+
+    /** Ingests one file and commits it when indexed. Never throws for a bad file. */
+    public IngestionResult ingest(SourceFile file, CapsuleIndex index) {
+        String name = file.name().value();
+        try {
+            Prepared prepared = prepare(file, index);
+            if (prepared.result() != null) {
+                return prepared.result();
+            }
+            index.add(prepared.record(), prepared.passages());
+            index.commit();
+            DocumentRecord record = prepared.record();
+            return new IngestionResult(
+                    name, IngestionStatus.INDEXED, record.documentId(), record.title(), record.pages(), record.chunks(),
+                    record.warnings(), null);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Ingestion of {} failed on I/O", name, e);
+            return IngestionResult.failed(name, "erreur d'entrée/sortie pendant l'indexation : " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Ingestion of {} failed", name, e);
+            return IngestionResult.failed(name, "erreur inattendue pendant l'indexation ; le fichier n'a pas été indexé");
+        }
+    }
+
+    /**
+     * Everything up to, not including, writing to the index: either a finished result (rejected,
+     * failed, duplicate) or the record and passages to add.
+     */
+    Prepared prepare(SourceFile file, CapsuleIndex index) throws IOException {
+        String name = file.name().value();
+        if (file.size() == 0) {
+            return Prepared.done(IngestionResult.rejected(name, "fichier vide (0 octet)"));
+        }
+        if (file.size() > settings.maxFileBytes()) {
+            return Prepared.done(
+                    IngestionResult.rejected(
+                            name,
+                            "fichier trop volumineux (" + megabytes(file.size()) + " ; limite " + megabytes(settings.maxFileBytes())
+                                    + " par fichier)"));
+        }
+        byte[] bytes = readBounded(file);
+        String sha256 = sha256(bytes);
+        Optional<DocumentRecord> sameFile = index.findByFileHash(sha256);
+        if (sameFile.isPresent()) {
+            return Prepared.done(duplicate(name, sameFile.get(), "fichier identique"));
+        }
+        ParsedDocument parsed;
+        try {
+            parsed = parse(file.name(), bytes);
+        } catch (DocumentRejectedException e) {
+            return Prepared.done(IngestionResult.rejected(name, e.getMessage()));
+        } catch (ParseTimeoutException e) {
+            return Prepared.done(IngestionResult.failed(name, e.getMessage()));
+        } catch (ParseFailure e) {
+            return Prepared.done(IngestionResult.failed(name, e.getMessage()));
+        }
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        List<Passage> passages = chunker.chunk(parsed, settings.chunking());
+        if (passages.isEmpty()) {
+            String reason =
+                    parsed.pageCount() > 0
+                            ? "aucun texte lisible : document probablement numérisé (sans couche texte), à passer à l'OCR"
+                                    + " avant de le déposer"
+                            : "aucun texte exploitable dans ce fichier";
+            return Prepared.done(
+                    new IngestionResult(name, IngestionStatus.REJECTED, null, null, parsed.pageCount(), 0, warnings, reason));
+        }
+        String contentHash = contentHash(passages);
+        Optional<DocumentRecord> sameContent = index.findByContentHash(contentHash);
+        if (sameContent.isPresent()) {
+            return Prepared.done(duplicate(name, sameContent.get(), "même contenu"));
+        }
+        String title = titles.title(file.name().fileName(), parsed);
+        Optional<ExtractedDate> date = dates.documentDate(parsed);
+        date.filter(ExtractedDate::ambiguous).ifPresent(d -> warnings.add(DateExtractor.describe(d)));
+        DocumentRecord record =
+                new DocumentRecord(
+                        sha256.substring(0, 20),
+                        name,
+                        title,
+                        date.map(ExtractedDate::iso).orElse(null),
+                        parsed.pageCount(),
+                        passages.size(),
+                        sha256,
+                        contentHash,
+                        parsed.format().name().toLowerCase(Locale.ROOT),
+                        warnings,
+                        Instant.now());
+        return new Prepared(null, record, passages);
+    }
+
+    private ParsedDocument parse(SourceName name, byte[] bytes) {
+        ParseContext context = new ParseContext(settings.parseLimits());
+        Future<ParsedDocument> future = parsing.submit(() -> parsers.parse(name.fileName(), bytes, context));
+        try {
+            // A little grace beyond the cooperative deadline, for the parser to notice it.
+            return future.get(settings.parseLimits().timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ParseTimeoutException(settings.parseLimits().timeout());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ParseFailure("indexation interrompue");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DocumentRejectedException rejected) {
+                throw rejected;
+            }
+            if (cause instanceof ParseTimeoutException timeout) {
+                throw timeout;
+            }
+            if (cause instanceof OutOfMemoryError) {
+                throw new ParseFailure("fichier trop gourmand en mémoire pour être analysé (limite de mémoire par fichier)");
+            }
+            log.info("Parsing {} failed: {}", name, cause.toString());
+            throw new ParseFailure(describeFailure(cause));
+        }
+    }
+
+    private static String describeFailure(Throwable cause) {
+        String message = cause.getMessage();
+        if (message == null || message.isBlank() || message.length() > 300) {
+            return "fichier illisible ou endommagé : il n'a pas pu être analysé";
+        }
+        return "fichier illisible ou endommagé : " + message;
+    }
+
+    private byte[] readBounded(SourceFile file) throws IOException {
+        try (InputStream in = file.content().open()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxFileBytes() + 1));
+            if (bytes.length > settings.maxFileBytes()) {
+                throw new IOException("le fichier dépasse la taille annoncée");
+            }
+            return bytes;
+        }
+    }
+
+    private static IngestionResult duplicate(String name, DocumentRecord existing, String how) {
+        return new IngestionResult(
+                name, IngestionStatus.DUPLICATE, existing.documentId(), existing.title(), existing.pages(), existing.chunks(),
+                List.of(how + " à « " + existing.file() + " », déjà dans la capsule"), null);
+    }
+
+    static String contentHash(List<Passage> passages) {
+        StringBuilder all = new StringBuilder();
+        passages.forEach(p -> all.append(p.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()).append('\n'));
+        return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.FRANCE, "%.1f Mo", bytes / (1024.0 * 1024.0));
+    }
+
+    @Override
+    public void close() {
+        parsing.shutdownNow();
+    }
+
+    record Prepared(IngestionResult result, DocumentRecord record, List<Passage> passages) {
+        static Prepared done(IngestionResult result) {
+            return new Prepared(result, null, null);
+        }
+    }
+
+    /** A parser failed on a broken file; the message is for the person who gave it. */
+    static final class ParseFailure extends RuntimeException {
+        ParseFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package fr.capsules.ingest.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The ingestion command line: index a folder into a capsule's index without the web service, and
+ * the benchmark harnesses.
+ */
+@Command(
+        name = "capsules-ingest",
+        mixinStandardHelpOptions = true,
+        description = "Indexation des documents d'une capsule, sans le service web.",
+        subcommands = {IndexFolder.class, RetrievalBenchmark.class, IngestionBenchmark.class})
+public final class IngestCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new IngestCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,126 @@
+package fr.capsules.ingest.cli;
+
+import fr.capsules.ingest.Ingestion;
+import fr.capsules.ingest.IngestionResult;
+import fr.capsules.ingest.IngestionSettings;
+import fr.capsules.ingest.IngestionStatus;
+import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.IndexSettings;
+import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.index.RankingMetrics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bench-retrieval}: indexes documents into a fresh, temporary capsule index through the
+ * full ingestion pipeline, asks every question and prints hit@1, hit@5 and MRR@10 (hits counted by
+ * document), plus search latency. Two inputs:
+ *
+ * <ul>
+ *   <li>{@code --squad FILE}: SQuAD v1 JSON; each paragraph {@code context} is one document (the
+ *       article title is not indexed: it is the question itself), each question expects its own
+ *       article;
+ *   <li>{@code --documents DIR --questions FILE}: a folder and a JSON list of
+ *       {@code {"question": …, "expectedDocument": "path/relative/to/DIR"}}.
+ * </ul>
+ */
+@Command(name = "bench-retrieval", mixinStandardHelpOptions = true, description = "Mesure la qualité de la recherche (hit@1, hit@5, MRR@10).")
+final class RetrievalBenchmark implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--squad", description = "fichier SQuAD v1 (ex. ../shared/eval/cnil-faq.json)")
+        Path squad;
+
+        @ArgGroup(exclusive = false)
+        Folder folder;
+    }
+
+    static final class Folder {
+        @Option(names = "--documents", required = true, description = "dossier des documents")
+        Path documents;
+
+        @Option(names = "--questions", required = true, description = "JSON : [{question, expectedDocument}]")
+        Path questions;
+    }
+
+    record Case(String question, String expectedFile) {}
+
+    @Override
+    public Integer call() throws Exception {
+        ObjectMapper json = JsonMapper.builder().build();
+        List<SourceFile> sources = new ArrayList<>();
+        List<Case> cases = new ArrayList<>();
+        if (input.squad != null) {
+            readSquad(json.readTree(input.squad.toFile()), sources, cases);
+        } else {
+            sources.addAll(Folders.sources(input.folder.documents));
+            for (JsonNode q : json.readTree(input.folder.questions.toFile())) {
+                cases.add(new Case(q.get("question").asString(), q.get("expectedDocument").asString()));
+            }
+        }
+        Path temp = Files.createTempDirectory("capsules-bench-");
+        try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults());
+                CapsuleIndex index = CapsuleIndex.open(temp, IndexSettings.lexicalOnly())) {
+            long start = System.nanoTime();
+            Map<String, String> idByFile = new HashMap<>();
+            for (SourceFile source : sources) {
+                IngestionResult result = ingestion.ingest(source, index);
+                if (result.documentId() != null) {
+                    idByFile.put(source.name().value(), result.documentId());
+                }
+                if (result.status() != IngestionStatus.INDEXED) {
+                    System.err.println(result.status().json() + " " + result.file() + " " + (result.error() == null ? "" : result.error()));
+                }
+            }
+            double indexSeconds = (System.nanoTime() - start) / 1e9;
+            RankingMetrics metrics = new RankingMetrics();
+            long[] latencies = new long[cases.size()];
+            int i = 0;
+            for (Case c : cases) {
+                long t0 = System.nanoTime();
+                List<PassageHit> hits = index.search(c.question(), 50);
+                latencies[i++] = System.nanoTime() - t0;
+                LinkedHashSet<String> ranked = new LinkedHashSet<>();
+                hits.forEach(h -> ranked.add(h.documentId()));
+                metrics.add(List.copyOf(ranked), idByFile.getOrDefault(c.expectedFile(), "?" + c.expectedFile()));
+            }
+            System.out.printf("documents: %d indexed in %.1f s (%d passages)%n", index.documents().size(), indexSeconds, index.passageCount());
+            System.out.printf("questions: %d%n", metrics.count());
+            System.out.printf("hit@1: %.3f  hit@5: %.3f  MRR@10: %.3f%n", metrics.hitAt1(), metrics.hitAt5(), metrics.mrrAt10());
+            System.out.println("search latency (top 50): " + Latencies.describe(latencies));
+        } finally {
+            Latencies.deleteTree(temp);
+        }
+        return 0;
+    }
+
+    private static void readSquad(JsonNode root, List<SourceFile> sources, List<Case> cases) {
+        int article = 0;
+        for (JsonNode entry : root.get("data")) {
+            for (JsonNode paragraph : entry.get("paragraphs")) {
+                String file = String.format("article-%04d.txt", article++);
+                sources.add(SourceFile.of(file, paragraph.get("context").asString().getBytes(StandardCharsets.UTF_8)));
+                for (JsonNode qa : paragraph.get("qas")) {
+                    cases.add(new Case(qa.get("question").asString(), file));
+                }
+            }
+        }
+    }
+}
