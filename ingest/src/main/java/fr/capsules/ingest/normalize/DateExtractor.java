@@ -48,7 +48,9 @@ public final class DateExtractor {
     private static final Pattern NUMERIC =
             Pattern.compile(NOT_AFTER_NUMBER + "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})" + NOT_BEFORE_NUMBER);
     private static final Pattern ISO =
-            Pattern.compile(NOT_AFTER_NUMBER + "(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})" + NOT_BEFORE_NUMBER);
+            // An ISO date may be the start of a timestamp: "2024-04-03T10:00".
+            Pattern.compile(
+                    NOT_AFTER_NUMBER + "(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})(?:(?=T\\d)|" + NOT_BEFORE_NUMBER + ")");
     private static final Pattern DAY_MONTH_NAME_YEAR =
             Pattern.compile(
                     "(?:(?<!\\p{L})(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday"
