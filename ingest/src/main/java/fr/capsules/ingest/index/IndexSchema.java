@@ -28,6 +28,8 @@ final class IndexSchema {
     static final String PASSAGE_ID = "passageId";
     static final String FILE = "file";
     static final String TITLE = "title";
+    // Lucene requires one structure per field name: the record's title is stored, not indexed.
+    static final String RECORD_TITLE = "recordTitle";
     static final String HEADINGS = "headings";
     static final String HEADING_PATH = "headingPath";
     static final String TEXT = "text";
@@ -72,7 +74,7 @@ final class IndexSchema {
         entry.add(new StringField(TYPE, DOCUMENT_TYPE, Field.Store.NO));
         entry.add(new StringField(DOCUMENT_ID, record.documentId(), Field.Store.YES));
         entry.add(new StoredField(FILE, record.file()));
-        entry.add(new StoredField(TITLE, record.title()));
+        entry.add(new StoredField(RECORD_TITLE, record.title()));
         if (record.date() != null) {
             entry.add(new StoredField(DATE, record.date()));
         }
@@ -109,7 +111,7 @@ final class IndexSchema {
         return new DocumentRecord(
                 entry.get(DOCUMENT_ID),
                 entry.get(FILE),
-                entry.get(TITLE),
+                entry.get(RECORD_TITLE),
                 entry.get(DATE),
                 entry.getField(PAGES).numericValue().intValue(),
                 entry.getField(CHUNKS).numericValue().intValue(),
