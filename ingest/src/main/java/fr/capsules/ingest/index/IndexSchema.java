@@ -1,0 +1,142 @@
+package fr.capsules.ingest.index;
+
+import fr.capsules.ingest.chunk.Passage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Lucene layout of a capsule index: one "document" entry per file holding its {@link
+ * DocumentRecord}, and one "passage" entry per passage holding what a citation needs. Every entry
+ * carries the document id, so deleting a file is one term delete. Changing this layout means
+ * bumping {@link IndexInfo#CURRENT_SCHEMA}.
+ */
+final class IndexSchema {
+
+    static final String TYPE = "type";
+    static final String DOCUMENT_ID = "documentId";
+    static final String PASSAGE_ID = "passageId";
+    static final String FILE = "file";
+    static final String TITLE = "title";
+    // Lucene requires one structure per field name: the record's title is stored, not indexed.
+    static final String RECORD_TITLE = "recordTitle";
+    static final String HEADINGS = "headings";
+    static final String HEADING_PATH = "headingPath";
+    static final String TEXT = "text";
+    static final String PAGE = "page";
+    static final String KIND = "kind";
+    static final String DATE = "date";
+    static final String PAGES = "pages";
+    static final String CHUNKS = "chunks";
+    static final String SHA256 = "sha256";
+    static final String CONTENT_HASH = "contentHash";
+    static final String FORMAT = "format";
+    static final String WARNINGS = "warnings";
+    static final String INDEXED_AT = "indexedAt";
+
+    private static final String DOCUMENT_TYPE = "document";
+    private static final String PASSAGE_TYPE = "passage";
+
+    static final Query DOCUMENTS = new TermQuery(new Term(TYPE, DOCUMENT_TYPE));
+    static final Query PASSAGES = new TermQuery(new Term(TYPE, PASSAGE_TYPE));
+
+    // Lists are stored as JSON so that a heading containing any separator survives intact.
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private IndexSchema() {}
+
+    static Term documentIdTerm(String documentId) {
+        return new Term(DOCUMENT_ID, documentId);
+    }
+
+    /** The record entry first, then the passages in order. */
+    static List<Document> toLucene(DocumentRecord record, List<Passage> passages) {
+        List<Document> entries = new ArrayList<>(passages.size() + 1);
+        entries.add(recordEntry(record));
+        for (int i = 0; i < passages.size(); i++) {
+            entries.add(passageEntry(record, passages.get(i), record.documentId() + "#" + i));
+        }
+        return entries;
+    }
+
+    private static Document recordEntry(DocumentRecord record) {
+        Document entry = new Document();
+        entry.add(new StringField(TYPE, DOCUMENT_TYPE, Field.Store.NO));
+        entry.add(new StringField(DOCUMENT_ID, record.documentId(), Field.Store.YES));
+        entry.add(new StoredField(FILE, record.file()));
+        entry.add(new StoredField(RECORD_TITLE, record.title()));
+        if (record.date() != null) {
+            entry.add(new StoredField(DATE, record.date()));
+        }
+        entry.add(new StoredField(PAGES, record.pages()));
+        entry.add(new StoredField(CHUNKS, record.chunks()));
+        entry.add(new StringField(SHA256, record.sha256(), Field.Store.YES));
+        entry.add(new StringField(CONTENT_HASH, record.contentHash(), Field.Store.YES));
+        entry.add(new StoredField(FORMAT, record.format()));
+        entry.add(new StoredField(WARNINGS, JSON.writeValueAsString(record.warnings())));
+        entry.add(new StoredField(INDEXED_AT, record.indexedAt().toString()));
+        return entry;
+    }
+
+    private static Document passageEntry(DocumentRecord record, Passage passage, String id) {
+        Document entry = new Document();
+        entry.add(new StringField(TYPE, PASSAGE_TYPE, Field.Store.NO));
+        entry.add(new StringField(DOCUMENT_ID, record.documentId(), Field.Store.YES));
+        entry.add(new StringField(PASSAGE_ID, id, Field.Store.YES));
+        entry.add(new StoredField(FILE, record.file()));
+        // The title is indexed on every passage so that a passage of a document whose title
+        // answers the question outranks an equal passage elsewhere.
+        entry.add(new TextField(TITLE, record.title(), Field.Store.YES));
+        for (String heading : passage.headingPath()) {
+            entry.add(new TextField(HEADINGS, heading, Field.Store.NO));
+        }
+        entry.add(new StoredField(HEADING_PATH, JSON.writeValueAsString(passage.headingPath())));
+        entry.add(new TextField(TEXT, passage.text(), Field.Store.YES));
+        entry.add(new StoredField(PAGE, passage.page()));
+        entry.add(new StoredField(KIND, passage.kind().name()));
+        return entry;
+    }
+
+    static DocumentRecord toRecord(Document entry) {
+        return new DocumentRecord(
+                entry.get(DOCUMENT_ID),
+                entry.get(FILE),
+                entry.get(RECORD_TITLE),
+                entry.get(DATE),
+                entry.getField(PAGES).numericValue().intValue(),
+                entry.getField(CHUNKS).numericValue().intValue(),
+                entry.get(SHA256),
+                entry.get(CONTENT_HASH),
+                entry.get(FORMAT),
+                List.of(JSON.readValue(entry.get(WARNINGS), String[].class)),
+                Instant.parse(entry.get(INDEXED_AT)));
+    }
+
+    static List<String> headingPath(Document entry) {
+        return List.of(JSON.readValue(entry.get(HEADING_PATH), String[].class));
+    }
+
+    static PassageHit toHit(Document entry, float score, double queryCoverage) {
+        return new PassageHit(
+                entry.get(PASSAGE_ID),
+                entry.get(DOCUMENT_ID),
+                entry.get(FILE),
+                entry.get(TITLE),
+                entry.getField(PAGE).numericValue().intValue(),
+                headingPath(entry),
+                entry.get(TEXT),
+                Passage.Kind.valueOf(entry.get(KIND)),
+                score,
+                queryCoverage);
+    }
+}

@@ -1,0 +1,31 @@
+package fr.capsules.ingest.index;
+
+import java.util.Objects;
+
+/**
+ * What a capsule index must have been built with; the analyzer is always {@link
+ * FrenchTextAnalyzer#NAME}.
+ *
+ * @param embeddingModel name of the embedding model whose vectors the index holds, "" for none;
+ *     never null
+ * @param embeddingDimension vector dimension, 0 for none; must be 0 exactly when the model is ""
+ */
+public record IndexSettings(String embeddingModel, int embeddingDimension) {
+
+    public IndexSettings {
+        Objects.requireNonNull(embeddingModel, "embeddingModel");
+        if (embeddingDimension < 0 || embeddingModel.isBlank() != (embeddingDimension == 0)) {
+            throw new IllegalArgumentException(
+                    "an embedding model needs a positive dimension and no model needs 0, got '"
+                            + embeddingModel
+                            + "', "
+                            + embeddingDimension);
+        }
+        embeddingModel = embeddingModel.strip();
+    }
+
+    /** Lexical (BM25) search only, no vectors. */
+    public static IndexSettings lexicalOnly() {
+        return new IndexSettings("", 0);
+    }
+}

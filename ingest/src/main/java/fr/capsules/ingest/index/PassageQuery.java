@@ -1,0 +1,70 @@
+package fr.capsules.ingest.index;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Turns analysed question terms into the Lucene query over passages.
+ *
+ * <p>Each distinct term is one SHOULD clause scored with BM25F ({@link CombinedFieldQuery}) over
+ * text, title and headings: the fields are scored as one weighted pseudo-field, so a term found
+ * in a title counts more than in the body without the title field's own, skewed statistics (the
+ * title is repeated on every passage of a document) producing outsized IDFs, and a term found in
+ * several fields is not counted twice at full weight.
+ *
+ * <p>Each pair of consecutive query terms adds a sloppy phrase clause on the text: passages where
+ * "délai" and "réponse" stand together outrank passages where they are pages apart. The slop
+ * absorbs the stop words and small insertions French puts between two content words ("délai de
+ * la réponse"). The phrase clauses are down-weighted so that they reorder close candidates rather
+ * than dominate term matching.
+ */
+final class PassageQuery {
+
+    static final float TITLE_WEIGHT = 2.0f;
+    static final float HEADINGS_WEIGHT = 1.5f;
+    static final float PROXIMITY_WEIGHT = 0.3f;
+    static final int PROXIMITY_SLOP = 3;
+
+    private PassageQuery() {}
+
+    static Query of(QueryTerms terms) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : terms.distinct()) {
+            query.add(
+                    new CombinedFieldQuery.Builder(term)
+                            .addField(IndexSchema.TEXT)
+                            .addField(IndexSchema.TITLE, TITLE_WEIGHT)
+                            .addField(IndexSchema.HEADINGS, HEADINGS_WEIGHT)
+                            .build(),
+                    Occur.SHOULD);
+        }
+        Set<List<String>> pairs = new HashSet<>();
+        List<String> sequence = terms.sequence();
+        for (int i = 1; i < sequence.size(); i++) {
+            List<String> pair = List.of(sequence.get(i - 1), sequence.get(i));
+            if (!pair.get(0).equals(pair.get(1)) && pairs.add(pair)) {
+                query.add(proximity(pair), Occur.SHOULD);
+            }
+        }
+        query.add(IndexSchema.PASSAGES, Occur.FILTER);
+        return query.build();
+    }
+
+    private static Query proximity(List<String> pair) {
+        PhraseQuery phrase =
+                new PhraseQuery.Builder()
+                        .add(new Term(IndexSchema.TEXT, pair.get(0)), 0)
+                        .add(new Term(IndexSchema.TEXT, pair.get(1)), 1)
+                        .setSlop(PROXIMITY_SLOP)
+                        .build();
+        return new BoostQuery(phrase, PROXIMITY_WEIGHT);
+    }
+}

@@ -1,0 +1,156 @@
+package fr.capsules.ingest.normalize;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans extracted text before it is chunked and indexed, so that the same words always reach the
+ * index in the same form whatever the source format.
+ *
+ * <p>{@link #normalize(String)} applies, in order:
+ *
+ * <ol>
+ *   <li>line separators ({@code \r\n}, {@code \r}, vertical tab, U+0085, U+2028) become {@code \n};
+ *       form feeds and U+2029 become a blank line (paragraph break);
+ *   <li>a soft hyphen at a line end joins the two lines (it marks a hyphenation point); other soft
+ *       hyphens are removed;
+ *   <li>Unicode compatibility folding (NFKC) — ligatures ﬁ ﬂ ﬀ become fi fl ff, full-width forms
+ *       become ASCII, every no-break or thin space becomes a plain space — except for characters
+ *       whose folding would change their meaning in French documents: superscript digits ("m²"),
+ *       ordinal indicators ("nº") and vulgar fractions stay as written. Letters that are not
+ *       compatibility characters (œ, æ, é, ç) are kept;
+ *   <li>the curly apostrophe ’ (and U+02BC) becomes {@code '}; dashes (‐ – —) are kept;
+ *   <li>control characters other than {@code \n} and {@code \t} and invisible format characters
+ *       (zero-width spaces, byte-order marks, bidi marks) are removed;
+ *   <li>lines are joined inside a paragraph: a line break becomes a space, except
+ *       <ul>
+ *         <li>before a list item ("- ", "• ", "1. ", "a) "), where the line break is kept;
+ *         <li>after a hyphen that follows a letter when the next line starts with a lowercase
+ *             letter: the hyphen is a hyphenation point and the word is rejoined
+ *             ("réglemen-⏎tation" → "réglementation"), unless the right part is a French compound
+ *             tail (être, ci, là, même, t-il, elle, dessus…) or the left part a prefix that keeps
+ *             its hyphen (non, quasi, demi, sous, avant, après, à…), in which case the hyphen is
+ *             kept and the lines are joined without space ("peut-⏎être" → "peut-être",
+ *             "non-⏎conformité" → "non-conformité");
+ *         <li>after a hyphen that follows a letter or digit when the next line starts with an
+ *             uppercase letter or a digit: the hyphen is kept and the lines are joined without
+ *             space ("Saint-⏎Étienne", "L. 1112-⏎3");
+ *       </ul>
+ *   <li>blank lines separate paragraphs; in the result paragraphs are separated by exactly one
+ *       blank line ({@code "\n\n"});
+ *   <li>runs of spaces become one space; a tab (a column separator in text exports) absorbs the
+ *       spaces around it; lines and the whole text are trimmed.
+ * </ol>
+ *
+ * <p>Stateless and thread-safe. A null input is treated as empty.
+ */
+public final class TextNormalizer {
+
+    private static final Pattern LINE_SEPARATORS = Pattern.compile("\\r\\n?|[\\u000B\\u0085\\u2028]");
+    private static final Pattern PAGE_OR_PARAGRAPH_SEPARATORS = Pattern.compile("[\\f\\u2029]");
+    private static final Pattern SOFT_HYPHEN_AT_LINE_END =
+            Pattern.compile("\\u00AD[ \\t\\u00A0]*\\n[ \\t\\u00A0]*");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n(?:[ \\t]*\\n)+");
+    private static final Pattern SPACES_AROUND_TAB = Pattern.compile(" *\\t[ \\t]*");
+    private static final Pattern SPACE_RUNS = Pattern.compile(" {2,}");
+    private static final Pattern ANY_WHITESPACE_RUN = Pattern.compile("\\s+");
+
+    /** Folding these would change meaning: "m²" is not "m2", "nº" is not "no", "½" is not "1⁄2". */
+    private static final String KEPT_AS_WRITTEN = "¹²³ªº¼½¾";
+
+    private final LineJoiner lineJoiner = new LineJoiner();
+
+    /**
+     * Normalises a multi-line text, keeping paragraphs apart.
+     *
+     * @param raw text as extracted, may be null
+     * @return the normalised text, paragraphs separated by {@code "\n\n"}; never null, empty when
+     *     the input carries no visible character
+     */
+    public String normalize(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String text = LINE_SEPARATORS.matcher(raw).replaceAll("\n");
+        text = PAGE_OR_PARAGRAPH_SEPARATORS.matcher(text).replaceAll("\n\n");
+        text = SOFT_HYPHEN_AT_LINE_END.matcher(text).replaceAll("");
+        text = removeInvisibles(foldCompatibility(text));
+
+        List<String> paragraphs = new ArrayList<>();
+        for (String block : BLANK_LINES.split(text)) {
+            String paragraph = joinLines(block);
+            if (!paragraph.isEmpty()) {
+                paragraphs.add(paragraph);
+            }
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    /**
+     * Normalises a text that must fit on one line (a table cell, a title, a heading): same rules as
+     * {@link #normalize(String)}, then every line break and tab becomes a single space.
+     *
+     * @param raw text as extracted, may be null
+     * @return the normalised single-line text, never null
+     */
+    public String normalizeInline(String raw) {
+        return ANY_WHITESPACE_RUN.matcher(normalize(raw)).replaceAll(" ");
+    }
+
+    private String joinLines(String block) {
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : block.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (paragraph.isEmpty()) {
+                paragraph.append(trimmed);
+            } else {
+                lineJoiner.append(paragraph, trimmed);
+            }
+        }
+        String joined = SPACES_AROUND_TAB.matcher(paragraph).replaceAll("\t");
+        return SPACE_RUNS.matcher(joined).replaceAll(" ").strip();
+    }
+
+    private static String foldCompatibility(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        int segmentStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (KEPT_AS_WRITTEN.indexOf(text.charAt(i)) >= 0) {
+                folded.append(Normalizer.normalize(text.substring(segmentStart, i), Normalizer.Form.NFKC));
+                folded.append(text.charAt(i));
+                segmentStart = i + 1;
+            }
+        }
+        folded.append(Normalizer.normalize(text.substring(segmentStart), Normalizer.Form.NFKC));
+        return folded.toString();
+    }
+
+    private static String removeInvisibles(String text) {
+        StringBuilder cleaned = new StringBuilder(text.length());
+        text.codePoints()
+                .forEach(
+                        cp -> {
+                            if (cp == '\n' || cp == '\t') {
+                                cleaned.append((char) cp);
+                            } else if (cp == '\u2019' || cp == '\u02BC') {
+                                cleaned.append('\'');
+                            } else if (Character.isSpaceChar(cp)) {
+                                // NFKC already folds most spaces; this catches the few it keeps.
+                                cleaned.append(' ');
+                            } else if (!isInvisible(cp)) {
+                                cleaned.appendCodePoint(cp);
+                            }
+                        });
+        return cleaned.toString();
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED;
+    }
+}

@@ -1,0 +1,101 @@
+package fr.capsules.ingest.parse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * Reads a PDF page by page with PDFBox. Buffers beyond {@link ParseLimits#maxMainMemoryBytes()}
+ * spill to temporary files. A PDF that needs a password to open is rejected; one that only
+ * restricts permissions (owner password) is read with its security removed.
+ */
+final class PdfParser implements DocumentParser {
+
+    @Override
+    public DocumentFormat format() {
+        return DocumentFormat.PDF;
+    }
+
+    @Override
+    public ParsedDocument parse(byte[] content, ParseContext context) throws IOException {
+        ParseLimits limits = context.limits();
+        try (PDDocument document = load(content, limits)) {
+            if (document.isEncrypted()) {
+                // Opened with the empty user password: only an owner password restricts it, which
+                // does not stop the owner of the document from indexing it.
+                document.setAllSecurityToBeRemoved(true);
+            }
+            List<String> warnings = new ArrayList<>();
+            int pageCount = document.getNumberOfPages();
+            List<List<PdfLine>> pages = readPages(document, context, warnings);
+            PdfLayout layout = PdfLayout.of(pages);
+            List<Block> blocks = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                blocks.addAll(layout.blocksOf(pages.get(i), i + 1));
+            }
+            if (pageCount > 0 && blocks.isEmpty()) {
+                warnings.add("aucun texte extractible : document probablement numérisé, "
+                        + "une reconnaissance de caractères (OCR) serait nécessaire");
+            }
+            return new ParsedDocument(DocumentFormat.PDF, title(document), pageCount, blocks, warnings);
+        }
+    }
+
+    private static PDDocument load(byte[] content, ParseLimits limits) throws IOException {
+        try {
+            return Loader.loadPDF(content, "", null, null,
+                    MemoryUsageSetting.setupMixed(limits.maxMainMemoryBytes()).streamCache);
+        } catch (InvalidPasswordException e) {
+            throw new DocumentRejectedException("PDF protégé par mot de passe");
+        }
+    }
+
+    private static List<List<PdfLine>> readPages(PDDocument document, ParseContext context, List<String> warnings)
+            throws IOException {
+        ParseLimits limits = context.limits();
+        TextBudget budget = new TextBudget(limits);
+        PdfLineCollector collector = new PdfLineCollector(context);
+        int pageCount = document.getNumberOfPages();
+        int readable = Math.min(pageCount, limits.maxPages());
+        List<List<PdfLine>> pages = new ArrayList<>();
+        for (int number = 1; number <= readable; number++) {
+            context.checkpoint();
+            List<PdfLine> lines = collector.linesOf(document, number);
+            if (lines.isEmpty()) {
+                warnings.add(emptyPageWarning(document.getPage(number - 1), number));
+            }
+            if (!budget.admit(lines.stream().mapToInt(l -> l.text().length() + 1).sum())) {
+                break;
+            }
+            pages.add(lines);
+        }
+        budget.reportTo(warnings);
+        if (readable < pageCount && !budget.exhausted()) {
+            warnings.add("document tronqué : seules les " + readable + " premières pages sur "
+                    + pageCount + " ont été lues");
+        }
+        return pages;
+    }
+
+    private static String emptyPageWarning(PDPage page, int number) {
+        return hasXObjects(page)
+                ? "page " + number + " sans texte, probablement numérisée"
+                : "page " + number + " sans texte (page vide)";
+    }
+
+    private static boolean hasXObjects(PDPage page) {
+        PDResources resources = page.getResources();
+        return resources != null && resources.getXObjectNames().iterator().hasNext();
+    }
+
+    private static String title(PDDocument document) {
+        String title = document.getDocumentInformation().getTitle();
+        return title == null || title.isBlank() ? null : title.strip();
+    }
+}

@@ -1,0 +1,118 @@
+package fr.capsules.ingest.index;
+
+import static fr.capsules.ingest.index.SampleDocuments.EHPAD_INSPECTION;
+import static fr.capsules.ingest.index.SampleDocuments.RECLAMATIONS_PROCEDURE;
+import static fr.capsules.ingest.index.SampleDocuments.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CapsuleIndexStoreTests {
+
+    @TempDir Path root;
+
+    private static void addProcedure(CapsuleIndex index) throws IOException {
+        index.add(record("proc", "proc.pdf", "Procédure", RECLAMATIONS_PROCEDURE),
+                RECLAMATIONS_PROCEDURE);
+    }
+
+    private static void addInspection(CapsuleIndex index) throws IOException {
+        index.add(record("ehpad", "rapport.pdf", "Inspection", EHPAD_INSPECTION),
+                EHPAD_INSPECTION);
+    }
+
+    private String current() throws IOException {
+        return Files.readString(root.resolve("CURRENT")).strip();
+    }
+
+    @Test
+    void openingAnEmptyRootCreatesTheFirstGeneration() throws IOException {
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+            CapsuleIndex index = store.openCurrent();
+
+            assertThat(current()).isEqualTo("gen-1");
+            assertThat(index.directory()).isEqualTo(root.resolve("gen-1"));
+            assertThat(store.openCurrent()).isSameAs(index);
+        }
+    }
+
+    @Test
+    void rebuildSwitchesToTheNewGenerationAndDeletesTheOldOne() throws IOException {
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+            CapsuleIndex first = store.openCurrent();
+            addProcedure(first);
+            first.commit();
+
+            CapsuleIndex second = store.rebuild(CapsuleIndexStoreTests::addInspection);
+
+            assertThat(current()).isEqualTo("gen-2");
+            assertThat(store.openCurrent()).isSameAs(second);
+            assertThat(second.documents()).extracting(DocumentRecord::documentId)
+                    .containsExactly("ehpad");
+            assertThat(root.resolve("gen-1")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFailedRebuildLeavesTheOldGenerationLiveAndRemovesTheHalfBuiltOne() throws IOException {
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+            CapsuleIndex first = store.openCurrent();
+            addProcedure(first);
+            first.commit();
+
+            assertThatThrownBy(
+                            () -> store.rebuild(index -> {
+                                addInspection(index);
+                                throw new IOException("disk full");
+                            }))
+                    .hasMessage("disk full");
+
+            assertThat(current()).isEqualTo("gen-1");
+            assertThat(root.resolve("gen-2")).doesNotExist();
+            assertThat(store.openCurrent()).isSameAs(first);
+            assertThat(first.search("délai de réponse", 1)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aCrashDuringRebuildLeavesTheOldGenerationAndItsDebrisIsRemovedOnNextOpen()
+            throws IOException {
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+            CapsuleIndex first = store.openCurrent();
+            addProcedure(first);
+            first.commit();
+        }
+        // What a process killed mid-rebuild leaves: a generation folder CURRENT does not name.
+        try (CapsuleIndex halfBuilt =
+                CapsuleIndex.open(root.resolve("gen-2"), IndexSettings.lexicalOnly())) {
+            addInspection(halfBuilt);
+        }
+        Files.writeString(root.resolve("gen-2").resolve("partial.tmp"), "…");
+
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+            CapsuleIndex reopened = store.openCurrent();
+
+            assertThat(current()).isEqualTo("gen-1");
+            assertThat(root.resolve("gen-2")).doesNotExist();
+            assertThat(reopened.search("délai de réponse", 1))
+                    .extracting(PassageHit::documentId)
+                    .containsExactly("proc");
+        }
+    }
+
+    @Test
+    void aCurrentFileNamingNoGenerationIsReportedRatherThanRecreated() throws IOException {
+        Files.writeString(root.resolve("CURRENT"), "../elsewhere");
+
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+            assertThatThrownBy(store::openCurrent)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("not a generation folder");
+        }
+    }
+}
