@@ -17,17 +17,18 @@ import java.util.List;
  *       replaces the headings of level n and below) carried by every passage that starts under it.
  *       A heading closes the passage in progress, so a passage never mixes two sections; a section
  *       without body yields nothing.
- *   <li><b>Text</b>: paragraphs are normalised ({@link TextNormalizer}) and packed, joined by a line
- *       break, into passages of at most {@code targetChars}, closing at a paragraph boundary. A
- *       passage shorter than a quarter of the target (a lead-in such as "Constats :") is not left
- *       alone: the next paragraph joins it as long as the total stays within {@code maxChars}. A
- *       paragraph longer than the target is cut at sentence ends ({@link SentenceSplitter}): the
- *       passage closes at the first sentence end at or after {@code targetChars} and never exceeds
- *       {@code maxChars}; only a single sentence longer than {@code maxChars} is cut, at a word
- *       boundary. A change of page closes the passage: a passage lies on one page.
- *   <li><b>Tables</b>: one {@link Passage.Kind#TABLE_ROW} passage per data row, never split, rendered
- *       by {@link TableRows}; its heading path is the current one plus the table caption (the sheet
- *       name) unless the caption is empty or already the last heading.
+ *   <li><b>Text</b>: paragraphs are normalised ({@link TextNormalizer}) and packed, joined by a
+ *       line break, into passages of at most {@code targetChars}, closing at a paragraph
+ *       boundary. A passage shorter than a quarter of the target (a lead-in such as "Constats :")
+ *       is not left alone: the next paragraph joins it while the total stays within {@code
+ *       maxChars}. A paragraph longer than the target is cut at sentence ends ({@link
+ *       SentenceSplitter}): the passage closes at the first sentence end at or after {@code
+ *       targetChars} and never exceeds {@code maxChars}; only a single sentence longer than
+ *       {@code maxChars} is cut, at a word boundary. A change of page closes the passage: a
+ *       passage lies on one page, the page it reports.
+ *   <li><b>Tables</b>: one {@link Passage.Kind#TABLE_ROW} passage per data row, never split,
+ *       rendered by {@link TableRows}; its heading path is the current one plus the table caption
+ *       (the sheet name) unless the caption is empty or already the last heading.
  *   <li>Blank paragraphs, blank rows and empty tables yield nothing.
  * </ul>
  *

@@ -24,14 +24,17 @@ final class SentenceSplitter {
     private static final Pattern WORD_BEFORE_PERIOD = Pattern.compile("(\\p{L}+)\\.$");
     private static final Pattern WORD_BOUNDARY = Pattern.compile("\\s");
 
-    /** Lowercase abbreviations that end with a period inside a sentence. */
+    /**
+     * Lowercase abbreviations that end with a period inside a sentence. Units ("min.", "kg.") are
+     * left out on purpose: they often end a sentence.
+     */
     private static final Set<String> ABBREVIATIONS =
             Set.of(
-                    "art", "arts", "al", "alin", "m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr",
-                    "pr", "cf", "p", "pp", "n", "no", "nos", "etc", "ex", "env", "chap", "fig", "vol",
-                    "éd", "réf", "ref", "min", "max", "tél", "tel", "av", "bd", "st", "ste", "coll",
-                    "op", "cit", "ibid", "id", "obs", "cass", "civ", "crim", "soc", "ord", "décr",
-                    "circ", "inst", "suiv", "sq", "resp", "dépt", "vs");
+                    "art", "arts", "al", "alin", "m", "mm", "mme", "mmes", "mlle", "mlles", "me",
+                    "dr", "pr", "cf", "p", "pp", "n", "no", "nos", "etc", "ex", "env", "chap",
+                    "fig", "vol", "éd", "réf", "ref", "tél", "tel", "av", "bd", "st",
+                    "ste", "coll", "op", "cit", "ibid", "id", "obs", "cass", "civ", "crim", "soc",
+                    "ord", "décr", "circ", "inst", "suiv", "sq", "resp", "dépt", "vs");
 
     /**
      * @param maxChars a sentence longer than this is cut at the last word boundary before it (or
@@ -44,7 +47,8 @@ final class SentenceSplitter {
         int start = 0;
         while (end.find()) {
             String punctuation = end.group().strip();
-            if (punctuation.startsWith(".") && !punctuation.startsWith("..") && isAbbreviation(text, end.start())) {
+            boolean singlePeriod = punctuation.startsWith(".") && !punctuation.startsWith("..");
+            if (singlePeriod && isAbbreviation(text, end.start())) {
                 continue;
             }
             addCut(sentences, text.substring(start, end.end()).strip(), maxChars);
@@ -55,7 +59,8 @@ final class SentenceSplitter {
     }
 
     private static boolean isAbbreviation(String text, int periodIndex) {
-        Matcher word = WORD_BEFORE_PERIOD.matcher(text.substring(Math.max(0, periodIndex - 12), periodIndex + 1));
+        int from = Math.max(0, periodIndex - 12);
+        Matcher word = WORD_BEFORE_PERIOD.matcher(text.substring(from, periodIndex + 1));
         if (!word.find()) {
             return false;
         }

@@ -51,7 +51,10 @@ final class TableRows {
             if (value.isEmpty()) {
                 continue;
             }
-            String header = i < headers.size() && !headers.get(i).isEmpty() ? headers.get(i) : "Colonne " + (i + 1);
+            String header =
+                    i < headers.size() && !headers.get(i).isEmpty()
+                            ? headers.get(i)
+                            : "Colonne " + (i + 1);
             String part = header + " : " + value;
             if (!part.equals(previous)) {
                 parts.add(part);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,15 +47,21 @@ public final class DateExtractor {
     private static final String NOT_BEFORE_NUMBER = "(?![\\p{L}\\d])(?![./-]\\d)";
 
     private static final Pattern NUMERIC =
-            Pattern.compile(NOT_AFTER_NUMBER + "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})" + NOT_BEFORE_NUMBER);
+            Pattern.compile(
+                    NOT_AFTER_NUMBER
+                            + "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})"
+                            + NOT_BEFORE_NUMBER);
     private static final Pattern ISO =
             // An ISO date may be the start of a timestamp: "2024-04-03T10:00".
             Pattern.compile(
-                    NOT_AFTER_NUMBER + "(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})(?:(?=T\\d)|" + NOT_BEFORE_NUMBER + ")");
+                    NOT_AFTER_NUMBER
+                            + "(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})(?:(?=T\\d)|"
+                            + NOT_BEFORE_NUMBER
+                            + ")");
     private static final Pattern DAY_MONTH_NAME_YEAR =
             Pattern.compile(
-                    "(?:(?<!\\p{L})(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday"
-                            + "|wednesday|thursday|friday|saturday|sunday),?"
+                    "(?:(?<!\\p{L})(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+                            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?"
                             + SPACE
                             + ")?(?<![\\p{L}\\d])(\\d{1,2})(?:er|ᵉʳ|st|nd|rd|th)?"
                             + SPACE
@@ -64,15 +71,20 @@ public final class DateExtractor {
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MONTH_NAME_DAY_YEAR =
             Pattern.compile(
-                    "(?<!\\p{L})(\\p{L}{3,9})\\.?" + SPACE + "(\\d{1,2})(?:st|nd|rd|th)?,?" + SPACE + "(\\d{4})(?!\\d)",
+                    "(?<!\\p{L})(\\p{L}{3,9})\\.?"
+                            + SPACE
+                            + "(\\d{1,2})(?:st|nd|rd|th)?,?"
+                            + SPACE
+                            + "(\\d{4})(?!\\d)",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Words that, just before a date, mark it as the document's own date. */
     private static final Pattern DOCUMENT_DATE_CUE =
             Pattern.compile(
-                    "(?<!\\p{L})(?:date|datee?|inspection|visite|controle|fait a|rapport du|redige|etabli"
-                            + "|signe|edite|mise a jour)(?!\\p{L})");
-    private static final Pattern IMMEDIATE_CUE = Pattern.compile("(?<!\\p{L})(?:le|du|en date du)\\s*:?\\s*$");
+                    "(?<!\\p{L})(?:datee?|inspection|visite|controle|fait a|rapport du|redige"
+                            + "|etabli|signe|edite|mise a jour)(?!\\p{L})");
+    private static final Pattern IMMEDIATE_CUE =
+            Pattern.compile("(?<!\\p{L})(?:le|du|en date du)\\s*:?\\s*$");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final int CUE_WINDOW_CHARS = 60;
     private static final int OPENING_BLOCKS = 30;
@@ -103,15 +115,17 @@ public final class DateExtractor {
             }
         }
         List<LocatedDate> dates = locate(text.toString());
-        String folded = fold(text.toString());
         LocatedDate best = null;
         int bestScore = 0;
         for (LocatedDate located : dates) {
             if (located.start() >= openingEnd) {
                 break;
             }
-            String before = folded.substring(Math.max(0, located.start() - CUE_WINDOW_CHARS), located.start());
-            int score = DOCUMENT_DATE_CUE.matcher(before).find() ? 2 : IMMEDIATE_CUE.matcher(before).find() ? 1 : 0;
+            int from = Math.max(0, located.start() - CUE_WINDOW_CHARS);
+            String before = fold(text.substring(from, located.start()));
+            int score = DOCUMENT_DATE_CUE.matcher(before).find()
+                    ? 2
+                    : IMMEDIATE_CUE.matcher(before).find() ? 1 : 0;
             if (score > bestScore) {
                 best = located;
                 bestScore = score;
@@ -157,26 +171,33 @@ public final class DateExtractor {
     }
 
     private static void findIso(String text, List<LocatedDate> found) {
-        var m = ISO.matcher(text);
+        Matcher m = ISO.matcher(text);
         while (m.find()) {
-            CalendarDates.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)))
-                    .ifPresent(d -> found.add(LocatedDate.plain(m.group(), d, m.start(), m.end())));
+            add(found, m, number(m, 1), number(m, 3), number(m, 4));
         }
     }
 
     private static void findMonthNames(String text, List<LocatedDate> found) {
-        var dayFirst = DAY_MONTH_NAME_YEAR.matcher(text);
+        Matcher dayFirst = DAY_MONTH_NAME_YEAR.matcher(text);
         while (dayFirst.find()) {
-            int month = MonthNames.french(dayFirst.group(2)).orElseGet(() -> MonthNames.english(dayFirst.group(2)).orElse(0));
-            CalendarDates.of(Integer.parseInt(dayFirst.group(3)), month, Integer.parseInt(dayFirst.group(1)))
-                    .ifPresent(d -> found.add(LocatedDate.plain(dayFirst.group(), d, dayFirst.start(), dayFirst.end())));
+            String name = dayFirst.group(2);
+            int month = MonthNames.french(name).or(() -> MonthNames.english(name)).orElse(0);
+            add(found, dayFirst, number(dayFirst, 3), month, number(dayFirst, 1));
         }
-        var monthFirst = MONTH_NAME_DAY_YEAR.matcher(text);
+        Matcher monthFirst = MONTH_NAME_DAY_YEAR.matcher(text);
         while (monthFirst.find()) {
             int month = MonthNames.english(monthFirst.group(1)).orElse(0);
-            CalendarDates.of(Integer.parseInt(monthFirst.group(3)), month, Integer.parseInt(monthFirst.group(2)))
-                    .ifPresent(d -> found.add(LocatedDate.plain(monthFirst.group(), d, monthFirst.start(), monthFirst.end())));
+            add(found, monthFirst, number(monthFirst, 3), month, number(monthFirst, 2));
         }
+    }
+
+    private static void add(List<LocatedDate> found, Matcher m, int year, int month, int day) {
+        CalendarDates.of(year, month, day)
+                .ifPresent(d -> found.add(LocatedDate.plain(m.group(), d, m.start(), m.end())));
+    }
+
+    private static int number(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
     }
 
     private static void appendText(StringBuilder text, Block block) {
@@ -190,15 +211,12 @@ public final class DateExtractor {
         }
     }
 
-    /** Lowercase without accents, same length as the input so offsets still match. */
+    /** Lowercase without accents, so cues match however typed ("Visité", "CONTRÔLE"). */
     private static String fold(String text) {
-        StringBuilder folded = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            String c = String.valueOf(text.charAt(i));
-            String base = COMBINING_MARKS.matcher(Normalizer.normalize(c, Normalizer.Form.NFD)).replaceAll("");
-            folded.append(base.length() == 1 ? Character.toLowerCase(base.charAt(0)) : Character.toLowerCase(text.charAt(i)));
-        }
-        return folded.toString();
+        return COMBINING_MARKS
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     record LocatedDate(ExtractedDate date, int start, int end) {

@@ -27,32 +27,33 @@ final class FileNameWords {
                     "fichier", "fichiers", "file", "files", "scan", "scans", "scanne", "scannee",
                     "scanner", "numerisation", "numerise", "numerisee", "sans", "titre", "untitled",
                     "title", "copie", "copy", "of", "de", "du", "des", "la", "le", "les", "final",
-                    "finale", "def", "definitif", "definitive", "vf", "vdef", "version", "bis", "ter",
-                    "export", "exported", "image", "images", "img", "photo", "nouveau", "nouvelle",
-                    "new", "sheet", "feuil", "feuille", "classeur", "book", "brouillon", "draft",
-                    "tmp", "temp", "test", "modele", "template", "print", "impression", "ocr",
-                    "microsoft", "word", "excel", "powerpoint", "diapositive", "presentation", "page",
-                    "pages", "maj", "ok");
+                    "finale", "def", "definitif", "definitive", "vf", "vdef", "version", "bis",
+                    "ter", "export", "exported", "image", "images", "img", "photo", "nouveau",
+                    "nouvelle", "new", "sheet", "feuil", "feuille", "classeur", "book", "brouillon",
+                    "draft", "tmp", "temp", "test", "modele", "template", "print", "impression",
+                    "ocr", "microsoft", "word", "excel", "powerpoint", "diapositive",
+                    "presentation", "page", "pages", "maj", "ok");
 
     private static final Set<String> MONTH_WORDS =
             Set.of(
-                    "janvier", "janv", "fevrier", "fevr", "fev", "mars", "avril", "avr", "mai", "juin",
-                    "juillet", "juil", "aout", "septembre", "sept", "octobre", "oct", "novembre", "nov",
-                    "decembre", "dec", "january", "jan", "february", "feb", "march", "mar", "april",
-                    "apr", "may", "june", "jun", "july", "jul", "august", "aug", "september", "sep",
-                    "october", "november", "december");
+                    "janvier", "janv", "fevrier", "fevr", "fev", "mars", "avril", "avr", "mai",
+                    "juin", "juillet", "juil", "aout", "septembre", "sept", "octobre", "oct",
+                    "novembre", "nov", "decembre", "dec", "january", "jan", "february", "feb",
+                    "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul", "august",
+                    "aug", "september", "sep", "october", "november", "december");
 
     /** The words of {@code name}, accent-folded and lowercased; letters and digits split apart. */
     List<String> words(String name) {
-        String folded = COMBINING_MARKS
-                .matcher(Normalizer.normalize(name, Normalizer.Form.NFKD))
-                .replaceAll("")
-                .toLowerCase(Locale.ROOT);
+        String folded =
+                COMBINING_MARKS
+                        .matcher(Normalizer.normalize(name, Normalizer.Form.NFKD))
+                        .replaceAll("")
+                        .toLowerCase(Locale.ROOT);
         String spaced = LETTER_DIGIT_BOUNDARY.matcher(folded).replaceAll(" ");
         return Arrays.stream(NON_WORD.split(spaced)).filter(w -> !w.isEmpty()).toList();
     }
 
-    /** Total letters in the words of {@code name} that are neither generic, numbers, dates nor single letters. */
+    /** Letters in the words of {@code name} that are not generic, numbers, months or initials. */
     int meaningfulLetterCount(String name) {
         return words(name).stream()
                 .filter(w -> w.length() > 1)

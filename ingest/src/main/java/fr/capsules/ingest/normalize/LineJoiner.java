@@ -12,24 +12,29 @@ import java.util.regex.Pattern;
  */
 final class LineJoiner {
 
-    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-–—•*·▪■►➢✓]\\s|\\d{1,2}[.)]\\s|[a-z]\\)\\s)");
+    private static final Pattern LIST_ITEM =
+            Pattern.compile("^(?:[-–—•*·▪■►➢✓]\\s|\\d{1,2}[.)]\\s|[a-z]\\)\\s)");
     private static final Pattern FIRST_WORD = Pattern.compile("^\\p{L}+(?:-\\p{L}+)*");
     private static final Pattern LAST_WORD_BEFORE_HYPHEN = Pattern.compile("(\\p{L}+)[-\\u2010]$");
 
-    /** Right parts of French compounds split at their own hyphen: "peut-être", "celle-ci", "a-t-il". */
+    /** Right parts of compounds split at their own hyphen: "peut-être", "celle-ci", "a-t-il". */
     private static final Set<String> COMPOUND_TAILS =
             Set.of(
-                    "être", "ci", "là", "même", "mêmes", "t-il", "t-elle", "t-on", "t-ils", "t-elles",
-                    "il", "elle", "ils", "elles", "on", "nous", "vous", "moi", "toi", "lui", "dessus",
-                    "dessous", "dedans", "dehors", "delà", "après", "bas", "dire", "vis");
+                    "être", "ci", "là", "même", "mêmes", "t-il", "t-elle", "t-on", "t-ils",
+                    "t-elles", "il", "elle", "ils", "elles", "on", "nous", "vous", "moi", "toi",
+                    "lui", "dessus", "dessous", "dedans", "dehors", "delà", "après", "bas", "dire",
+                    "vis");
 
     /**
-     * Left parts that keep their hyphen before a lowercase word ("non-conformité", "sous-traitance",
-     * "c'est-à-dire"). Kept short on purpose: prefixes that are also common syllables ("ex", "anti",
-     * "auto", "contre") would wrongly keep the hyphen of ordinary hyphenated words ("ex-⏎posé").
+     * Left parts that keep their hyphen before a lowercase word ("non-conformité",
+     * "sous-traitance", "c'est-à-dire"). Kept short on purpose: prefixes that are also common
+     * syllables ("ex", "anti", "auto", "contre") would wrongly keep the hyphen of ordinary
+     * hyphenated words ("ex-⏎posé").
      */
     private static final Set<String> HYPHENATED_PREFIXES =
-            Set.of("non", "quasi", "demi", "semi", "vice", "sous", "arrière", "avant", "après", "grand", "à");
+            Set.of(
+                    "non", "quasi", "demi", "semi", "vice", "sous", "arrière", "avant", "après",
+                    "grand", "à");
 
     /** Appends {@code next} (trimmed, non-empty) to {@code paragraph} (non-empty). */
     void append(StringBuilder paragraph, String next) {
@@ -64,12 +69,14 @@ final class LineJoiner {
             String word = tail.group().toLowerCase(Locale.ROOT);
             int innerHyphen = word.indexOf('-');
             if (COMPOUND_TAILS.contains(word)
-                    || (innerHyphen > 0 && COMPOUND_TAILS.contains(word.substring(0, innerHyphen)))) {
+                    || (innerHyphen > 0
+                            && COMPOUND_TAILS.contains(word.substring(0, innerHyphen)))) {
                 return true;
             }
         }
         int from = Math.max(0, paragraph.length() - 40);
-        Matcher left = LAST_WORD_BEFORE_HYPHEN.matcher(paragraph.subSequence(from, paragraph.length()));
+        Matcher left =
+                LAST_WORD_BEFORE_HYPHEN.matcher(paragraph.subSequence(from, paragraph.length()));
         return left.find() && HYPHENATED_PREFIXES.contains(left.group(1).toLowerCase(Locale.ROOT));
     }
 }

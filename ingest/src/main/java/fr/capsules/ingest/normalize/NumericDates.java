@@ -8,13 +8,19 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * Reads all-numeric day/month dates of one text together, because the unambiguous ones ("25/12/2024"
- * or "12/25/2024") tell in which order the writer put day and month in the ambiguous ones.
+ * Reads all-numeric day/month dates of one text together, because the unambiguous ones
+ * ("25/12/2024" or "12/25/2024") tell in which order the writer put day and month in the ambiguous
+ * ones.
  * Used once per text; not thread-safe.
  */
 final class NumericDates {
 
-    private record Candidate(String raw, int start, int end, Optional<LocalDate> dayFirst, Optional<LocalDate> monthFirst) {
+    private record Candidate(
+            String raw,
+            int start,
+            int end,
+            Optional<LocalDate> dayFirst,
+            Optional<LocalDate> monthFirst) {
 
         boolean ambiguous() {
             return dayFirst.isPresent() && monthFirst.isPresent() && !dayFirst.equals(monthFirst);
@@ -25,15 +31,22 @@ final class NumericDates {
     private int dayFirstEvidence;
     private int monthFirstEvidence;
 
-    /** Adds the dates matched by {@code matcher} (groups: first number, separator, second, year) to {@code found}. */
+    /**
+     * Adds the dates matched by {@code matcher} (groups: first number, separator, second number,
+     * year) to {@code found}.
+     */
     void resolve(Matcher matcher, List<LocatedDate> found) {
         while (matcher.find()) {
             int first = Integer.parseInt(matcher.group(1));
             int second = Integer.parseInt(matcher.group(3));
             int year = CalendarDates.fullYear(matcher.group(4));
-            Candidate candidate = new Candidate(
-                    matcher.group(), matcher.start(), matcher.end(),
-                    CalendarDates.of(year, second, first), CalendarDates.of(year, first, second));
+            Candidate candidate =
+                    new Candidate(
+                            matcher.group(),
+                            matcher.start(),
+                            matcher.end(),
+                            CalendarDates.of(year, second, first),
+                            CalendarDates.of(year, first, second));
             if (candidate.dayFirst().isEmpty() && candidate.monthFirst().isEmpty()) {
                 continue;
             }
@@ -62,7 +75,9 @@ final class NumericDates {
         return located(c, dayFirst, true, monthFirst);
     }
 
-    private static LocatedDate located(Candidate c, LocalDate date, boolean ambiguous, LocalDate alternative) {
-        return new LocatedDate(new ExtractedDate(c.raw(), date, ambiguous, alternative), c.start(), c.end());
+    private static LocatedDate located(
+            Candidate c, LocalDate date, boolean ambiguous, LocalDate alternative) {
+        ExtractedDate read = new ExtractedDate(c.raw(), date, ambiguous, alternative);
+        return new LocatedDate(read, c.start(), c.end());
     }
 }

@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
 
-    private static final Pattern LINE_SEPARATORS = Pattern.compile("\\r\\n?|[\\u000B\\u0085\\u2028]");
+    private static final Pattern LINE_SEPARATORS =
+            Pattern.compile("\\r\\n?|[\\u000B\\u0085\\u2028]");
     private static final Pattern PAGE_OR_PARAGRAPH_SEPARATORS = Pattern.compile("[\\f\\u2029]");
     private static final Pattern SOFT_HYPHEN_AT_LINE_END =
             Pattern.compile("\\u00AD[ \\t\\u00A0]*\\n[ \\t\\u00A0]*");
@@ -121,13 +122,17 @@ public final class TextNormalizer {
         int segmentStart = 0;
         for (int i = 0; i < text.length(); i++) {
             if (KEPT_AS_WRITTEN.indexOf(text.charAt(i)) >= 0) {
-                folded.append(Normalizer.normalize(text.substring(segmentStart, i), Normalizer.Form.NFKC));
+                folded.append(nfkc(text.substring(segmentStart, i)));
                 folded.append(text.charAt(i));
                 segmentStart = i + 1;
             }
         }
-        folded.append(Normalizer.normalize(text.substring(segmentStart), Normalizer.Form.NFKC));
+        folded.append(nfkc(text.substring(segmentStart)));
         return folded.toString();
+    }
+
+    private static String nfkc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 
     private static String removeInvisibles(String text) {
@@ -151,6 +156,8 @@ public final class TextNormalizer {
 
     private static boolean isInvisible(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.UNASSIGNED;
     }
 }

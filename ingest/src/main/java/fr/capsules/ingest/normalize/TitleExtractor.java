@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>meaningful file name: the metadata title if it is meaningful, else the humanised file name
- *       (extension removed, {@code _ - .} turned into spaces, first letter capitalised — accents are
- *       never invented: "procedure-reclamations_v2.pdf" → "Procedure reclamations v2");
+ *       (extension removed, {@code _ - .} turned into spaces, first letter capitalised — accents
+ *       are never invented: "procedure-reclamations_v2.pdf" → "Procedure reclamations v2");
  *   <li>generic file name: the metadata title if meaningful, else the first level-1 or level-2
  *       heading, else the first line of text that holds a letter, else the first table caption that
  *       is not generic (an XLSX sheet name), else the humanised file name.
@@ -34,13 +34,18 @@ public final class TitleExtractor {
     static final int MAX_TITLE_CHARS = 150;
 
     private static final Pattern OFFICE_EXPORT =
-            Pattern.compile("^(?:microsoft\\s+)?(?:word|excel|powerpoint|office)\\s*-\\s+", Pattern.CASE_INSENSITIVE);
+            Pattern.compile(
+                    "^(?:microsoft\\s+)?(?:word|excel|powerpoint|office)\\s*-\\s+",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern DOCUMENT_EXTENSION =
             Pattern.compile(
-                    "\\.(?:pdf|docx?|xlsx?|xlsm|odt|ods|odp|pptx?|rtf|txt|csv|html?|md|jpe?g|png|tiff?)$",
+                    "\\.(?:pdf|docx?|xlsx?|xlsm|odt|ods|odp|pptx?|rtf|txt|csv|html?|md"
+                            + "|jpe?g|png|tiff?)$",
                     Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_EXTENSION = Pattern.compile("\\.[A-Za-z][A-Za-z0-9]{0,4}$");
-    private static final Pattern NAME_SEPARATORS = Pattern.compile("%20|[_\\s+]+|-+|(?<!\\d)\\.|\\.(?!\\d)");
+    /** Dots are separators except between digits ("v2.1"). */
+    private static final Pattern NAME_SEPARATORS =
+            Pattern.compile("%20|[_\\s+]+|-+|(?<!\\d)\\.|\\.(?!\\d)");
     private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
 
     private final TextNormalizer normalizer = new TextNormalizer();
@@ -74,8 +79,7 @@ public final class TitleExtractor {
         if (fileName == null || fileName.isBlank()) {
             return true;
         }
-        String base = ANY_EXTENSION.matcher(baseName(fileName.strip())).replaceFirst("");
-        return fileNameWords.meaningfulLetterCount(base) <= 3;
+        return fileNameWords.meaningfulLetterCount(stem(fileName)) <= 3;
     }
 
     private Optional<String> meaningfulMetadataTitle(String metadataTitle, String fileName) {
@@ -91,8 +95,7 @@ public final class TitleExtractor {
     }
 
     private boolean sameWords(String title, String fileName) {
-        String base = ANY_EXTENSION.matcher(baseName(fileName.strip())).replaceFirst("");
-        return fileNameWords.words(title).equals(fileNameWords.words(base));
+        return fileNameWords.words(title).equals(fileNameWords.words(stem(fileName)));
     }
 
     private Optional<String> firstTopHeading(ParsedDocument doc) {
@@ -129,22 +132,25 @@ public final class TitleExtractor {
     }
 
     private String humanise(String fileName) {
-        String base = fileName == null ? "" : ANY_EXTENSION.matcher(baseName(fileName.strip())).replaceFirst("");
+        String base = fileName == null ? "" : stem(fileName);
         String words = normalizer.normalizeInline(NAME_SEPARATORS.matcher(base).replaceAll(" "));
         if (words.isEmpty()) {
             return "Document sans titre";
         }
         int first = words.codePointAt(0);
         String capitalised =
-                new StringBuilder().appendCodePoint(Character.toUpperCase(first))
+                new StringBuilder()
+                        .appendCodePoint(Character.toUpperCase(first))
                         .append(words, Character.charCount(first), words.length())
                         .toString();
         return shorten(capitalised);
     }
 
-    private static String baseName(String fileName) {
-        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
-        return fileName.substring(slash + 1);
+    /** The file name without directory nor extension. */
+    private static String stem(String fileName) {
+        String name = fileName.strip();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return ANY_EXTENSION.matcher(name.substring(slash + 1)).replaceFirst("");
     }
 
     /** Cuts at the last word boundary within {@link #MAX_TITLE_CHARS}, marking the cut with "…". */

@@ -1,6 +1,7 @@
 package fr.capsules.ingest.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.capsules.ingest.parse.Block;
 import fr.capsules.ingest.parse.DocumentFormat;
@@ -58,8 +59,8 @@ class DateExtractorTests {
 
         assertThat(found).extracting(ExtractedDate::date, ExtractedDate::ambiguous)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 4, 3), false),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 4, 17), false));
+                        tuple(LocalDate.of(2024, 4, 3), false),
+                        tuple(LocalDate.of(2024, 4, 17), false));
     }
 
     @Test
