@@ -111,7 +111,8 @@ class PdfParserTests {
             }
         });
         assertThatThrownBy(() -> parser.parse("%PDF-1.7\n garbage".getBytes(), context()))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("PDF endommagé ou illisible");
     }
 
     @Test
