@@ -28,6 +28,7 @@ final class DocxRenderer {
     void render(Doc d, Path out) throws IOException {
         try (XWPFDocument x = new XWPFDocument()) {
             XWPFStyles styles = x.createStyles();
+            normal(styles);
             style(styles, "Title", "Title", -1, 32);
             style(styles, "Heading1", "heading 1", 0, 28);
             style(styles, "Heading2", "heading 2", 1, 24);
@@ -85,6 +86,17 @@ final class DocxRenderer {
             if (k > 0) r.addBreak();
             r.setText(parts[k], k);
         }
+    }
+
+    private static void normal(XWPFStyles styles) {
+        CTStyle ct = CTStyle.Factory.newInstance();
+        ct.setStyleId("Normal");
+        ct.setType(STStyleType.PARAGRAPH);
+        ct.setDefault(true);
+        ct.addNewName().setVal("Normal");
+        ct.addNewQFormat();
+        ct.addNewRPr().addNewSz().setVal(BigInteger.valueOf(22));
+        styles.addStyle(new XWPFStyle(ct));
     }
 
     private static void style(XWPFStyles styles, String id, String name, int outline, int halfPoints) {
