@@ -86,7 +86,9 @@ public final class CapsuleIndexStore implements Closeable {
     public CapsuleIndex rebuild(IndexFiller filler) throws IOException {
         Objects.requireNonNull(filler, "filler");
         synchronized (rebuildLock) {
-            openCurrent();
+            // The live generation is deliberately not opened: a rebuild is the cure for a live
+            // generation that no longer opens (IndexMismatchException).
+            Files.createDirectories(root);
             String next = "gen-" + (highestGeneration() + 1);
             Path nextDir = root.resolve(next);
             CapsuleIndex fresh = CapsuleIndex.open(nextDir, settings);
@@ -108,17 +110,19 @@ public final class CapsuleIndexStore implements Closeable {
                 previous = live;
                 live = fresh;
             }
-            previous.close();
+            if (previous != null) {
+                previous.close();
+            }
             try {
-                deleteTree(previous.directory());
+                removeGenerationsExcept(next);
             } catch (IOException | UncheckedIOException e) {
-                // Harmless: the folder is no longer CURRENT and the next openCurrent retries.
+                // Harmless: those folders are no longer CURRENT and openCurrent retries.
             }
             return fresh;
         }
     }
 
-    /** Closes the live index, if open. */
+    /** Closes the live index, if open; a later {@link #openCurrent()} reopens it. */
     @Override
     public synchronized void close() throws IOException {
         if (live != null) {

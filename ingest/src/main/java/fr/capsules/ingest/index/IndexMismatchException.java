@@ -1,7 +1,6 @@
 package fr.capsules.ingest.index;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Thrown when an existing index was built with another schema, analyzer or embedding model than
@@ -18,7 +17,7 @@ public final class IndexMismatchException extends RuntimeException {
                 "The index in "
                         + dir
                         + " was built with "
-                        + String.join(", ", List.copyOf(found.differencesFrom(expected)))
+                        + String.join(", ", found.differencesFrom(expected))
                         + "; re-index the capsule to use it with the current settings.");
         this.found = found;
         this.expected = expected;

@@ -23,14 +23,16 @@ import org.apache.lucene.search.Query;
  * <p>Each pair of consecutive query terms adds a sloppy phrase clause on the text: passages where
  * "délai" and "réponse" stand together outrank passages where they are pages apart. The slop
  * absorbs the stop words and small insertions French puts between two content words ("délai de
- * la réponse"). The phrase clauses are down-weighted so that they reorder close candidates rather
- * than dominate term matching.
+ * la réponse"). A phrase clause scores with the summed IDF of its two terms, so its weight is kept
+ * small enough that a proximity match is worth less than matching one more distinct query term:
+ * proximity reorders candidates that match alike, it must not promote a passage that matches
+ * less of the question.
  */
 final class PassageQuery {
 
     static final float TITLE_WEIGHT = 2.0f;
     static final float HEADINGS_WEIGHT = 1.5f;
-    static final float PROXIMITY_WEIGHT = 0.3f;
+    static final float PROXIMITY_WEIGHT = 0.15f;
     static final int PROXIMITY_SLOP = 3;
 
     private PassageQuery() {}

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -59,7 +60,7 @@ final class DocxParser implements DocumentParser {
         return blankToNull(p.getText(), text -> level > 0 ? new Heading(level, text, 0) : new Paragraph(text, 0));
     }
 
-    private static Block blankToNull(String text, java.util.function.Function<String, Block> factory) {
+    private static Block blankToNull(String text, Function<String, Block> factory) {
         return text == null || text.isBlank() ? null : factory.apply(text.strip());
     }
 

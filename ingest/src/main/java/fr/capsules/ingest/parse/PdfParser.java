@@ -24,6 +24,18 @@ final class PdfParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(byte[] content, ParseContext context) throws IOException {
+        try {
+            return read(content, context);
+        } catch (DocumentRejectedException | ParseTimeoutException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // PDFBox reports damaged files with English messages and, on some malformed
+            // structures, with unchecked exceptions: give the uploader one French sentence.
+            throw new IOException("PDF endommagé ou illisible (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static ParsedDocument read(byte[] content, ParseContext context) throws IOException {
         ParseLimits limits = context.limits();
         try (PDDocument document = load(content, limits)) {
             if (document.isEncrypted()) {

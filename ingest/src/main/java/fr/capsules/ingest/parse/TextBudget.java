@@ -30,7 +30,7 @@ final class TextBudget {
             case Heading h -> h.text().length();
             case Paragraph p -> p.text().length();
             case TableBlock t -> t.headers().stream().mapToLong(String::length).sum()
-                    + t.rows().stream().flatMap(java.util.List::stream).mapToLong(String::length).sum();
+                    + t.rows().stream().flatMap(List::stream).mapToLong(String::length).sum();
         });
     }
 

@@ -106,6 +106,25 @@ class CapsuleIndexStoreTests {
     }
 
     @Test
+    void aGenerationBuiltWithOtherSettingsIsRefusedUntilRebuilt() throws IOException {
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+            addProcedure(store.openCurrent());
+            store.openCurrent().commit();
+        }
+
+        try (CapsuleIndexStore store =
+                new CapsuleIndexStore(root, new IndexSettings("bge-m3", 1024))) {
+            assertThatThrownBy(store::openCurrent).isInstanceOf(IndexMismatchException.class);
+
+            CapsuleIndex rebuilt = store.rebuild(CapsuleIndexStoreTests::addProcedure);
+
+            assertThat(rebuilt.info().embeddingModel()).isEqualTo("bge-m3");
+            assertThat(store.openCurrent()).isSameAs(rebuilt);
+            assertThat(root.resolve("gen-1")).doesNotExist();
+        }
+    }
+
+    @Test
     void aCurrentFileNamingNoGenerationIsReportedRatherThanRecreated() throws IOException {
         Files.writeString(root.resolve("CURRENT"), "../elsewhere");
 
