@@ -31,6 +31,7 @@ class AskController {
     @PostMapping("/api/capsules/{id}/ask")
     Answer ask(@PathVariable String id, @RequestBody(required = false) Question.AskRequest request, CapsulesUser user) {
         Capsule capsule = capsules.require(id, user);
+        capsule.requireInService();
         Question question = Question.of(request, properties);
         Retrieval.Retrieved retrieved = retrieval.retrieve(capsule, question.text());
         return extractive.answer(capsule, retrieved, question.conversationId(), NO_MODEL_NOTICE);

@@ -21,12 +21,26 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
 
     /**
      * Whether the user may see this capsule: generic capsules for everyone, service capsules for
-     * members of one of their services, everything for administrators.
+     * members of one of their services, everything for administrators. A capsule in {@code draft}
+     * is only shown to the referents in its scope (and administrators) while it is being built.
      */
     public boolean isVisibleTo(CapsulesUser user) {
-        return user.isAdmin()
-                || definition.scope().generic()
-                || definition.scope().services().stream().anyMatch(user.services()::contains);
+        if (user.isAdmin()) {
+            return true;
+        }
+        boolean inScope =
+                definition.scope().generic()
+                        || definition.scope().services().stream().anyMatch(user.services()::contains);
+        return inScope && (definition.status() != CapsuleStatus.DRAFT || user.canMaintainCapsules());
+    }
+
+    /** Retired capsules stay listed for the record but answer no more questions. */
+    public void requireInService() {
+        if (definition.status() == CapsuleStatus.RETIRED) {
+            throw new CapsuleConflictException(
+                    "la capsule « " + definition.name() + " » est retirée : elle ne répond plus aux questions ;"
+                            + " adressez-vous à son référent (" + definition.referent() + ")");
+        }
     }
 
     Capsule with(CapsuleDefinition newDefinition) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -103,12 +104,39 @@ public class CapsuleDefinitions {
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
             message = "champ inconnu « " + u.getPropertyName() + " »";
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "valeur invalide : " + expected(m.getTargetType());
         } else if (e.getLocation() != null && e.getPath().isEmpty()) {
             message = "YAML mal formé ligne " + e.getLocation().getLineNr() + " : " + firstLine(e.getOriginalMessage());
         } else {
             message = "valeur invalide : " + firstLine(e.getOriginalMessage());
         }
         return new DefinitionProblem(source, field, message);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            String values = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            return "attendu une des valeurs : " + values;
+        }
+        if (type == String.class) {
+            return "attendu un texte";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "attendu un nombre entier";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "attendu un nombre";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "attendu true ou false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "attendu une liste";
+        }
+        return "attendu un objet (champs imbriqués)";
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

@@ -46,6 +46,19 @@ class CapsuleManagementIntegrationTests extends ServiceIntegrationTest {
         assertThat(retired.json().get("version").asInt()).isEqualTo(3);
 
         assertThat(referent.postJson("/api/capsules", definition("qualite-eau")).status()).isEqualTo(409);
+        ApiClient.Response ask = as("inspecteur").postJson("/api/capsules/qualite-eau/ask", Map.of("question", "nitrates"));
+        assertThat(ask.status()).isEqualTo(409);
+        assertThat(ask.json().get("detail").asString()).contains("retirée");
+    }
+
+    @Test
+    void aDraftCapsuleIsVisibleToReferentsInScopeButNotYetToAgents() {
+        Map<String, Object> draft = definition("brouillon-eau");
+        draft.put("status", "draft");
+        assertThat(as("referent").postJson("/api/capsules", draft).status()).isEqualTo(201);
+        assertThat(as("referent").get("/api/capsules/brouillon-eau").status()).isEqualTo(200);
+        assertThat(as("admin").get("/api/capsules/brouillon-eau").status()).isEqualTo(200);
+        assertThat(as("inspecteur").get("/api/capsules/brouillon-eau").status()).isEqualTo(404);
     }
 
     @Test

@@ -77,14 +77,26 @@ class CatalogueLoadingTests {
 
     @Test
     void malformedYamlIsReportedWithItsLine() throws IOException {
-        write("casse", "id: casse\nname: [pas fermé\n");
+        write("casse", "id: casse\nname: \"guillemet jamais fermé\nkind: chat\n");
         assertThat(load().loadProblems()).singleElement().satisfies(p -> assertThat(p.message()).contains("YAML mal formé"));
     }
 
     @Test
     void aWrongEnumValueIsReportedOnItsField() throws IOException {
         write("genre", VALID.formatted("genre").replace("kind: chat", "kind: roman"));
-        assertThat(load().loadProblems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("kind"));
+        assertThat(load().loadProblems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("kind");
+            assertThat(p.message()).contains("chat, table");
+        });
+    }
+
+    @Test
+    void aValueOfTheWrongTypeSaysWhatWasExpected() throws IOException {
+        write("type", VALID.formatted("type").replace("name: Capsule valide", "name: [une, liste]"));
+        assertThat(load().loadProblems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("name");
+            assertThat(p.message()).contains("attendu un texte");
+        });
     }
 
     @Test
