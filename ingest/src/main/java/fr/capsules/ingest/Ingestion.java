@@ -67,17 +67,54 @@ public final class Ingestion implements AutoCloseable {
         return settings;
     }
 
-    /** Ingests the files in order, committing after each indexed one. */
+    /** Files indexed between two commits in {@link #ingestAll}. */
+    static final int COMMIT_EVERY = 32;
+
+    /**
+     * Ingests the files in order, committing every {@value #COMMIT_EVERY} indexed files and at the
+     * end: a crash loses at most the uncommitted batch, which a re-run indexes again (files already
+     * committed are recognised by their hash). A batch whose commit fails is reported as failed.
+     */
     public List<IngestionResult> ingestAll(List<SourceFile> files, CapsuleIndex index) {
         List<IngestionResult> results = new ArrayList<>(files.size());
+        List<Integer> pending = new ArrayList<>();
         for (SourceFile file : files) {
-            results.add(ingest(file, index));
+            IngestionResult result = add(file, index);
+            results.add(result);
+            if (result.status() == IngestionStatus.INDEXED) {
+                pending.add(results.size() - 1);
+            }
+            if (pending.size() >= COMMIT_EVERY) {
+                commit(index, results, pending);
+            }
         }
+        commit(index, results, pending);
         return results;
     }
 
     /** Ingests one file and commits it when indexed. Never throws for a bad file. */
     public IngestionResult ingest(SourceFile file, CapsuleIndex index) {
+        return ingestAll(List.of(file), index).get(0);
+    }
+
+    private static void commit(CapsuleIndex index, List<IngestionResult> results, List<Integer> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            index.commit();
+        } catch (IOException | RuntimeException e) {
+            log.error("Commit of {} indexed file(s) failed", pending.size(), e);
+            for (int i : pending) {
+                results.set(i, IngestionResult.failed(results.get(i).file(),
+                        "l'index n'a pas pu être enregistré sur le disque (" + e.getMessage() + ") ; réessayez"));
+            }
+        }
+        pending.clear();
+    }
+
+    /** Adds one file to the index without committing. Never throws for a bad file. */
+    private IngestionResult add(SourceFile file, CapsuleIndex index) {
         String name = file.name().value();
         try {
             Prepared prepared = prepare(file, index);
@@ -85,7 +122,6 @@ public final class Ingestion implements AutoCloseable {
                 return prepared.result();
             }
             index.add(prepared.record(), prepared.passages());
-            index.commit();
             DocumentRecord record = prepared.record();
             return new IngestionResult(
                     name, IngestionStatus.INDEXED, record.documentId(), record.title(), record.pages(), record.chunks(),
@@ -148,7 +184,11 @@ public final class Ingestion implements AutoCloseable {
             return Prepared.done(duplicate(name, sameContent.get(), "même contenu"));
         }
         String title = titles.title(file.name().fileName(), parsed);
-        Optional<ExtractedDate> date = dates.documentDate(parsed);
+        // A date written in the file name was put there on purpose: it names the document.
+        Optional<ExtractedDate> date = dates.extract(file.name().fileName()).stream()
+                .filter(d -> !d.ambiguous())
+                .findFirst()
+                .or(() -> dates.documentDate(parsed));
         date.filter(ExtractedDate::ambiguous).ifPresent(d -> warnings.add(DateExtractor.describe(d)));
         DocumentRecord record =
                 new DocumentRecord(

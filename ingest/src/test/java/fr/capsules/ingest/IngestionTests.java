@@ -62,6 +62,21 @@ class IngestionTests {
     }
 
     @Test
+    void aDateInTheFileNameIsTheDocumentDate() throws IOException {
+        IngestionResult result = ingestion.ingest(text("compte-rendu-2024-04-03.md",
+                "# Réunion du pôle\n\nLe signalement reçu le 04/03/2024 a été instruit. Prochaine réunion le 2 mai 2024.\n"), index);
+        assertThat(index.document(result.documentId())).get().satisfies(d -> assertThat(d.date()).isEqualTo("2024-04-03"));
+    }
+
+    @Test
+    void anAmbiguousDocumentDateIsReportedAsAWarning() throws IOException {
+        IngestionResult result = ingestion.ingest(text("signalement.txt",
+                "Signalement\n\nDate du signalement : 04/03/2024.\n\nLe directeur a été informé.\n"), index);
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("date ambiguë").contains("04/03/2024"));
+        assertThat(index.document(result.documentId())).get().satisfies(d -> assertThat(d.date()).isEqualTo("2024-03-04"));
+    }
+
+    @Test
     void theSameBytesUnderAnotherNameAreADuplicate() {
         assertThat(ingestion.ingest(text("a.txt", "Le registre des plaintes est tenu à jour."), index).status())
                 .isEqualTo(IngestionStatus.INDEXED);

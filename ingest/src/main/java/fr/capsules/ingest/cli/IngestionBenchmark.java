@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench-ingest}: ingests every file under the given folders into a temporary index, then
- * prints throughput (pages and files per second, pages counted as reported by the parsers, a
- * file without pages counting as one) and the outcome per status.
+ * {@code bench-ingest}: ingests every file under the given folders into a fresh temporary index,
+ * several rounds, and prints the throughput of each round after the first (which warms the JIT
+ * and PDFBox's font cache): pages per second (pages as reported by the parsers, a file without
+ * pages counting as one), files per second, and the outcome per status.
  */
 @Command(name = "bench-ingest", mixinStandardHelpOptions = true, description = "Mesure le débit d'indexation (pages par seconde).")
 final class IngestionBenchmark implements Callable<Integer> {
@@ -28,45 +30,39 @@ final class IngestionBenchmark implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "dossiers de documents")
     List<Path> folders;
 
+    @Option(names = "--rounds", defaultValue = "6", description = "passes complètes, la première non mesurée (défaut : ${DEFAULT-VALUE})")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
         List<SourceFile> sources = new ArrayList<>();
         for (Path folder : folders) {
             sources.addAll(Folders.sources(folder));
         }
-        Path temp = Files.createTempDirectory("capsules-bench-");
-        try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults());
-                CapsuleIndex index = CapsuleIndex.open(temp, IndexSettings.lexicalOnly())) {
-            // One warm-up pass over a copy of the first files, so JIT compilation is not measured.
-            Path warmDir = Files.createTempDirectory("capsules-warm-");
-            try (CapsuleIndex warm = CapsuleIndex.open(warmDir, IndexSettings.lexicalOnly())) {
-                ingestion.ingestAll(sources.subList(0, Math.min(10, sources.size())), warm);
-            } finally {
-                Latencies.deleteTree(warmDir);
-            }
-            long start = System.nanoTime();
-            long bytes = 0;
-            long pages = 0;
-            Map<String, Integer> byStatus = new TreeMap<>();
-            long[] perFile = new long[sources.size()];
-            int i = 0;
-            for (SourceFile source : sources) {
-                long t0 = System.nanoTime();
-                IngestionResult result = ingestion.ingest(source, index);
-                perFile[i++] = System.nanoTime() - t0;
-                bytes += source.size();
-                byStatus.merge(result.status().json(), 1, Integer::sum);
-                if (result.status() == IngestionStatus.INDEXED) {
-                    pages += Math.max(1, result.pages());
+        long bytes = sources.stream().mapToLong(SourceFile::size).sum();
+        try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults())) {
+            for (int round = 0; round < rounds; round++) {
+                Path temp = Files.createTempDirectory("capsules-bench-");
+                try (CapsuleIndex index = CapsuleIndex.open(temp, IndexSettings.lexicalOnly())) {
+                    long start = System.nanoTime();
+                    List<IngestionResult> results = ingestion.ingestAll(sources, index);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    if (round == 0) {
+                        Map<String, Integer> byStatus = new TreeMap<>();
+                        results.forEach(r -> byStatus.merge(r.status().json(), 1, Integer::sum));
+                        System.out.printf("files: %d (%.1f MB) %s, passages: %d%n", sources.size(), bytes / 1e6, byStatus, index.passageCount());
+                        continue;
+                    }
+                    long pages = results.stream()
+                            .filter(r -> r.status() == IngestionStatus.INDEXED)
+                            .mapToLong(r -> Math.max(1, r.pages()))
+                            .sum();
+                    System.out.printf("round %d: %d pages in %.2f s — %.1f pages/s, %.1f files/s%n",
+                            round, pages, seconds, pages / seconds, sources.size() / seconds);
+                } finally {
+                    Latencies.deleteTree(temp);
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("files: %d (%.1f MB) %s%n", sources.size(), bytes / 1e6, byStatus);
-            System.out.printf("indexed pages: %d, passages: %d%n", pages, index.passageCount());
-            System.out.printf("time: %.2f s — %.1f pages/s, %.1f files/s%n", seconds, pages / seconds, sources.size() / seconds);
-            System.out.println("per file: " + Latencies.describe(perFile));
-        } finally {
-            Latencies.deleteTree(temp);
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.IndexSettings;
-import fr.capsules.ingest.index.PassageHit;
 import fr.capsules.ingest.index.RankingMetrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,18 +23,21 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * {@code bench-retrieval}: indexes documents into a fresh, temporary capsule index through the
  * full ingestion pipeline, asks every question and prints hit@1, hit@5 and MRR@10 (hits counted by
- * document), plus search latency. Two inputs:
+ * document), plus search latency. Three inputs:
  *
  * <ul>
  *   <li>{@code --squad FILE}: SQuAD v1 JSON; each paragraph {@code context} is one document (the
  *       article title is not indexed: it is the question itself), each question expects its own
  *       article;
  *   <li>{@code --documents DIR --questions FILE}: a folder and a JSON list of
- *       {@code {"question": …, "expectedDocument": "path/relative/to/DIR"}}.
+ *       {@code {"question": …, "expectedDocument": "path/relative/to/DIR"}};
+ *   <li>{@code --capsule DIR}: a catalogue capsule folder, its {@code documents/} and the reference
+ *       questions of its {@code questions.yaml} (the first expected document counts).
  * </ul>
  */
 @Command(name = "bench-retrieval", mixinStandardHelpOptions = true, description = "Mesure la qualité de la recherche (hit@1, hit@5, MRR@10).")
@@ -50,6 +52,9 @@ final class RetrievalBenchmark implements Callable<Integer> {
 
         @ArgGroup(exclusive = false)
         Folder folder;
+
+        @Option(names = "--capsule", description = "dossier d'une capsule du catalogue (documents/ et questions.yaml)")
+        Path capsule;
     }
 
     static final class Folder {
@@ -60,19 +65,32 @@ final class RetrievalBenchmark implements Callable<Integer> {
         Path questions;
     }
 
-    record Case(String question, String expectedFile) {}
+    /** A question and the documents that answer it; finding any one of them counts. */
+    record Case(String question, List<String> expectedFiles) {}
 
     @Override
     public Integer call() throws Exception {
+        if (input.capsule != null && !Files.isRegularFile(input.capsule.resolve("questions.yaml"))) {
+            System.err.println("pas de questions.yaml dans " + input.capsule);
+            return 66;
+        }
         ObjectMapper json = JsonMapper.builder().build();
         List<SourceFile> sources = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
         if (input.squad != null) {
             readSquad(json.readTree(input.squad.toFile()), sources, cases);
+        } else if (input.capsule != null) {
+            sources.addAll(Folders.sources(input.capsule.resolve("documents")));
+            JsonNode questions = YAMLMapper.builder().build().readTree(input.capsule.resolve("questions.yaml").toFile());
+            for (JsonNode q : questions) {
+                List<String> expected = new ArrayList<>();
+                q.get("expectedDocuments").forEach(d -> expected.add(d.asString()));
+                cases.add(new Case(q.get("question").asString(), expected));
+            }
         } else {
             sources.addAll(Folders.sources(input.folder.documents));
             for (JsonNode q : json.readTree(input.folder.questions.toFile())) {
-                cases.add(new Case(q.get("question").asString(), q.get("expectedDocument").asString()));
+                cases.add(new Case(q.get("question").asString(), List.of(q.get("expectedDocument").asString())));
             }
         }
         Path temp = Files.createTempDirectory("capsules-bench-");
@@ -91,15 +109,18 @@ final class RetrievalBenchmark implements Callable<Integer> {
             }
             double indexSeconds = (System.nanoTime() - start) / 1e9;
             RankingMetrics metrics = new RankingMetrics();
-            long[] latencies = new long[cases.size()];
-            int i = 0;
             for (Case c : cases) {
-                long t0 = System.nanoTime();
-                List<PassageHit> hits = index.search(c.question(), 50);
-                latencies[i++] = System.nanoTime() - t0;
-                LinkedHashSet<String> ranked = new LinkedHashSet<>();
-                hits.forEach(h -> ranked.add(h.documentId()));
-                metrics.add(List.copyOf(ranked), idByFile.getOrDefault(c.expectedFile(), "?" + c.expectedFile()));
+                metrics.add(rankedDocuments(index, c.question()), expectedId(c, idByFile, rankedDocuments(index, c.question())));
+            }
+            // Latency after the quality pass has warmed the JIT: the median of repeated rounds.
+            long[] latencies = new long[cases.size() * LATENCY_ROUNDS];
+            int i = 0;
+            for (int round = 0; round < LATENCY_ROUNDS; round++) {
+                for (Case c : cases) {
+                    long t0 = System.nanoTime();
+                    index.search(c.question(), 50);
+                    latencies[i++] = System.nanoTime() - t0;
+                }
             }
             System.out.printf("documents: %d indexed in %.1f s (%d passages)%n", index.documents().size(), indexSeconds, index.passageCount());
             System.out.printf("questions: %d%n", metrics.count());
@@ -111,6 +132,23 @@ final class RetrievalBenchmark implements Callable<Integer> {
         return 0;
     }
 
+    private static final int LATENCY_ROUNDS = 5;
+
+    private static List<String> rankedDocuments(CapsuleIndex index, String question) throws java.io.IOException {
+        LinkedHashSet<String> ranked = new LinkedHashSet<>();
+        index.search(question, 50).forEach(h -> ranked.add(h.documentId()));
+        return List.copyOf(ranked);
+    }
+
+    /** With several acceptable documents, the best-ranked one is the one to find. */
+    private static String expectedId(Case c, Map<String, String> idByFile, List<String> rankedIds) {
+        List<String> expectedIds = c.expectedFiles().stream().map(f -> idByFile.getOrDefault(f, "?" + f)).toList();
+        return expectedIds.stream()
+                .filter(rankedIds::contains)
+                .min(java.util.Comparator.comparingInt(rankedIds::indexOf))
+                .orElse(expectedIds.get(0));
+    }
+
     private static void readSquad(JsonNode root, List<SourceFile> sources, List<Case> cases) {
         int article = 0;
         for (JsonNode entry : root.get("data")) {
@@ -118,7 +156,7 @@ final class RetrievalBenchmark implements Callable<Integer> {
                 String file = String.format("article-%04d.txt", article++);
                 sources.add(SourceFile.of(file, paragraph.get("context").asString().getBytes(StandardCharsets.UTF_8)));
                 for (JsonNode qa : paragraph.get("qas")) {
-                    cases.add(new Case(qa.get("question").asString(), file));
+                    cases.add(new Case(qa.get("question").asString(), List.of(file)));
                 }
             }
         }

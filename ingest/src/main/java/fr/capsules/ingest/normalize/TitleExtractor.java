@@ -60,7 +60,9 @@ public final class TitleExtractor {
     public String title(String fileName, ParsedDocument doc) {
         Optional<String> metadataTitle = meaningfulMetadataTitle(doc.metadataTitle(), fileName);
         if (!isGenericFileName(fileName)) {
-            return metadataTitle.orElseGet(() -> humanise(fileName));
+            // A meaningful name still loses accents and case; the document's own opening heading,
+            // when it has one, says the same thing better.
+            return metadataTitle.or(() -> openingHeading(doc)).orElseGet(() -> humanise(fileName));
         }
         return metadataTitle
                 .or(() -> firstTopHeading(doc))
@@ -105,6 +107,22 @@ public final class TitleExtractor {
                 .filter(h -> h.level() <= 2)
                 .map(h -> normalizer.normalizeInline(h.text()))
                 .filter(text -> HAS_LETTER.matcher(text).find())
+                .findFirst()
+                .map(TitleExtractor::shorten);
+    }
+
+    /**
+     * A heading of level 1 or 2 among the first three blocks, of at least two words and not
+     * generic itself (a sheet named "Feuil1" or a heading "Sommaire" is no title).
+     */
+    private Optional<String> openingHeading(ParsedDocument doc) {
+        return doc.blocks().stream()
+                .limit(3)
+                .filter(Heading.class::isInstance)
+                .map(Heading.class::cast)
+                .filter(h -> h.level() <= 2)
+                .map(h -> normalizer.normalizeInline(h.text()))
+                .filter(text -> text.split(" ").length >= 2 && !isGenericFileName(text))
                 .findFirst()
                 .map(TitleExtractor::shorten);
     }

@@ -45,6 +45,21 @@ class TitleExtractorTests {
     }
 
     @Test
+    void meaningfulFileNameGivesWayToTheDocumentsOpeningHeading() {
+        ParsedDocument withHeading = doc(null,
+                new Heading(1, "Règles de protection des données et IA", 0),
+                new Paragraph("Ce document précise les règles applicables.", 0));
+        assertThat(titles.title("regles-protection-donnees-ia.docx", withHeading))
+                .isEqualTo("Règles de protection des données et IA");
+    }
+
+    @Test
+    void aOneWordOrGenericOpeningHeadingDoesNotReplaceAMeaningfulFileName() {
+        ParsedDocument sheet = doc(null, new Heading(1, "Feuil1", 0), new Heading(2, "Sommaire", 0));
+        assertThat(titles.title("tableau-mesures-hortensias.xlsx", sheet)).isEqualTo("Tableau mesures hortensias");
+    }
+
+    @Test
     void meaningfulMetadataTitleWinsOverAMeaningfulFileName() {
         assertThat(titles.title("procedure-reclamations_v2.pdf", doc("Procédure de traitement des réclamations")))
                 .isEqualTo("Procédure de traitement des réclamations");
