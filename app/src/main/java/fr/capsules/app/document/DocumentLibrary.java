@@ -4,6 +4,7 @@ import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleId;
 import fr.capsules.ingest.ArchiveExpander;
+import fr.capsules.ingest.FileTrees;
 import fr.capsules.ingest.Ingestion;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionStatus;
@@ -112,7 +113,7 @@ public class DocumentLibrary implements DisposableBean {
                             return record;
                         });
         try {
-            deleteTree(uploadFolder(capsule.id()).resolve(removed.documentId()));
+            FileTrees.delete(uploadFolder(capsule.id()).resolve(removed.documentId()));
             Exclusions.of(uploadFolder(capsule.id())).add(removed.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove stored file of document " + documentId, e);
@@ -210,17 +211,6 @@ public class DocumentLibrary implements DisposableBean {
             return children.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

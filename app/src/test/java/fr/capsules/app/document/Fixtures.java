@@ -1,5 +1,6 @@
 package fr.capsules.app.document;
 
+import fr.capsules.ingest.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +9,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real files of each kind, written by their libraries, for upload tests. */
@@ -21,27 +18,9 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** A PDF with one page per text, each written with a standard font (WinAnsi: accents ok). */
+    /** A PDF with one page per text. */
     static byte[] pdf(String... pages) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            for (String text : pages) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                    content.newLineAtOffset(60, 720);
-                    for (String line : text.split("\n")) {
-                        content.showText(line);
-                        content.newLineAtOffset(0, -15);
-                    }
-                    content.endText();
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
+        return TestFiles.pdf(pages);
     }
 
     static byte[] encryptedPdf() throws IOException {

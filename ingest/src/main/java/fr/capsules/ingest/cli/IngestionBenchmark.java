@@ -1,5 +1,6 @@
 package fr.capsules.ingest.cli;
 
+import fr.capsules.ingest.FileTrees;
 import fr.capsules.ingest.Ingestion;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
@@ -60,7 +61,7 @@ final class IngestionBenchmark implements Callable<Integer> {
                     System.out.printf("round %d: %d pages in %.2f s — %.1f pages/s, %.1f files/s%n",
                             round, pages, seconds, pages / seconds, sources.size() / seconds);
                 } finally {
-                    Latencies.deleteTree(temp);
+                    FileTrees.delete(temp);
                 }
             }
         }

@@ -1,14 +1,9 @@
 package fr.capsules.ingest.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
-/** Percentiles of measured durations, and temporary folder clean-up for the benchmarks. */
+/** Percentiles of measured durations for the benchmarks. */
 final class Latencies {
 
     private Latencies() {}
@@ -26,16 +21,5 @@ final class Latencies {
     static long percentile(long[] sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.capsules.ingest.cli;
 
+import fr.capsules.ingest.FileTrees;
 import fr.capsules.ingest.Ingestion;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
@@ -127,7 +128,7 @@ final class RetrievalBenchmark implements Callable<Integer> {
             System.out.printf("hit@1: %.3f  hit@5: %.3f  MRR@10: %.3f%n", metrics.hitAt1(), metrics.hitAt5(), metrics.mrrAt10());
             System.out.println("search latency (top 50): " + Latencies.describe(latencies));
         } finally {
-            Latencies.deleteTree(temp);
+            FileTrees.delete(temp);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package fr.capsules.ingest.index;
 
+import fr.capsules.ingest.FileTrees;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -99,7 +99,7 @@ public final class CapsuleIndexStore implements Closeable {
             } catch (IOException | RuntimeException | Error e) {
                 try {
                     fresh.close();
-                    deleteTree(nextDir);
+                    FileTrees.delete(nextDir);
                 } catch (IOException | UncheckedIOException cleanup) {
                     e.addSuppressed(cleanup);
                 }
@@ -170,7 +170,7 @@ public final class CapsuleIndexStore implements Closeable {
     private void removeGenerationsExcept(String keep) throws IOException {
         for (Path generation : generations()) {
             if (!generation.getFileName().toString().equals(keep)) {
-                deleteTree(generation);
+                FileTrees.delete(generation);
             }
         }
     }
@@ -180,17 +180,6 @@ public final class CapsuleIndexStore implements Closeable {
             return children.filter(Files::isDirectory)
                     .filter(p -> GENERATION.matcher(p.getFileName().toString()).matches())
                     .toList();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
