@@ -12,7 +12,7 @@ public record Answer(
         String model,
         int capsuleVersion,
         String conversationId,
-        List<String> warnings) {
+        List<AnswerWarning> warnings) {
 
     public static final String LABEL = "Généré par IA — à vérifier";
 

@@ -3,37 +3,72 @@ package fr.capsules.app.ask;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.Capsules;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Asking a capsule a question. Until a model is connected, answers are extractive. */
+/**
+ * Asking a capsule a question: JSON by default, server-sent events with
+ * {@code Accept: text/event-stream}. The question and access are checked before anything
+ * streams, so refusals are always RFC 9457 problems.
+ */
 @RestController
-class AskController {
+class AskController implements DisposableBean {
 
-    static final String NO_MODEL_NOTICE =
-            "Réponse extractive : aucun modèle de langage n'est connecté à ce service. Voici, sans reformulation, les"
-                    + " passages des documents les plus proches de votre question.";
+    private static final Logger log = LoggerFactory.getLogger(AskController.class);
 
     private final Capsules capsules;
-    private final Retrieval retrieval;
-    private final ExtractiveAnswers extractive;
+    private final Asking asking;
     private final RetrievalProperties properties;
+    // Streams wait on the model; virtual threads keep that cheap.
+    private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    AskController(Capsules capsules, Retrieval retrieval, ExtractiveAnswers extractive, RetrievalProperties properties) {
+    AskController(Capsules capsules, Asking asking, RetrievalProperties properties) {
         this.capsules = capsules;
-        this.retrieval = retrieval;
-        this.extractive = extractive;
+        this.asking = asking;
         this.properties = properties;
     }
 
     @PostMapping("/api/capsules/{id}/ask")
-    Answer ask(@PathVariable String id, @RequestBody(required = false) Question.AskRequest request, CapsulesUser user) {
+    Object ask(
+            @PathVariable String id,
+            @RequestBody(required = false) Question.AskRequest request,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            CapsulesUser user) {
         Capsule capsule = capsules.require(id, user);
         capsule.requireInService();
         Question question = Question.of(request, properties);
-        Retrieval.Retrieved retrieved = retrieval.retrieve(capsule, question.text());
-        return extractive.answer(capsule, retrieved, question.conversationId(), NO_MODEL_NOTICE);
+        if (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            return asking.ask(capsule, user, question);
+        }
+        SseEmitter emitter = new SseEmitter(0L);
+        SseAnswerEvents events = new SseAnswerEvents(emitter);
+        emitter.onCompletion(events::close);
+        emitter.onTimeout(events::close);
+        emitter.onError(e -> events.close());
+        streams.execute(() -> {
+            try {
+                asking.stream(capsule, user, question, events);
+                emitter.complete();
+            } catch (RuntimeException e) {
+                log.error("Streamed answer failed on capsule {}", capsule.id(), e);
+                emitter.completeWithError(e);
+            }
+        });
+        return emitter;
+    }
+
+    @Override
+    public void destroy() {
+        streams.shutdownNow();
     }
 }

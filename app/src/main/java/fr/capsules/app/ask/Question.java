@@ -7,7 +7,7 @@ import java.util.UUID;
  * A checked question: not blank, not longer than the configured bound, control characters
  * removed; and a conversation id that is a UUID.
  */
-record Question(String text, String conversationId) {
+record Question(String text, String conversationId, boolean newConversation) {
 
     static Question of(AskRequest request, RetrievalProperties properties) {
         String raw = request == null || request.question() == null ? "" : request.question();
@@ -21,7 +21,8 @@ record Question(String text, String conversationId) {
                             + ") : résumez-la ou posez plusieurs questions");
         }
         String conversation = request.conversationId();
-        if (conversation == null || conversation.isBlank()) {
+        boolean isNew = conversation == null || conversation.isBlank();
+        if (isNew) {
             conversation = UUID.randomUUID().toString();
         } else {
             try {
@@ -30,7 +31,7 @@ record Question(String text, String conversationId) {
                 throw new InvalidRequestException("conversationId invalide : reprenez celui renvoyé par la réponse précédente");
             }
         }
-        return new Question(text, conversation);
+        return new Question(text, conversation, isNew);
     }
 
     /** The body of {@code POST /api/capsules/{id}/ask}. */

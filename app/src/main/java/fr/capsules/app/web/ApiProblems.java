@@ -1,6 +1,7 @@
 package fr.capsules.app.web;
 
 import fr.capsules.app.access.ForbiddenException;
+import fr.capsules.app.ask.ConversationNotFoundException;
 import fr.capsules.app.capsule.CapsuleConflictException;
 import fr.capsules.app.capsule.CapsuleNotFoundException;
 import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
@@ -34,7 +35,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     static final String TYPE_BASE = "https://capsules.local/problems/";
 
-    @ExceptionHandler({CapsuleNotFoundException.class, DocumentNotFoundException.class})
+    @ExceptionHandler({CapsuleNotFoundException.class, DocumentNotFoundException.class, ConversationNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Introuvable", e.getMessage());
     }

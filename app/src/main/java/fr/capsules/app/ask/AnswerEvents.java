@@ -1,0 +1,22 @@
+package fr.capsules.app.ask;
+
+import java.util.List;
+
+/**
+ * Receives a streamed answer: tokens as the model writes them, then the citations, then the
+ * complete answer. {@link #reset} voids the tokens sent so far (the model failed mid-way and an
+ * extractive answer follows).
+ */
+interface AnswerEvents {
+
+    void token(String text);
+
+    void reset(String reason);
+
+    void citations(List<Citation> citations);
+
+    void done(Answer answer);
+
+    /** Whether the receiver is still there; when not, generation is cancelled. */
+    boolean isOpen();
+}

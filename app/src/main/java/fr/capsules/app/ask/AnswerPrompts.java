@@ -1,0 +1,61 @@
+package fr.capsules.app.ask;
+
+import fr.capsules.app.capsule.CapsuleDefinition;
+import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.ingest.index.PassageHit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the model's prompt from the French templates in {@code prompts/}: the capsule's
+ * instructions and the house rules as the system message, the earlier turns, then the numbered
+ * passages (title, page, heading path) and the question. Passage numbers are the citation numbers.
+ */
+@Component
+class AnswerPrompts {
+
+    private final String system = template("prompts/answer-system.txt");
+    private final String user = template("prompts/answer-user.txt");
+
+    ModelPrompt prompt(CapsuleDefinition capsule, List<PassageHit> passages, List<Turn> history, String question) {
+        String instructions = capsule.instructions().isBlank() ? "(aucune)" : capsule.instructions().strip();
+        String systemText = system.replace("{{capsuleName}}", capsule.name()).replace("{{instructions}}", instructions);
+        List<ModelPrompt.Message> messages = new ArrayList<>();
+        for (Turn turn : history) {
+            messages.add(new ModelPrompt.Message(ModelPrompt.Role.USER, turn.question()));
+            messages.add(new ModelPrompt.Message(ModelPrompt.Role.ASSISTANT, turn.answer()));
+        }
+        String userText = user.replace("{{passages}}", numbered(passages)).replace("{{question}}", question);
+        messages.add(new ModelPrompt.Message(ModelPrompt.Role.USER, userText));
+        return new ModelPrompt(capsule.model(), systemText, messages);
+    }
+
+    static String numbered(List<PassageHit> passages) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < passages.size(); i++) {
+            PassageHit hit = passages.get(i);
+            text.append('[').append(i + 1).append("] « ").append(hit.title()).append(" »");
+            if (hit.page() > 0) {
+                text.append(", page ").append(hit.page());
+            }
+            if (!hit.headingPath().isEmpty()) {
+                text.append(", section : ").append(String.join(" > ", hit.headingPath()));
+            }
+            text.append('\n').append(hit.text().strip()).append("\n\n");
+        }
+        return text.toString().strip();
+    }
+
+    private static String template(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing prompt template " + path, e);
+        }
+    }
+}

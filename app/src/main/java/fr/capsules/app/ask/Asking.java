@@ -1,0 +1,250 @@
+package fr.capsules.app.ask;
+
+import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.ask.grounding.GroundingCheck;
+import fr.capsules.app.ask.grounding.GroundingWarning;
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.app.llm.ModelReply;
+import fr.capsules.app.llm.ModelServerStatus;
+import fr.capsules.app.llm.ModelUnavailableException;
+import fr.capsules.app.llm.TokenListener;
+import fr.capsules.ingest.index.PassageHit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a question on a capsule: retrieval → prompt → model → citations → grounding check.
+ * Nothing relevant retrieved: abstains without calling the model. Model down, slow, or answering
+ * nonsense: falls back to an extractive answer with a notice, and logs why. Never throws for a
+ * model failure.
+ */
+@Component
+class Asking {
+
+    private static final Logger log = LoggerFactory.getLogger(Asking.class);
+
+    private final Retrieval retrieval;
+    private final AnswerPrompts prompts;
+    private final LanguageModel model;
+    private final ModelServerStatus status;
+    private final Conversations conversations;
+    private final ExtractiveAnswers extractive;
+    private final GroundingCheck grounding = new GroundingCheck();
+
+    Asking(Retrieval retrieval, AnswerPrompts prompts, LanguageModel model, ModelServerStatus status,
+            Conversations conversations, ExtractiveAnswers extractive) {
+        this.retrieval = retrieval;
+        this.prompts = prompts;
+        this.model = model;
+        this.status = status;
+        this.conversations = conversations;
+        this.extractive = extractive;
+    }
+
+    /** What one ask needs once the question has been checked. */
+    private record Context(Capsule capsule, CapsulesUser user, Question question, List<Turn> history,
+            Retrieval.Retrieved retrieved, String modelName) {}
+
+    private Context context(Capsule capsule, CapsulesUser user, Question question) {
+        List<Turn> history = conversations.history(
+                question.conversationId(), question.newConversation(), user.username(), capsule.definition().id());
+        int keep = Math.min(history.size(), conversations.turnsInPrompt());
+        List<Turn> recent = history.subList(history.size() - keep, history.size());
+        // A follow-up ("et pour les EHPAD ?") is searched together with the question it follows.
+        String query = recent.isEmpty() ? question.text() : recent.getLast().question() + "\n" + question.text();
+        Retrieval.Retrieved retrieved = retrieval.retrieve(capsule, query);
+        String modelName = capsule.definition().model() == null || capsule.definition().model().isBlank()
+                ? model.defaultModel()
+                : capsule.definition().model();
+        return new Context(capsule, user, question, recent, retrieved, modelName);
+    }
+
+    /** Answers in one go. */
+    Answer ask(Capsule capsule, CapsulesUser user, Question question) {
+        Context context = context(capsule, user, question);
+        Answer answer;
+        if (context.retrieved().isEmpty()) {
+            answer = extractive.abstain(capsule, context.retrieved(), question.conversationId());
+        } else if (!status.snapshot().canServe(context.modelName())) {
+            answer = fallback(context, knownUnavailable(context.modelName()));
+        } else {
+            try {
+                ModelReply reply = model.generate(prompt(context));
+                answer = generative(context, reply);
+            } catch (ModelUnavailableException e) {
+                answer = fallback(context, e);
+            }
+        }
+        return record(context, answer);
+    }
+
+    /** Answers as a stream of events; returns when the answer is complete or the receiver left. */
+    void stream(Capsule capsule, CapsulesUser user, Question question, AnswerEvents events) {
+        Context context = context(capsule, user, question);
+        if (context.retrieved().isEmpty()) {
+            deliverWhole(record(context, extractive.abstain(capsule, context.retrieved(), question.conversationId())), events);
+            return;
+        }
+        if (!status.snapshot().canServe(context.modelName())) {
+            deliverWhole(record(context, fallback(context, knownUnavailable(context.modelName()))), events);
+            return;
+        }
+        StreamedGeneration generation = new StreamedGeneration(events);
+        LanguageModel.Generation handle = model.stream(prompt(context), generation);
+        Outcome outcome = generation.await(handle, model.generationTimeout());
+        if (outcome == null) {
+            log.info("Client left during generation on capsule {}; generation cancelled", capsule.id());
+            return;
+        }
+        if (outcome.reply() != null) {
+            try {
+                Answer answer = record(context, generative(context, outcome.reply()));
+                events.citations(answer.citations());
+                events.done(answer);
+                return;
+            } catch (ModelUnavailableException e) {
+                outcome = new Outcome(null, e);
+            }
+        }
+        if (generation.sentTokens()) {
+            events.reset(outcome.error().getMessage());
+        }
+        deliverWhole(record(context, fallback(context, outcome.error())), events);
+    }
+
+    private static void deliverWhole(Answer answer, AnswerEvents events) {
+        events.token(answer.answer());
+        events.citations(answer.citations());
+        events.done(answer);
+    }
+
+    private ModelPrompt prompt(Context context) {
+        return prompts.prompt(context.capsule().definition(), context.retrieved().relevant(), context.history(), context.question().text());
+    }
+
+    private Answer generative(Context context, ModelReply reply) {
+        if (reply.text() == null || reply.text().isBlank()) {
+            throw new ModelUnavailableException(ModelUnavailableException.Reason.EMPTY_REPLY, null, null);
+        }
+        List<PassageHit> passages = context.retrieved().relevant();
+        CitedAnswer cited = CitedAnswer.of(reply.text(), passages);
+        Map<Integer, String> citedTexts = new LinkedHashMap<>();
+        cited.citations().forEach(c -> citedTexts.put(c.n(), c.text()));
+        List<AnswerWarning> warnings = new ArrayList<>(cited.warnings());
+        for (GroundingWarning w : grounding.check(cited.text(), citedTexts)) {
+            warnings.add(new AnswerWarning(
+                    w.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), w.message(), w.sentence(), w.passage(), w.passageExcerpt()));
+        }
+        return new Answer(cited.text(), AnswerMode.GENERATIVE, true, Answer.LABEL, cited.citations(), reply.model(),
+                context.capsule().definition().version(), context.question().conversationId(), warnings);
+    }
+
+    private Answer fallback(Context context, ModelUnavailableException cause) {
+        log.warn("Capsule {} : réponse extractive, {} ", context.capsule().id(), cause.getMessage(),
+                cause.getCause() != null ? cause.getCause() : null);
+        String notice = "Réponse extractive : " + cause.getMessage() + ". Voici, sans reformulation, les passages des"
+                + " documents les plus proches de votre question.";
+        Answer quoted = extractive.answer(context.capsule(), context.retrieved(), context.question().conversationId(), notice);
+        List<AnswerWarning> warnings = new ArrayList<>(quoted.warnings());
+        warnings.add(AnswerWarning.of("model-unavailable", "Le modèle de langage n'a pas pu répondre : " + cause.getMessage() + "."));
+        return new Answer(quoted.answer(), quoted.mode(), true, Answer.LABEL, quoted.citations(), null, quoted.capsuleVersion(),
+                quoted.conversationId(), warnings);
+    }
+
+    private ModelUnavailableException knownUnavailable(String modelName) {
+        ModelServerStatus.Snapshot snapshot = status.snapshot();
+        if (!snapshot.reachable()) {
+            return new ModelUnavailableException(ModelUnavailableException.Reason.UNREACHABLE, null, null);
+        }
+        return new ModelUnavailableException(ModelUnavailableException.Reason.MODEL_MISSING, "exécutez : ollama pull " + modelName, null);
+    }
+
+    private Answer record(Context context, Answer answer) {
+        conversations.append(
+                context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
+                new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),
+                        answer.citations().stream().map(Citation::documentId).distinct().toList(), Instant.now()));
+        return answer;
+    }
+
+    /** The end of a streamed generation: a reply, or an error. */
+    private record Outcome(ModelReply reply, ModelUnavailableException error) {}
+
+    /** Bridges the model's callbacks to the events, and lets the asking thread wait for the end. */
+    private static final class StreamedGeneration implements TokenListener {
+        private final AnswerEvents events;
+        private final java.util.concurrent.CompletableFuture<Outcome> end = new java.util.concurrent.CompletableFuture<>();
+        private final AtomicBoolean sent = new AtomicBoolean();
+        private volatile long lastActivity = System.nanoTime();
+
+        StreamedGeneration(AnswerEvents events) {
+            this.events = events;
+        }
+
+        @Override
+        public void onToken(String text) {
+            if (!events.isOpen()) {
+                end.complete(null);
+                return;
+            }
+            sent.set(true);
+            lastActivity = System.nanoTime();
+            events.token(text);
+        }
+
+        @Override
+        public void onComplete(ModelReply reply) {
+            end.complete(new Outcome(reply, null));
+        }
+
+        @Override
+        public void onError(ModelUnavailableException error) {
+            end.complete(new Outcome(null, error));
+        }
+
+        boolean sentTokens() {
+            return sent.get();
+        }
+
+        /**
+         * Waits for the end, cancelling the generation as soon as the receiver is gone, or when the
+         * model stays silent longer than {@code idleTimeout} (then a TIMEOUT outcome).
+         */
+        Outcome await(LanguageModel.Generation handle, java.time.Duration idleTimeout) {
+            while (true) {
+                try {
+                    Outcome outcome = end.get(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (outcome == null) {
+                        handle.cancel();
+                    }
+                    return outcome;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (!events.isOpen()) {
+                        handle.cancel();
+                        return null;
+                    }
+                    if (System.nanoTime() - lastActivity > idleTimeout.toNanos()) {
+                        handle.cancel();
+                        return new Outcome(null, new ModelUnavailableException(ModelUnavailableException.Reason.TIMEOUT, null, null));
+                    }
+                } catch (InterruptedException e) {
+                    handle.cancel();
+                    Thread.currentThread().interrupt();
+                    return null;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+}

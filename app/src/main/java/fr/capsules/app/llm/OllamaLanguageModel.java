@@ -1,0 +1,177 @@
+package fr.capsules.app.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link LanguageModel} backed by Ollama through LangChain4j's client: one blocking and one
+ * streaming client per model name, built on first use with the configured timeouts and options.
+ */
+@Component
+class OllamaLanguageModel implements LanguageModel {
+
+    private static final Logger log = LoggerFactory.getLogger(OllamaLanguageModel.class);
+
+    private final OllamaProperties properties;
+    private final Map<String, OllamaChatModel> blocking = new ConcurrentHashMap<>();
+    private final Map<String, OllamaStreamingChatModel> streaming = new ConcurrentHashMap<>();
+
+    OllamaLanguageModel(OllamaProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public String defaultModel() {
+        return properties.chatModel();
+    }
+
+    @Override
+    public java.time.Duration generationTimeout() {
+        return properties.timeout();
+    }
+
+    @Override
+    public ModelReply generate(ModelPrompt prompt) {
+        String model = modelOf(prompt);
+        try {
+            ChatResponse response = blocking.computeIfAbsent(model, this::blockingClient).chat(request(prompt));
+            return reply(response, model);
+        } catch (RuntimeException e) {
+            throw FailureClassifier.classify(e, model);
+        }
+    }
+
+    @Override
+    public Generation stream(ModelPrompt prompt, TokenListener listener) {
+        String model = modelOf(prompt);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicReference<dev.langchain4j.model.chat.response.StreamingHandle> handle = new AtomicReference<>();
+        StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                handle.set(context.streamingHandle());
+                if (cancelled.get()) {
+                    context.streamingHandle().cancel();
+                    return;
+                }
+                listener.onToken(partial.text());
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                if (cancelled.get()) {
+                    return;
+                }
+                try {
+                    listener.onComplete(reply(response, model));
+                } catch (ModelUnavailableException e) {
+                    listener.onError(e);
+                }
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                if (!cancelled.get()) {
+                    listener.onError(FailureClassifier.classify(error, model));
+                }
+            }
+        };
+        try {
+            streaming.computeIfAbsent(model, this::streamingClient).chat(request(prompt), handler);
+        } catch (RuntimeException e) {
+            listener.onError(FailureClassifier.classify(e, model));
+        }
+        return () -> {
+            if (cancelled.compareAndSet(false, true)) {
+                var current = handle.get();
+                if (current != null) {
+                    current.cancel();
+                }
+                log.debug("Generation with {} cancelled by the client", model);
+            }
+        };
+    }
+
+    private String modelOf(ModelPrompt prompt) {
+        return prompt.model() == null || prompt.model().isBlank() ? properties.chatModel() : prompt.model();
+    }
+
+    private static ModelReply reply(ChatResponse response, String model) {
+        AiMessage message = response.aiMessage();
+        String text = message == null ? null : message.text();
+        if (text == null || text.isBlank()) {
+            throw new ModelUnavailableException(ModelUnavailableException.Reason.EMPTY_REPLY, null, null);
+        }
+        var usage = response.tokenUsage();
+        return new ModelReply(
+                text,
+                response.modelName() != null ? response.modelName() : model,
+                response.finishReason() == null ? null : response.finishReason().name(),
+                usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
+                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
+    }
+
+    private static ChatRequest request(ModelPrompt prompt) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(prompt.system()));
+        for (ModelPrompt.Message message : prompt.messages()) {
+            messages.add(message.role() == ModelPrompt.Role.USER ? UserMessage.from(message.text()) : AiMessage.from(message.text()));
+        }
+        return ChatRequest.builder().messages(messages).build();
+    }
+
+    private OllamaChatRequestParameters parameters(String model) {
+        return OllamaChatRequestParameters.builder()
+                .modelName(model)
+                .temperature(properties.temperature())
+                .numCtx(properties.contextSize())
+                .keepAlive((int) properties.keepAlive().toSeconds())
+                .build();
+    }
+
+    private JdkHttpClientBuilder http() {
+        return new JdkHttpClientBuilder().connectTimeout(properties.connectTimeout()).readTimeout(properties.timeout());
+    }
+
+    private OllamaChatModel blockingClient(String model) {
+        return OllamaChatModel.builder()
+                // A failed call falls back to an extractive answer at once rather than retrying.
+                .maxRetries(0)
+                .httpClientBuilder(http())
+                .baseUrl(properties.baseUrlText())
+                .modelName(model)
+                .defaultRequestParameters(parameters(model))
+                .timeout(properties.timeout())
+                .build();
+    }
+
+    private OllamaStreamingChatModel streamingClient(String model) {
+        return OllamaStreamingChatModel.builder()
+                .httpClientBuilder(http())
+                .baseUrl(properties.baseUrlText())
+                .modelName(model)
+                .defaultRequestParameters(parameters(model))
+                .timeout(properties.timeout())
+                .build();
+    }
+}

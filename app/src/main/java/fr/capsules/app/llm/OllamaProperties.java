@@ -1,0 +1,41 @@
+package fr.capsules.app.llm;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The local model server ({@code capsules.ollama.*}).
+ *
+ * @param baseUrl where Ollama listens
+ * @param chatModel the model that writes answers, unless a capsule names its own
+ * @param embeddingModel the model that embeds passages and questions; empty = no vectors
+ * @param connectTimeout to open a connection; a server that is down is detected this fast
+ * @param timeout for one whole generation (blocking) or between two streamed tokens
+ * @param contextSize {@code num_ctx}: tokens of prompt plus answer the model may hold
+ * @param temperature low, so that answers stay close to the passages
+ * @param keepAlive how long Ollama keeps the model loaded after a request
+ * @param healthInterval how often the server and its models are checked
+ */
+@ConfigurationProperties("capsules.ollama")
+public record OllamaProperties(
+        @DefaultValue("http://localhost:11434") URI baseUrl,
+        @DefaultValue("mistral-small3.2") String chatModel,
+        @DefaultValue("") String embeddingModel,
+        @DefaultValue("3s") Duration connectTimeout,
+        @DefaultValue("120s") Duration timeout,
+        @DefaultValue("8192") int contextSize,
+        @DefaultValue("0.1") double temperature,
+        @DefaultValue("10m") Duration keepAlive,
+        @DefaultValue("30s") Duration healthInterval) {
+
+    public boolean hasEmbeddingModel() {
+        return embeddingModel != null && !embeddingModel.isBlank();
+    }
+
+    String baseUrlText() {
+        String text = baseUrl.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+}
