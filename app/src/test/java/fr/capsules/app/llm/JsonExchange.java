@@ -89,8 +89,9 @@ final class JsonExchange {
     }
 
     /**
-     * Drops the connection without a (complete) response. Closing an exchange whose headers were
-     * never sent makes the JDK server close the socket, which is what a crashed Ollama looks like.
+     * Before any response was sent: drops the connection, since closing an exchange whose headers
+     * were never sent makes the JDK server close the socket (what a crashed Ollama looks like).
+     * Once streaming: ends the body where it stands, without Ollama's final line.
      */
     void abort() {
         exchange.close();

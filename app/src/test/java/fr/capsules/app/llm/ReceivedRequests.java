@@ -3,6 +3,8 @@ package fr.capsules.app.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the fake server received, recorded from its handler threads and read from test threads.
@@ -79,8 +81,7 @@ final class ReceivedRequests {
     }
 
     /** Called holding the monitor; throws {@link AssertionError} so a test fails with the reason. */
-    private void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout,
-            java.util.function.Supplier<String> failure) {
+    private void awaitUntil(BooleanSupplier condition, Duration timeout, Supplier<String> failure) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();
