@@ -312,12 +312,13 @@ class FakeOllamaServerLangChain4jTests {
                 ScriptedReply.text("un deux trois quatre cinq six sept huit").withTokenDelay(Duration.ofMillis(80)),
                 ScriptedReply.text("tard").withFirstTokenDelay(Duration.ofMillis(800)));
 
+        // One after the other: the queue serves requests in arrival order.
         StreamCollector slowButSteady = new StreamCollector();
         streaming(Duration.ofMillis(300)).chat("Bonjour", slowButSteady);
+        assertThat(slowButSteady.awaitResponse().aiMessage().text()).isEqualTo("un deux trois quatre cinq six sept huit");
+
         StreamCollector lateToStart = new StreamCollector();
         streaming(Duration.ofMillis(300)).chat("Bonjour", lateToStart);
-
-        assertThat(slowButSteady.awaitResponse().aiMessage().text()).isEqualTo("un deux trois quatre cinq six sept huit");
         assertThat(lateToStart.awaitError()).isInstanceOf(TimeoutException.class);
     }
 
