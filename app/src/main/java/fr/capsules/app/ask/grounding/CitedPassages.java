@@ -77,10 +77,6 @@ final class CitedPassages {
         return numbers.stream().map(passages::get).filter(passage -> passage != null).toList();
     }
 
-    boolean isEmpty() {
-        return passages.isEmpty();
-    }
-
     Collection<Passage> all() {
         return passages.values();
     }

@@ -24,8 +24,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       judged by {@link Negations}; counting them as content would make "aucun délai n'est fixé"
  *       look unlike "un délai est fixé" and hide the very mismatch we look for;
  *   <li>discourse words a model adds around a claim ("il convient de noter", "selon le document",
- *       "également"): they are in no passage and would make faithful sentences look unsupported;
- *   <li>terms with a digit or of one letter: figures are compared exactly by {@link Figures}.
+ *       "également", "fait l'objet de"): they are in no passage and would make faithful sentences look unsupported;
+ *   <li>figures — terms with a digit, number words — and one-letter terms: figures are compared
+ *       exactly by {@link Figures}, in either spelling.
  * </ul>
  *
  * <p>Thread-safe: the analyzer is, and {@link Analyzer#tokenStream} gives each thread its stream.
@@ -34,14 +35,22 @@ final class ContentTerms {
 
     private static final List<String> NEGATION_WORDS =
             List.of("aucun", "aucune", "aucuns", "aucunes", "jamais", "rien", "sans", "non", "nullement", "guère",
-                    "plus", "ni", "nul", "nulle");
+                    "plus", "ni", "nul", "nulle", "hors");
 
     private static final List<String> DISCOURSE_WORDS =
             List.of("convient", "noter", "note", "préciser", "précise", "important", "importante", "rappeler",
                     "rappelle", "souligner", "également", "ainsi", "notamment", "donc", "cependant", "toutefois",
                     "selon", "document", "documents", "passage", "passages", "source", "sources", "extrait",
                     "indique", "indiquent", "mentionne", "mentionnent", "voici", "suivants", "suivantes", "cas",
-                    "effet", "afin", "bien", "alors", "aussi", "peut", "peuvent", "doit", "doivent", "faut", "cela");
+                    "effet", "afin", "bien", "alors", "aussi", "peut", "peuvent", "doit", "doivent", "faut", "cela",
+                    "sous", "si", "dès", "être", "tout", "toute", "tous", "toutes", "chaque", "fait", "faire", "font",
+                    "objet", "lieu");
+
+    /** Compared as figures by {@link Figures}: "deux mois" and "2 mois" must not differ by a term. */
+    private static final List<String> NUMBER_WORDS =
+            List.of("zéro", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+                    "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante",
+                    "soixante", "cent", "cents", "mille");
 
     private static final Pattern WORD = Pattern.compile("[^\\p{L}\\d'’-]+");
     private static final Pattern ELIDED = Pattern.compile("^\\p{L}{1,6}['’]");
@@ -55,6 +64,7 @@ final class ContentTerms {
         Set<String> words = new LinkedHashSet<>();
         NEGATION_WORDS.forEach(word -> words.addAll(analyze(word)));
         DISCOURSE_WORDS.forEach(word -> words.addAll(analyze(word)));
+        NUMBER_WORDS.forEach(word -> words.addAll(analyze(word)));
         this.ignored = Set.copyOf(words);
     }
 

@@ -6,9 +6,11 @@ import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
 import fr.capsules.app.ask.grounding.PolarityCheck.Mismatch;
 import fr.capsules.ingest.index.FrenchTextAnalyzer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -147,7 +149,7 @@ public final class GroundingCheck {
         String citations = markers(sentence.citations());
         if (support < MIN_SUPPORT) {
             Set<String> missing = claimTerms.stream().filter(t -> !sourceTerms.contains(t))
-                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
             messages.add("Les passages cités " + citations + " ne contiennent pas l'essentiel de cette affirmation : "
                     + found + " terme(s) sur " + claimTerms.size() + " seulement y figurent (absents : "
                     + quoted(terms.wordsOf(claim, missing)) + ").");
@@ -200,7 +202,7 @@ public final class GroundingCheck {
         return citations.stream().map(n -> "[" + n + "]").collect(Collectors.joining());
     }
 
-    private static String quoted(java.util.Collection<String> words) {
+    private static String quoted(Collection<String> words) {
         return words.stream().map(word -> "« " + word + " »").collect(Collectors.joining(", "));
     }
 }

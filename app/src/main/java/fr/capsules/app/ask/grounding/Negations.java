@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *       {@code rien} just before {@code ne} ("Nul ne peut");
  *   <li>{@code aucun(e)} anywhere but in "d'aucuns"; {@code jamais} but in "que jamais", "si
  *       jamais"; {@code ni};
- *   <li>{@code sans} + word, except idioms that affirm ("sans délai", "sans tarder", "sans
+ *   <li>{@code sans} or {@code hors} + word ("hors compétence"), except idioms that affirm ("sans délai", "sans tarder", "sans
  *       préjudice", "sans exception", "sans doute", …);
  *   <li>{@code non} as a prefix, spaced or hyphenated ("non conforme", "non-conformité"): a finding
  *       of non-conformity is the negation of conformity, on whichever side it appears — except "non
@@ -34,6 +34,11 @@ import java.util.regex.Pattern;
  * ("ne … que", "sauf", "excepté", "hormis", "à l'exception de", "à moins que", "que si") is
  * <em>mixed</em>: it affirms and denies at once, so its polarity is not compared.
  *
+ * <p>The <em>scope</em> of a negation is the comma-delimited stretch holding its cue: in "Le
+ * directeur, qui n'était pas présent, a transmis le registre" the negation bears on "présent", not
+ * on the transmission — {@link PolarityCheck} compares polarities only when the answer shares a word
+ * with that scope.
+ *
  * <p>Stateless; thread-safe.
  */
 final class Negations {
@@ -41,8 +46,11 @@ final class Negations {
     /** Words allowed between "ne" and its particle: "ne lui a jamais été", "n'est en aucun cas". */
     static final int WINDOW = 5;
 
-    /** A clause's polarity: the negation cue as written (null when affirmative), and whether it is mixed. */
-    record Polarity(String cue, boolean mixed) {
+    /**
+     * A clause's polarity: the negation cue as written and its scope — the stretch between commas
+     * around the cue, what the negation bears on — both null when affirmative; and whether it is mixed.
+     */
+    record Polarity(String cue, String scope, boolean mixed) {
         boolean negated() {
             return cue != null;
         }
@@ -96,6 +104,8 @@ final class Negations {
                 cue = new Span(i, i);
             } else if (word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) {
                 cue = new Span(i, i + 1);
+            } else if (word.equals("hors") && isWord(next)) {
+                cue = new Span(i, i + 1);
             } else if (word.startsWith("non-")) {
                 cue = new Span(i, i);
             } else if (word.equals("non") && isWord(next) && !Set.of("seulement", "plus").contains(next)
@@ -105,11 +115,15 @@ final class Negations {
                 cue = new Span(i, i);
             }
             if (cue != null) {
-                return new Polarity(clause.substring(tokens.get(cue.from()).start(), tokens.get(cue.to()).end()),
+                int start = tokens.get(cue.from()).start();
+                int end = tokens.get(cue.to()).end();
+                int comma = clause.indexOf(',', end);
+                String scope = clause.substring(clause.lastIndexOf(',', start) + 1, comma < 0 ? clause.length() : comma);
+                return new Polarity(clause.substring(start, end), scope.strip(),
                         restricted || EXCEPTION.matcher(clause).find());
             }
         }
-        return new Polarity(null, restricted || EXCEPTION.matcher(clause).find());
+        return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
     }
 
     /**

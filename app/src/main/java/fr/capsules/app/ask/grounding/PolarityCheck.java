@@ -18,6 +18,7 @@ import java.util.Set;
  * every doubt has been resolved in favour of the answer:
  *
  * <ul>
+ *   <li>the negated side's scope shares a term with the other side ({@link Negations});
  *   <li>neither clause is mixed (restriction or exception, see {@link Negations});
  *   <li>no candidate within {@value #TIE_MARGIN} of the best match has the answer's polarity — the
  *       passage may state both the rule and its opposite case;
@@ -40,7 +41,7 @@ final class PolarityCheck {
     static final double TIE_MARGIN = 0.1;
 
     /** An answer clause whose polarity differs from its source clause. */
-    record Mismatch(Passage passage, Sentence source, Polarity sourcePolarity, Polarity answerPolarity) {}
+    record Mismatch(Passage passage, Sentence source, Clause sourceClause, Polarity sourcePolarity, Polarity answerPolarity) {}
 
     private record Candidate(Passage passage, Sentence sentence, Clause clause, double coverage) {}
 
@@ -58,12 +59,24 @@ final class PolarityCheck {
             if (polarity.mixed() || answerTerms.size() < MIN_SHARED) {
                 continue;
             }
-            Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited));
+            Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
+                    .filter(found -> negationBearsOnTheMatch(found, answerTerms));
             if (mismatch.isPresent()) {
                 return mismatch;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the negated side's scope shares a term with the other side: a negation in an incidental
+     * phrase ("qui n'était pas présent") says nothing about what the answer restates.
+     */
+    private boolean negationBearsOnTheMatch(Mismatch mismatch, Set<String> answerTerms) {
+        if (mismatch.sourcePolarity().negated()) {
+            return Overlap.shared(terms.of(mismatch.sourcePolarity().scope()), answerTerms) > 0;
+        }
+        return Overlap.shared(terms.of(mismatch.answerPolarity().scope()), mismatch.sourceClause().terms()) > 0;
     }
 
     private static List<Candidate> candidates(Set<String> answerTerms, List<Passage> cited) {
@@ -97,6 +110,6 @@ final class PolarityCheck {
         if (siblingSupports) {
             return Optional.empty();
         }
-        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause().polarity(), polarity));
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), match.clause().polarity(), polarity));
     }
 }

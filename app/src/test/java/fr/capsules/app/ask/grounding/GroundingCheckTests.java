@@ -218,6 +218,24 @@ class GroundingCheckTests {
     }
 
     @Test
+    void aNegationInAnIncidentalPhraseDoesNotBearOnTheRestatedClaim() {
+        Map<Integer, String> passages = Map.of(1,
+                "Le directeur, qui n'était pas présent lors de l'inspection, a transmis le registre des réclamations sous huit jours.");
+
+        assertThat(check.check("Le directeur a transmis le registre des réclamations sous huit jours [1].", passages))
+                .isEmpty();
+    }
+
+    @Test
+    void aNegationSplitByAnIncidentalPhraseIsStillCompared() {
+        Map<Integer, String> passages = Map.of(1,
+                "Le directeur ne doit pas, avant la fin de l'enquête administrative, informer la famille du résident.");
+
+        assertThat(check.check("Le directeur doit informer la famille du résident [1].", passages))
+                .singleElement().extracting(GroundingWarning::kind).isEqualTo(Kind.NEGATION_MISMATCH);
+    }
+
+    @Test
     void aRestrictionIsNotReadAsANegation() {
         Map<Integer, String> passages =
                 Map.of(1, "Le dossier administratif n'est communiqué qu'au résident ou à son représentant légal.");

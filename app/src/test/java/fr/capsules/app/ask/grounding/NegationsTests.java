@@ -22,6 +22,7 @@ class NegationsTests {
             Les locaux sont non conformes                                     | non conformes
             Une non-conformité a été relevée                                  | non-conformité
             Il est interdit de fumer dans les chambres                        | interdit
+            Les réclamations hors compétence de l'ARS sont réorientées         | hors compétence
             Le médecin ne l'a nullement autorisé                              | ne l'a nullement
             """)
     void negatedClausesAreReadWithTheirCue(String clause, String cue) {
