@@ -1,0 +1,49 @@
+package fr.capsules.app.ask.grounding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The clauses of a sentence whose polarity may differ: "Le directeur ne doit pas informer la
+ * famille avant l'enquête ; il prévient l'ARS." holds a negated and an affirmative clause, and an
+ * answer quoting only the second must not be compared with the first.
+ *
+ * <p>Splits only where French reliably changes clause: {@code ;}, {@code :}, "mais", "tandis que",
+ * "alors que", "en revanche", and the comma closing an opening condition ("Si le résident ne peut
+ * pas se déplacer, l'inspecteur …", "Lorsque …,", "En cas de …,"). Other commas stay: they separate
+ * incidental phrases from the negation they sit in ("ne doit pas, avant l'enquête, informer …").
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class Clauses {
+
+    private static final Pattern SPLIT =
+            Pattern.compile("(?iu)\\s*[;:]\\s*|,?\\s+(?=(?:mais|tandis que|alors que|en revanche)(?![\\p{L}]))");
+    private static final Pattern OPENING_CONDITION =
+            Pattern.compile("(?iu)^(?:si|s['’]|lorsque|lorsqu['’]|quand|dès que|dès lors que|en cas d['e]|faute d['e]|à défaut d['e]|avant d['e]|après|pour|bien que|même si)(?![\\p{L}])[^,]*,");
+
+    private Clauses() {}
+
+    /** The clauses of {@code sentence}, trimmed and in order; the sentence itself when it has one. */
+    static List<String> of(String sentence) {
+        List<String> clauses = new ArrayList<>();
+        for (String part : SPLIT.split(sentence)) {
+            String clause = part.strip();
+            Matcher condition = OPENING_CONDITION.matcher(clause);
+            if (condition.find()) {
+                add(clause.substring(0, condition.end() - 1), clauses);
+                clause = clause.substring(condition.end()).strip();
+            }
+            add(clause, clauses);
+        }
+        return clauses;
+    }
+
+    private static void add(String clause, List<String> clauses) {
+        if (clause.chars().anyMatch(Character::isLetter)) {
+            clauses.add(clause);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package fr.capsules.app.ask.grounding;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The figures of a text — numbers, dates, legal article references — in a canonical form, so that
+ * a sentence's figures can be looked up in its sources whatever the spelling.
+ *
+ * <ul>
+ *   <li>Article references: "article L. 1112-3", "L.1112-3", "L1112-3" are all {@code L1112-3}
+ *       (codes' L, R and D parts).
+ *   <li>Numbers: "8", "08", "2,5", "2.5", "1 000" are {@code 8}, {@code 2.5}, {@code 1000}; "30 %"
+ *       is {@code 30}; a date "12/03/2024" gives 12, 3 and 2024, and a month name in a date ("12 mars
+ *       2024", "mars 2024") gives its number, so both spellings meet.
+ *   <li>Numbers in words ("huit", "quarante-huit", "deux cents"): always read in sources, but in an
+ *       answer only before a unit ("deux mois", "quinze jours") — elsewhere "deux conditions" or the
+ *       article "un" would be claims nobody wrote down as figures.
+ * </ul>
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class Figures {
+
+    private static final Pattern ARTICLE =
+            Pattern.compile("(?<![\\p{L}\\d])(?:(?i:articles?)\\s+|(?i:art)\\.\\s*)?([LRD])\\s*\\.?\\s*(\\d+(?:[-‑–]\\d+)*)(?!\\d)");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+(?:[.,]\\d+)?)(?![\\d])");
+    private static final List<String> MONTHS =
+            List.of("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                    "novembre", "décembre");
+    private static final Pattern MONTH =
+            Pattern.compile("(?iu)(?<=\\d\\s|\\d\\s\\s|\\der\\s)(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?![\\p{L}])"
+                    + "|(?<![\\p{L}])(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?=\\s+\\d{4})");
+    private static final String NUMBER_WORD =
+            "(?:zéro|zero|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+                    + "|vingts?|trente|quarante|cinquante|soixante|cents?|mille)(?![\\p{L}\\d])";
+    private static final Pattern WORDS =
+            Pattern.compile("(?iu)(?<![\\p{L}\\d])" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*");
+    private static final Pattern UNIT =
+            Pattern.compile("(?iu)\\G\\s+(?:jours?|mois|ans|an|années?|semaines?|heures?|minutes?|pour\\s*cent|%|euros?|€|fois)(?![\\p{L}])");
+    private static final Pattern WORD_SPLIT = Pattern.compile("(?iu)\\s*-\\s*|\\s+et\\s+|\\s+");
+
+    private Figures() {}
+
+    /** The figures an answer sentence asserts: canonical form → form as written, in order. */
+    static Map<String, String> inAnswer(String text) {
+        return read(text, false);
+    }
+
+    /** The figures a source passage holds, with the numbers inside its article references. */
+    static Map<String, String> inSource(String text) {
+        return read(text, true);
+    }
+
+    private static Map<String, String> read(String text, boolean source) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        StringBuilder rest = new StringBuilder(text);
+        Matcher article = ARTICLE.matcher(text);
+        while (article.find()) {
+            figures.putIfAbsent(article.group(1) + article.group(2).replaceAll("[‑–]", "-"), article.group().strip());
+            if (source) {
+                for (String part : article.group(2).split("[-‑–]")) {
+                    figures.putIfAbsent(canonical(part), part);
+                }
+            }
+            // Masked so that "1112-3" is not read again as the numbers 1112 and 3 of the answer.
+            for (int i = article.start(); i < article.end(); i++) {
+                rest.setCharAt(i, ' ');
+            }
+        }
+        Matcher number = NUMBER.matcher(rest);
+        while (number.find()) {
+            figures.putIfAbsent(canonical(number.group(1)), number.group(1));
+        }
+        Matcher month = MONTH.matcher(rest);
+        while (month.find()) {
+            figures.putIfAbsent(String.valueOf(monthNumber(month.group())), month.group());
+        }
+        Matcher words = WORDS.matcher(rest);
+        while (words.find()) {
+            if (source || UNIT.matcher(rest).region(words.end(), rest.length()).lookingAt()) {
+                figures.putIfAbsent(String.valueOf(value(words.group())), words.group());
+            }
+        }
+        return figures;
+    }
+
+    private static String canonical(String number) {
+        String plain = number.replaceAll("[\\u00a0\\u202f ]", "").replace(',', '.');
+        return new BigDecimal(plain).stripTrailingZeros().toPlainString();
+    }
+
+    private static int monthNumber(String name) {
+        for (int i = 0; i < MONTHS.size(); i++) {
+            if (fold(MONTHS.get(i)).equals(fold(name))) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("not a month: " + name);
+    }
+
+    private static String fold(String word) {
+        return Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+    }
+
+    /** The value of French number words: "quatre-vingt-dix" is 90, "deux cents" 200, "trente et un" 31. */
+    private static long value(String words) {
+        long total = 0;
+        long current = 0;
+        for (String word : WORD_SPLIT.split(fold(words).strip())) {
+            int unit = wordValue(word);
+            if (unit == 100) {
+                current = (current == 0 ? 1 : current) * 100;
+            } else if (unit == 1000) {
+                total += (current == 0 ? 1 : current) * 1000;
+                current = 0;
+            } else if (unit == 20 && current % 100 == 4) {
+                current += 76; // quatre-vingts
+            } else {
+                current += unit;
+            }
+        }
+        return total + current;
+    }
+
+    private static int wordValue(String word) {
+        return switch (word) {
+            case "zero" -> 0;
+            case "un", "une" -> 1;
+            case "deux" -> 2;
+            case "trois" -> 3;
+            case "quatre" -> 4;
+            case "cinq" -> 5;
+            case "six" -> 6;
+            case "sept" -> 7;
+            case "huit" -> 8;
+            case "neuf" -> 9;
+            case "dix" -> 10;
+            case "onze" -> 11;
+            case "douze" -> 12;
+            case "treize" -> 13;
+            case "quatorze" -> 14;
+            case "quinze" -> 15;
+            case "seize" -> 16;
+            case "vingt", "vingts" -> 20;
+            case "trente" -> 30;
+            case "quarante" -> 40;
+            case "cinquante" -> 50;
+            case "soixante" -> 60;
+            case "cent", "cents" -> 100;
+            case "mille" -> 1000;
+            default -> throw new IllegalArgumentException("not a number word: " + word);
+        };
+    }
+}

@@ -1,0 +1,208 @@
+package fr.capsules.app.ask.grounding;
+
+import fr.capsules.app.ask.grounding.AnswerSentences.AnswerSentence;
+import fr.capsules.app.ask.grounding.CitedPassages.Passage;
+import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
+import fr.capsules.app.ask.grounding.PolarityCheck.Mismatch;
+import fr.capsules.ingest.index.FrenchTextAnalyzer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks each sentence of a generated answer against the passages it cites, so that a reader sees
+ * which statements to verify: the agency's failures were negations lost or added, and content
+ * the sources never held.
+ *
+ * <p>Rules, sentence by sentence (boundaries: {@link Sentences}, markers: {@link AnswerSentences}):
+ *
+ * <ol>
+ *   <li><b>Skipped</b>: clauses in which the answer speaks of itself or of its documents
+ *       ({@link MetaStatements}: "Les documents ne précisent pas …", "Je n'ai pas trouvé …") are set
+ *       aside; a sentence left with fewer than {@value #MIN_TERMS} content terms ({@link
+ *       ContentTerms}) is trivial ("Voici les éléments :") and gets no warning.
+ *   <li><b>{@link GroundingWarning.Kind#UNCITED UNCITED}</b>: a sentence with at least {@value
+ *       #MIN_UNCITED_TERMS} content terms and no citation of a known passage — whether or not the
+ *       rest of the answer cites. When some passage covers it (support ≥ {@value #MIN_SUPPORT}),
+ *       the warning names that passage as a hint.
+ *   <li><b>{@link GroundingWarning.Kind#UNSUPPORTED UNSUPPORTED}</b>: fewer than {@value
+ *       #MIN_SUPPORT} of the sentence's content terms occur in the union of its cited passages, or
+ *       one of its figures ({@link Figures}: numbers, dates, article references) occurs in none of
+ *       them.
+ *   <li><b>{@link GroundingWarning.Kind#NEGATION_MISMATCH NEGATION_MISMATCH}</b>: a clause of the
+ *       sentence restates a cited clause ({@link PolarityCheck}: at least half of its terms) but one
+ *       is negated and the other not ({@link Negations}). Reported alongside an unsupported figure,
+ *       since both can be true.
+ * </ol>
+ *
+ * <p>The thresholds favour precision: a warning that cries wolf on faithful paraphrases teaches
+ * users to ignore warnings. A paraphrase keeping half its content words, its figures and its
+ * polarity passes; an antonym rewording ("doit attendre" for "ne doit pas … avant") is flagged.
+ *
+ * <p>Stateless and thread-safe: one instance can serve every request.
+ */
+public final class GroundingCheck {
+
+    /** Minimum share of a sentence's content terms found in its cited passages. */
+    public static final double MIN_SUPPORT = 0.5;
+
+    /** Below this many content terms a sentence is trivial and not checked. */
+    public static final int MIN_TERMS = 3;
+
+    /** An uncited sentence is a claim worth a source from this many content terms. */
+    public static final int MIN_UNCITED_TERMS = 4;
+
+    private static final int OPENING_CHARS = 200;
+    private static final int MAX_EXCERPT_CHARS = 400;
+
+    private final ContentTerms terms;
+    private final PolarityCheck polarity;
+
+    /** A check with the index's French analysis and the thresholds above. */
+    public GroundingCheck() {
+        this.terms = new ContentTerms(new FrenchTextAnalyzer());
+        this.polarity = new PolarityCheck(terms);
+    }
+
+    /**
+     * Checks {@code answer} against its cited passages.
+     *
+     * @param answer the generated text with {@code [n]} markers; not null
+     * @param citedPassages citation number → passage text, for valid numbers only; not null (null
+     *     keys or values are ignored)
+     * @return the warnings in answer order, possibly several for one sentence; immutable, empty when
+     *     every sentence passes
+     */
+    public List<GroundingWarning> check(String answer, Map<Integer, String> citedPassages) {
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(citedPassages, "citedPassages");
+        CitedPassages passages = CitedPassages.of(citedPassages, terms);
+        List<AnswerSentence> sentences = AnswerSentences.of(answer);
+        boolean answerCites = sentences.stream().anyMatch(s -> !passages.among(s.citations()).isEmpty());
+        List<GroundingWarning> warnings = new ArrayList<>();
+        for (AnswerSentence sentence : sentences) {
+            List<String> claims = Clauses.of(sentence.text()).stream().filter(c -> !MetaStatements.isMeta(c)).toList();
+            String claim = String.join(" ; ", claims);
+            Set<String> claimTerms = terms.of(claim);
+            if (claimTerms.size() < MIN_TERMS) {
+                continue;
+            }
+            List<Passage> cited = passages.among(sentence.citations());
+            if (cited.isEmpty()) {
+                if (claimTerms.size() >= MIN_UNCITED_TERMS) {
+                    warnings.add(uncited(sentence, claimTerms, passages, answerCites));
+                }
+                continue;
+            }
+            unsupported(sentence, claim, claimTerms, cited).ifPresent(warnings::add);
+            polarity.find(claims, cited).map(mismatch -> negation(sentence, mismatch)).ifPresent(warnings::add);
+        }
+        return List.copyOf(warnings);
+    }
+
+    private GroundingWarning uncited(
+            AnswerSentence sentence, Set<String> claimTerms, CitedPassages passages, boolean answerCites) {
+        String message = answerCites
+                ? "Cette affirmation ne cite aucun passage : rien ne la rattache aux documents de la capsule."
+                : "La réponse ne cite aucun passage : cette affirmation n'est rattachée à aucun document de la capsule.";
+        if (!sentence.citations().isEmpty()) {
+            message = "Cette affirmation cite " + markers(sentence.citations())
+                    + ", qui ne correspond à aucun passage fourni : rien ne la rattache aux documents de la capsule.";
+        }
+        Optional<Passage> covering = passages.all().stream()
+                .filter(p -> Overlap.coverage(claimTerms, p.terms()) >= MIN_SUPPORT)
+                .max(Comparator.comparingInt(p -> Overlap.shared(claimTerms, p.terms())));
+        if (covering.isEmpty()) {
+            return new GroundingWarning(GroundingWarning.Kind.UNCITED, sentence.text(), null, null, message);
+        }
+        Passage passage = covering.get();
+        return new GroundingWarning(
+                GroundingWarning.Kind.UNCITED, sentence.text(), passage.n(), excerpt(passage, claimTerms),
+                message + " Le passage [" + passage.n() + "] semble la couvrir : vérifiez-la et citez-le.");
+    }
+
+    private Optional<GroundingWarning> unsupported(
+            AnswerSentence sentence, String claim, Set<String> claimTerms, List<Passage> cited) {
+        Set<String> sourceTerms = new HashSet<>();
+        Set<String> sourceFigures = new HashSet<>();
+        cited.forEach(passage -> {
+            sourceTerms.addAll(passage.terms());
+            sourceFigures.addAll(passage.figures());
+        });
+        int found = Overlap.shared(claimTerms, sourceTerms);
+        double support = (double) found / claimTerms.size();
+        Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));
+        missingFigures.keySet().removeAll(sourceFigures);
+        if (support >= MIN_SUPPORT && missingFigures.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> messages = new ArrayList<>();
+        String citations = markers(sentence.citations());
+        if (support < MIN_SUPPORT) {
+            Set<String> missing = claimTerms.stream().filter(t -> !sourceTerms.contains(t))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            messages.add("Les passages cités " + citations + " ne contiennent pas l'essentiel de cette affirmation : "
+                    + found + " terme(s) sur " + claimTerms.size() + " seulement y figurent (absents : "
+                    + quoted(terms.wordsOf(claim, missing)) + ").");
+        }
+        if (!missingFigures.isEmpty()) {
+            messages.add((missingFigures.size() == 1 ? "Cette donnée chiffrée ne figure" : "Ces données chiffrées ne figurent")
+                    + " dans aucun des passages cités " + citations + " : " + quoted(missingFigures.values()) + ".");
+        }
+        Passage best = cited.stream().max(Comparator.comparingInt(p -> Overlap.shared(claimTerms, p.terms()))).orElseThrow();
+        return Optional.of(new GroundingWarning(
+                GroundingWarning.Kind.UNSUPPORTED, sentence.text(), best.n(), excerpt(best, claimTerms),
+                String.join(" ", messages) + " Vérifiez-la dans les documents."));
+    }
+
+    private static GroundingWarning negation(AnswerSentence sentence, Mismatch mismatch) {
+        String difference = mismatch.sourcePolarity().negated()
+                ? "la source contient une négation (« " + mismatch.sourcePolarity().cue() + " ») absente de la réponse."
+                : "la réponse contient une négation (« " + mismatch.answerPolarity().cue() + " ») absente de la source.";
+        return new GroundingWarning(
+                GroundingWarning.Kind.NEGATION_MISMATCH, sentence.text(), mismatch.passage().n(),
+                shorten(mismatch.source().text()),
+                "La phrase de la réponse n'a pas la même polarité que sa source [" + mismatch.passage().n() + "] : "
+                        + difference + " Le sens est peut-être inversé.");
+    }
+
+    /** The passage's sentence closest to the claim, or its opening when none shares a term. */
+    private static String excerpt(Passage passage, Set<String> claimTerms) {
+        return passage.closest(claimTerms).map(Sentence::text).map(GroundingCheck::shorten)
+                .orElseGet(() -> opening(passage.text()));
+    }
+
+    private static String opening(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= OPENING_CHARS) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', OPENING_CHARS);
+        return flat.substring(0, cut > 0 ? cut : OPENING_CHARS) + " …";
+    }
+
+    private static String shorten(String sentence) {
+        if (sentence.length() <= MAX_EXCERPT_CHARS) {
+            return sentence;
+        }
+        int cut = sentence.lastIndexOf(' ', MAX_EXCERPT_CHARS);
+        return sentence.substring(0, cut > 0 ? cut : MAX_EXCERPT_CHARS) + " …";
+    }
+
+    private static String markers(List<Integer> citations) {
+        return citations.stream().map(n -> "[" + n + "]").collect(Collectors.joining());
+    }
+
+    private static String quoted(Collection<String> words) {
+        return words.stream().map(word -> "« " + word + " »").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,43 @@
+package fr.capsules.app.ask.grounding;
+
+import java.util.regex.Pattern;
+
+/**
+ * Clauses in which the answer speaks about itself or its documents rather than about the world:
+ * honest abstentions ("Les documents ne précisent pas le délai", "Je n'ai pas trouvé …"), advice to
+ * turn elsewhere ("Je vous invite à contacter …", "Adressez-vous au référent"). They claim nothing
+ * a passage could support, so they are neither uncited nor unsupported, and their negation is
+ * their point.
+ *
+ * <p>Recognised: a first-person clause ({@code je}, {@code j'}); a negated clause about the
+ * documents, sources, passages or extracts; a negated "précisé / indiqué / mentionné / détaillé /
+ * trouvé …" ("Cette information n'est pas précisée"); "aucune information / précision / mention";
+ * an opening imperative of referral. A real claim about a "source" with a negation may be taken for
+ * an abstention — a missed check, never a false alarm.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class MetaStatements {
+
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:je|j['’])(?![\\p{L}])");
+    private static final Pattern ABOUT_DOCUMENTS =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:documents?|passages?|extraits?|(?:les|ces|aucune) sources?|textes fournis|éléments fournis|informations (?:fournies|disponibles))(?![\\p{L}])");
+    private static final Pattern SILENCE_VERB =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:précis|indiqu|mentionn|détaill|spécifi|abord|évoqu|renseign)\\p{L}*");
+    private static final Pattern NO_INFORMATION =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:aucune?|pas d['’]|pas de)\\s+(?:information|précision|mention|indication|élément|réponse|donnée)s?(?![\\p{L}])");
+    private static final Pattern REFERRAL =
+            Pattern.compile("(?iu)^(?:adressez|rapprochez|contactez|consultez|reportez|n['’]hésitez)(?![\\p{L}])");
+
+    private MetaStatements() {}
+
+    /** Whether {@code clause} is about the answer or its documents rather than a claim. */
+    static boolean isMeta(String clause) {
+        if (FIRST_PERSON.matcher(clause).find() || REFERRAL.matcher(clause).find()
+                || NO_INFORMATION.matcher(clause).find()) {
+            return true;
+        }
+        boolean negated = Negations.of(clause).negated();
+        return negated && (ABOUT_DOCUMENTS.matcher(clause).find() || SILENCE_VERB.matcher(clause).find());
+    }
+}

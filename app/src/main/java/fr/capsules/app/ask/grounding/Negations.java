@@ -1,0 +1,167 @@
+package fr.capsules.app.ask.grounding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a French clause is negated, read on the raw text: the analyzer drops "ne" and "pas" as
+ * stop words, so polarity cannot be read from index terms.
+ *
+ * <p>A clause is negated when it holds one of these cues:
+ *
+ * <ul>
+ *   <li>{@code ne}/{@code n'} followed, within {@value #WINDOW} words, by {@code pas}, {@code plus},
+ *       {@code jamais}, {@code rien}, {@code aucun(e)}, {@code guère}, {@code nullement}, {@code ni},
+ *       {@code nul(le)}, or {@code personne}/{@code point} when not preceded by a determiner ("ne
+ *       doit accueillir une personne" is not a negation); {@code nul}, {@code personne},
+ *       {@code rien} just before {@code ne} ("Nul ne peut");
+ *   <li>{@code aucun(e)} anywhere but in "d'aucuns"; {@code jamais} but in "que jamais", "si
+ *       jamais"; {@code ni};
+ *   <li>{@code sans} or {@code hors} + word ("hors compétence"), except idioms that affirm ("sans délai", "sans tarder", "sans
+ *       préjudice", "sans exception", "sans doute", …);
+ *   <li>{@code non} as a prefix, spaced or hyphenated ("non conforme", "non-conformité"): a finding
+ *       of non-conformity is the negation of conformity, on whichever side it appears — except "non
+ *       seulement", "ou non", "non plus";
+ *   <li>prohibition: {@code interdit(e)(s)}, {@code interdiction de}, {@code prohibé}.
+ * </ul>
+ *
+ * <p>Not negations: "ne … que" (restriction), an expletive "ne" without a second particle ("avant
+ * qu'il ne parte"), comparative "plus de", "n'importe". A clause with a restriction or an exception
+ * ("ne … que", "sauf", "excepté", "hormis", "à l'exception de", "à moins que", "que si") is
+ * <em>mixed</em>: it affirms and denies at once, so its polarity is not compared.
+ *
+ * <p>The <em>scope</em> of a negation is the comma-delimited stretch holding its cue: in "Le
+ * directeur, qui n'était pas présent, a transmis le registre" the negation bears on "présent", not
+ * on the transmission — {@link PolarityCheck} compares polarities only when the answer shares a word
+ * with that scope.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class Negations {
+
+    /** Words allowed between "ne" and its particle: "ne lui a jamais été", "n'est en aucun cas". */
+    static final int WINDOW = 5;
+
+    /**
+     * A clause's polarity: the negation cue as written and its scope — the stretch between commas
+     * around the cue, what the negation bears on — both null when affirmative; and whether it is mixed.
+     */
+    record Polarity(String cue, String scope, boolean mixed) {
+        boolean negated() {
+            return cue != null;
+        }
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}]+['’]|[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*|[;:.!?]");
+    private static final Set<String> PARTICLES =
+            Set.of("pas", "plus", "jamais", "rien", "aucun", "aucune", "guère", "nullement", "ni", "nul", "nulle",
+                    "personne", "point");
+    private static final Set<String> NOUN_PARTICLES = Set.of("personne", "point");
+    private static final Set<String> DETERMINERS =
+            Set.of("un", "une", "la", "le", "les", "l'", "de", "des", "d'", "du", "chaque", "toute", "cette", "ce",
+                    "sa", "son", "ses", "leur", "leurs", "quelle", "quel", "tel", "telle", "seule", "même");
+    private static final Set<String> SUBJECTS_BEFORE_NE = Set.of("nul", "nulle", "personne", "rien");
+    private static final Set<String> AFFIRMING_SANS =
+            Set.of("délai", "tarder", "attendre", "préjudice", "doute", "exception", "cesse", "compter", "conteste",
+                    "préavis", "délais");
+    private static final Set<String> PROHIBITIONS =
+            Set.of("interdit", "interdite", "interdits", "interdites", "prohibé", "prohibée", "prohibés", "prohibées");
+    private static final Pattern EXCEPTION =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception|à moins|que si|qu['’]à condition)(?![\\p{L}])");
+
+    private Negations() {}
+
+    /** The polarity of one clause (see {@link Clauses}). */
+    static Polarity of(String clause) {
+        List<Token> tokens = tokens(clause);
+        boolean restricted = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String previous = i > 0 ? tokens.get(i - 1).word() : "";
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+            Span cue = null;
+            if (word.equals("ne") || word.equals("n'")) {
+                if (next.equals("importe")) {
+                    continue;
+                }
+                int particle = particleAfter(tokens, i);
+                if (particle > 0) {
+                    cue = new Span(i, particle);
+                } else if (particle < 0) {
+                    restricted = true;
+                } else if (SUBJECTS_BEFORE_NE.contains(previous)) {
+                    cue = new Span(i - 1, i);
+                }
+            } else if (word.startsWith("aucun") && word.length() <= 7 && !previous.equals("d'")) {
+                cue = new Span(i, isWord(next) ? i + 1 : i);
+            } else if (word.equals("jamais") && !Set.of("que", "qu'", "si").contains(previous)) {
+                cue = new Span(i, i);
+            } else if (word.equals("ni")) {
+                cue = new Span(i, i);
+            } else if (word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) {
+                cue = new Span(i, i + 1);
+            } else if (word.equals("hors") && isWord(next)) {
+                cue = new Span(i, i + 1);
+            } else if (word.startsWith("non-")) {
+                cue = new Span(i, i);
+            } else if (word.equals("non") && isWord(next) && !Set.of("seulement", "plus").contains(next)
+                    && !previous.equals("ou")) {
+                cue = new Span(i, i + 1);
+            } else if (PROHIBITIONS.contains(word) || (word.equals("interdiction") && Set.of("de", "d'").contains(next))) {
+                cue = new Span(i, i);
+            }
+            if (cue != null) {
+                int start = tokens.get(cue.from()).start();
+                int end = tokens.get(cue.to()).end();
+                int comma = clause.indexOf(',', end);
+                String scope = clause.substring(clause.lastIndexOf(',', start) + 1, comma < 0 ? clause.length() : comma);
+                return new Polarity(clause.substring(start, end), scope.strip(),
+                        restricted || EXCEPTION.matcher(clause).find());
+            }
+        }
+        return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
+    }
+
+    /**
+     * The index of the particle completing the "ne" at {@code ne}; -1 when a "que" comes first (a
+     * restriction), 0 when there is none (an expletive "ne").
+     */
+    private static int particleAfter(List<Token> tokens, int ne) {
+        for (int j = ne + 1; j < tokens.size() && j <= ne + WINDOW + 1; j++) {
+            String word = tokens.get(j).word();
+            if (word.equals("que") || word.equals("qu'")) {
+                return -1;
+            }
+            if (!isWord(word)) {
+                return 0;
+            }
+            if (PARTICLES.contains(word)
+                    && !(NOUN_PARTICLES.contains(word) && DETERMINERS.contains(tokens.get(j - 1).word()))) {
+                return j;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isWord(String token) {
+        return !token.isEmpty() && Character.isLetterOrDigit(token.charAt(0));
+    }
+
+    private record Token(String word, int start, int end) {}
+
+    private record Span(int from, int to) {}
+
+    private static List<Token> tokens(String clause) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher matcher = TOKEN.matcher(clause);
+        while (matcher.find()) {
+            String word = matcher.group().toLowerCase(Locale.ROOT).replace('’', '\'');
+            tokens.add(new Token(word, matcher.start(), matcher.end()));
+        }
+        return tokens;
+    }
+}

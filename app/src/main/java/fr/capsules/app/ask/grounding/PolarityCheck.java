@@ -1,0 +1,115 @@
+package fr.capsules.app.ask.grounding;
+
+import fr.capsules.app.ask.grounding.CitedPassages.Clause;
+import fr.capsules.app.ask.grounding.CitedPassages.Passage;
+import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
+import fr.capsules.app.ask.grounding.Negations.Polarity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares the polarity of an answer clause with the source clause it restates.
+ *
+ * <p>The source clause is the cited clause holding the largest share of the answer clause's content
+ * terms, at least {@value #MIN_SHARED} terms and {@value #MIN_MATCH} of them: below that the answer
+ * clause restates nothing in particular and polarity means nothing. A mismatch is reported only when
+ * every doubt has been resolved in favour of the answer:
+ *
+ * <ul>
+ *   <li>the negated side's scope shares a term with the other side ({@link Negations});
+ *   <li>neither clause is mixed (restriction or exception, see {@link Negations});
+ *   <li>no candidate within {@value #TIE_MARGIN} of the best match has the answer's polarity — the
+ *       passage may state both the rule and its opposite case;
+ *   <li>no other clause of the same source sentence with the answer's polarity holds an answer term
+ *       the matched clause lacks — the answer may merge "ne doit pas informer la famille mais l'ARS"
+ *       into "informe l'ARS".
+ * </ul>
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class PolarityCheck {
+
+    /** Minimum share of the answer clause's terms that the source clause must hold. */
+    static final double MIN_MATCH = 0.5;
+
+    /** Minimum number of shared terms: two words in common is the least that makes a restatement. */
+    static final int MIN_SHARED = 2;
+
+    /** Candidates this close to the best match count as equally good. */
+    static final double TIE_MARGIN = 0.1;
+
+    /** An answer clause whose polarity differs from its source clause. */
+    record Mismatch(Passage passage, Sentence source, Clause sourceClause, Polarity sourcePolarity, Polarity answerPolarity) {}
+
+    private record Candidate(Passage passage, Sentence sentence, Clause clause, double coverage) {}
+
+    private final ContentTerms terms;
+
+    PolarityCheck(ContentTerms terms) {
+        this.terms = terms;
+    }
+
+    /** The first mismatch among the answer's claim clauses, compared with the cited passages. */
+    Optional<Mismatch> find(List<String> answerClauses, List<Passage> cited) {
+        for (String answerClause : answerClauses) {
+            Polarity polarity = Negations.of(answerClause);
+            Set<String> answerTerms = terms.of(answerClause);
+            if (polarity.mixed() || answerTerms.size() < MIN_SHARED) {
+                continue;
+            }
+            Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
+                    .filter(found -> negationBearsOnTheMatch(found, answerTerms));
+            if (mismatch.isPresent()) {
+                return mismatch;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the negated side's scope shares a term with the other side: a negation in an incidental
+     * phrase ("qui n'était pas présent") says nothing about what the answer restates.
+     */
+    private boolean negationBearsOnTheMatch(Mismatch mismatch, Set<String> answerTerms) {
+        if (mismatch.sourcePolarity().negated()) {
+            return Overlap.shared(terms.of(mismatch.sourcePolarity().scope()), answerTerms) > 0;
+        }
+        return Overlap.shared(terms.of(mismatch.answerPolarity().scope()), mismatch.sourceClause().terms()) > 0;
+    }
+
+    private static List<Candidate> candidates(Set<String> answerTerms, List<Passage> cited) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Passage passage : cited) {
+            for (Sentence sentence : passage.sentences()) {
+                for (Clause clause : sentence.clauses()) {
+                    double coverage = Overlap.coverage(answerTerms, clause.terms());
+                    if (Overlap.shared(answerTerms, clause.terms()) >= MIN_SHARED && coverage >= MIN_MATCH) {
+                        candidates.add(new Candidate(passage, sentence, clause, coverage));
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private static Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates) {
+        double best = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
+        List<Candidate> closest = candidates.stream().filter(c -> c.coverage() >= best - TIE_MARGIN).toList();
+        if (closest.isEmpty()
+                || closest.stream().anyMatch(c -> c.clause().polarity().mixed()
+                        || c.clause().polarity().negated() == polarity.negated())) {
+            return Optional.empty();
+        }
+        Candidate match = closest.stream().filter(c -> c.coverage() == best).findFirst().orElseThrow();
+        boolean siblingSupports = match.sentence().clauses().stream()
+                .filter(clause -> clause != match.clause() && clause.polarity().negated() == polarity.negated())
+                .anyMatch(clause -> answerTerms.stream()
+                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term)));
+        if (siblingSupports) {
+            return Optional.empty();
+        }
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), match.clause().polarity(), polarity));
+    }
+}

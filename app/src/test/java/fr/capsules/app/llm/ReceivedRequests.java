@@ -1,0 +1,99 @@
+package fr.capsules.app.llm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the fake server received, recorded from its handler threads and read from test threads.
+ * One monitor guards everything so that waiting for a count and recording are race-free.
+ */
+final class ReceivedRequests {
+
+    private final List<ChatCall> chats = new ArrayList<>();
+    private final List<EmbedCall> embeds = new ArrayList<>();
+    private final List<String> shows = new ArrayList<>();
+    private int tags;
+    private int cancelledStreams;
+
+    synchronized void chat(ChatCall call) {
+        chats.add(call);
+        notifyAll();
+    }
+
+    synchronized void embed(EmbedCall call) {
+        embeds.add(call);
+    }
+
+    synchronized void show(String model) {
+        shows.add(model);
+    }
+
+    synchronized void tags() {
+        tags++;
+    }
+
+    synchronized void streamCancelled() {
+        cancelledStreams++;
+        notifyAll();
+    }
+
+    synchronized List<ChatCall> chats() {
+        return List.copyOf(chats);
+    }
+
+    synchronized List<EmbedCall> embeds() {
+        return List.copyOf(embeds);
+    }
+
+    synchronized List<String> shows() {
+        return List.copyOf(shows);
+    }
+
+    synchronized int tagsCount() {
+        return tags;
+    }
+
+    synchronized int cancelledStreams() {
+        return cancelledStreams;
+    }
+
+    synchronized List<ChatCall> awaitChats(int count, Duration timeout) {
+        awaitUntil(() -> chats.size() >= count, timeout,
+                () -> "expected " + count + " chat calls within " + timeout + ", received " + chats.size());
+        return List.copyOf(chats);
+    }
+
+    synchronized int awaitCancelledStreams(int count, Duration timeout) {
+        awaitUntil(() -> cancelledStreams >= count, timeout,
+                () -> "expected " + count + " cancelled streams within " + timeout + ", saw " + cancelledStreams);
+        return cancelledStreams;
+    }
+
+    synchronized void clear() {
+        chats.clear();
+        embeds.clear();
+        shows.clear();
+        tags = 0;
+        cancelledStreams = 0;
+    }
+
+    /** Called holding the monitor; throws {@link AssertionError} so a test fails with the reason. */
+    private void awaitUntil(BooleanSupplier condition, Duration timeout, Supplier<String> failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(failure.get());
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting: " + failure.get(), e);
+            }
+        }
+    }
+}
