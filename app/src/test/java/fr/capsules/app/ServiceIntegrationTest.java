@@ -1,5 +1,6 @@
 package fr.capsules.app;
 
+import fr.capsules.app.llm.FakeOllamaServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,14 +13,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the HTTP integration tests: the real service on a random port, the repository's example
- * catalogue, the demo accounts, and a data folder of its own (one per test JVM, shared by the
- * classes that reuse the cached context). Tests that change state create capsules of their own.
+ * catalogue, the demo accounts, a data folder of its own (one per test JVM, shared by the classes
+ * that reuse the cached context), and a fake Ollama server on loopback that the service reaches
+ * through its real LangChain4j client. Tests that change state create capsules of their own;
+ * tests that script the model call {@link #ollama} after the reset done before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 public abstract class ServiceIntegrationTest {
 
     static final Path DATA_DIR;
+    /** One fake model server for the whole test JVM, like the cached Spring context. */
+    protected static final FakeOllamaServer OLLAMA = FakeOllamaServer.start();
 
     static {
         try {
@@ -29,6 +34,11 @@ public abstract class ServiceIntegrationTest {
         }
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void resetModelServer() {
+        OLLAMA.reset();
+    }
+
     @LocalServerPort
     protected int port;
 
@@ -36,6 +46,10 @@ public abstract class ServiceIntegrationTest {
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("capsules.data-dir", DATA_DIR::toString);
         registry.add("capsules.catalog-dir", () -> Path.of("..", "capsules").toAbsolutePath().normalize().toString());
+        registry.add("capsules.ollama.base-url", OLLAMA::baseUrl);
+        registry.add("capsules.ollama.chat-model", () -> "mistral-small3.2");
+        // Short, so the fallback tests do not wait two minutes for a silent model.
+        registry.add("capsules.ollama.timeout", () -> "3s");
     }
 
     protected ApiClient as(String username) {

@@ -150,8 +150,10 @@ class Asking {
     }
 
     private Answer fallback(Context context, ModelUnavailableException cause) {
-        log.warn("Capsule {} : réponse extractive, {} ", context.capsule().id(), cause.getMessage(),
-                cause.getCause() != null ? cause.getCause() : null);
+        log.warn("Capsule {} : réponse extractive, {}", context.capsule().id(), cause.getMessage());
+        if (cause.getCause() != null) {
+            log.debug("Model failure detail", cause.getCause());
+        }
         String notice = "Réponse extractive : " + cause.getMessage() + ". Voici, sans reformulation, les passages des"
                 + " documents les plus proches de votre question.";
         Answer quoted = extractive.answer(context.capsule(), context.retrieved(), context.question().conversationId(), notice);

@@ -149,7 +149,7 @@ class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
                 Fixtures.text("Le planning des astreintes de la cellule de veille est publié chaque vendredi."))))).get("astreinte.txt");
         String question = "Quand le planning des astreintes de la cellule de veille est-il publié ?";
         assertThat(as("referent").postJson("/api/capsules/" + capsule + "/ask", Map.of("question", question)).json().get("mode").asString())
-                .isEqualTo("extractive");
+                .isEqualTo("generative");
 
         assertThat(as("referent").delete(path + "/" + result.get("documentId").asString()).status()).isEqualTo(204);
 
