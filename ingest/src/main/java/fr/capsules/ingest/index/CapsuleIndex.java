@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -113,6 +114,7 @@ public final class CapsuleIndex implements Closeable {
     public static CapsuleIndex open(Path dir, IndexSettings settings) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(settings, "settings");
+        checkDimension(settings);
         Files.createDirectories(dir);
         IndexInfo expected = IndexInfo.of(settings);
         Directory directory = FSDirectory.open(dir);
@@ -133,7 +135,6 @@ public final class CapsuleIndex implements Closeable {
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                             // Closing must not publish half a batch: only commit() does.
                             .setCommitOnClose(false);
-            checkDimension(config, settings);
             writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(expected.toCommitData().entrySet());
             if (!exists) {
@@ -152,9 +153,10 @@ public final class CapsuleIndex implements Closeable {
     }
 
     // Lucene would only refuse an oversized vector at the first add, after parsing a document:
-    // saying so at open time points at the configuration instead.
-    private static void checkDimension(IndexWriterConfig config, IndexSettings settings) {
-        int max = config.getCodec().knnVectorsFormat().getMaxDimensions(IndexSchema.VECTOR);
+    // saying so at open time, before touching the folder, points at the configuration instead.
+    private static void checkDimension(IndexSettings settings) {
+        // The codec IndexWriterConfig uses unless told otherwise, as here.
+        int max = Codec.getDefault().knnVectorsFormat().getMaxDimensions(IndexSchema.VECTOR);
         if (settings.embeddingDimension() > max) {
             throw new IllegalArgumentException(
                     "embedding model '%s' has %d dimensions; this index accepts at most %d"

@@ -81,6 +81,7 @@ class IndexMismatchTests {
         assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("qwen3-embedding", 4096)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4096 dimensions; this index accepts at most 1024");
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test

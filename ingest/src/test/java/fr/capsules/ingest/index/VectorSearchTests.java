@@ -211,6 +211,11 @@ class VectorSearchTests {
     }
 
     @Test
+    void anEmptyVectorIndexFindsNothing() throws IOException {
+        assertThat(index.search(QUESTION, embedder.vector(QUESTION), 5)).isEmpty();
+    }
+
+    @Test
     void vectorsSurviveAReopen() throws IOException {
         addParaphraseSamples();
         index.close();
