@@ -4,6 +4,9 @@ import fr.capsules.ingest.chunk.Chunker;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.Embedder;
+import fr.capsules.ingest.index.EmbeddingException;
+import fr.capsules.ingest.index.IndexInfo;
 import fr.capsules.ingest.normalize.DateExtractor;
 import fr.capsules.ingest.normalize.ExtractedDate;
 import fr.capsules.ingest.normalize.TitleExtractor;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * bound, normalisation, title and date, structural chunking, duplicate detection, one atomic
  * commit per file. Every file offered gets one {@link IngestionResult}; one bad file never stops
  * the others. Thread-safe; callers serialise writes to one index.
+ *
+ * <p><b>Vectors.</b> When the index holds vectors ({@link IndexInfo#hasVectors()}), each
+ * document's passages are embedded with the {@link Embedder} before anything is added; if the
+ * model fails, the file is reported {@link IngestionStatus#FAILED} and nothing of it is indexed,
+ * so no document is ever half vectorised. Within one {@link #ingestAll} run, files after such a
+ * failure fail at once with the same reason rather than wait for the model again.
  */
 public final class Ingestion implements AutoCloseable {
 
@@ -46,6 +56,7 @@ public final class Ingestion implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final IngestionSettings settings;
+    private final Embedder embedder; // null: lexical indexes only
     private final Parsers parsers = new Parsers();
     private final Chunker chunker = new Chunker();
     private final TitleExtractor titles = new TitleExtractor();
@@ -59,8 +70,18 @@ public final class Ingestion implements AutoCloseable {
                         return t;
                     });
 
+    /** Ingestion into lexical indexes only (an index with vectors is refused, see below). */
     public Ingestion(IngestionSettings settings) {
-        this.settings = settings;
+        this(settings, null);
+    }
+
+    /**
+     * @param embedder the model that produced the vectors of the indexes this ingestion will
+     *     write to, or null when every index is lexical
+     */
+    public Ingestion(IngestionSettings settings, Embedder embedder) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.embedder = embedder;
     }
 
     public IngestionSettings settings() {
@@ -74,12 +95,17 @@ public final class Ingestion implements AutoCloseable {
      * Ingests the files in order, committing every {@value #COMMIT_EVERY} indexed files and at the
      * end: a crash loses at most the uncommitted batch, which a re-run indexes again (files already
      * committed are recognised by their hash). A batch whose commit fails is reported as failed.
+     *
+     * @throws IllegalStateException when the index holds vectors and this ingestion has no
+     *     embedder, or one of another model or dimension: a configuration error, raised before any
+     *     file is read
      */
     public List<IngestionResult> ingestAll(List<SourceFile> files, CapsuleIndex index) {
+        PassageEmbedding embedding = embeddingFor(index.info());
         List<IngestionResult> results = new ArrayList<>(files.size());
         List<Integer> pending = new ArrayList<>();
         for (SourceFile file : files) {
-            IngestionResult result = add(file, index);
+            IngestionResult result = add(file, index, embedding);
             results.add(result);
             if (result.status() == IngestionStatus.INDEXED) {
                 pending.add(results.size() - 1);
@@ -92,7 +118,11 @@ public final class Ingestion implements AutoCloseable {
         return results;
     }
 
-    /** Ingests one file and commits it when indexed. Never throws for a bad file. */
+    /**
+     * Ingests one file and commits it when indexed. Never throws for a bad file.
+     *
+     * @throws IllegalStateException as {@link #ingestAll}
+     */
     public IngestionResult ingest(SourceFile file, CapsuleIndex index) {
         return ingestAll(List.of(file), index).get(0);
     }
@@ -113,16 +143,52 @@ public final class Ingestion implements AutoCloseable {
         pending.clear();
     }
 
-    /** Adds one file to the index without committing. Never throws for a bad file. */
-    private IngestionResult add(SourceFile file, CapsuleIndex index) {
+    /** Null for a lexical index; refuses an index this ingestion cannot feed vectors to. */
+    private PassageEmbedding embeddingFor(IndexInfo info) {
+        if (!info.hasVectors()) {
+            return null;
+        }
+        if (embedder == null) {
+            throw new IllegalStateException(
+                    "the index holds vectors of '%s' but this ingestion has no embedder"
+                            .formatted(info.embeddingModel()));
+        }
+        if (!embedder.model().equals(info.embeddingModel())
+                || embedder.dimension() != info.embeddingDimension()) {
+            throw new IllegalStateException(
+                    "the index holds vectors of '%s' (dimension %d) but the embedder is '%s' (dimension %d)"
+                            .formatted(info.embeddingModel(), info.embeddingDimension(), embedder.model(),
+                                    embedder.dimension()));
+        }
+        return new PassageEmbedding(embedder);
+    }
+
+    /**
+     * Adds one file to the index without committing. Never throws for a bad file.
+     *
+     * @param embedding null for a lexical index
+     */
+    private IngestionResult add(SourceFile file, CapsuleIndex index, PassageEmbedding embedding) {
         String name = file.name().value();
         try {
             Prepared prepared = prepare(file, index);
             if (prepared.result() != null) {
                 return prepared.result();
             }
-            index.add(prepared.record(), prepared.passages());
             DocumentRecord record = prepared.record();
+            if (embedding == null) {
+                index.add(record, prepared.passages());
+            } else {
+                List<float[]> vectors;
+                try {
+                    vectors = embedding.vectors(record, prepared.passages());
+                } catch (EmbeddingException e) {
+                    log.warn("Embedding {} failed: {}", name, e.toString());
+                    return IngestionResult.failed(name, "le modèle d'embeddings ne répond pas : " + describe(e)
+                            + " ; réessayez quand il sera disponible");
+                }
+                index.add(record, prepared.passages(), vectors);
+            }
             return new IngestionResult(
                     name, IngestionStatus.INDEXED, record.documentId(), record.title(), record.pages(), record.chunks(),
                     record.warnings(), null);
@@ -233,6 +299,14 @@ public final class Ingestion implements AutoCloseable {
             log.info("Parsing {} failed: {}", name, cause.toString());
             throw new ParseFailure(describeFailure(cause));
         }
+    }
+
+    private static String describe(EmbeddingException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "aucune réponse exploitable";
+        }
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     private static String describeFailure(Throwable cause) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -38,7 +39,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The Lucene index of one capsule: its documents, their passages, and BM25 search over them.
+ * The Lucene index of one capsule: its documents, their passages, and search over them: BM25F
+ * always, fused with vector search when the index was opened with an embedding model ({@link
+ * IndexSettings}). An index holds vectors for every passage or for none; which one is fixed at
+ * creation and recorded in every commit ({@link IndexInfo}).
  *
  * <p><b>Visibility.</b> Changes ({@link #add}, {@link #delete}) become visible to reads and
  * durable only at {@link #commit}, all together; closing without committing, or a crash,
@@ -67,6 +71,7 @@ public final class CapsuleIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final IndexInfo info;
+    private final PassageSearch passageSearch;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -87,19 +92,29 @@ public final class CapsuleIndex implements Closeable {
         this.writer = writer;
         this.searchers = searchers;
         this.info = info;
+        this.passageSearch = new PassageSearch(analyzer, MAX_QUERY_TERMS);
     }
 
     /**
      * Opens the index in {@code dir}, creating the folder and an empty index when absent.
      *
+     * <p>With {@link IndexSettings#lexicalOnly()} the index holds no vectors; with an embedding
+     * model, every passage must come with a vector of that model ({@link #add(DocumentRecord,
+     * List, List)}). Changing from one to the other, or to another model or dimension, takes a
+     * new index: {@link CapsuleIndexStore#rebuild}.
+     *
      * @throws IndexMismatchException when the existing index was built with another schema,
-     *     analyzer or embedding model than {@code settings} require
+     *     analyzer or embedding model (or dimension) than {@code settings} require, including a
+     *     lexical index opened with a model and the reverse
+     * @throws IllegalArgumentException when the dimension exceeds what Lucene's vector format
+     *     accepts (1024 with the default codec)
      * @throws IOException when the folder cannot be read or written, or is locked by another
      *     writer
      */
     public static CapsuleIndex open(Path dir, IndexSettings settings) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(settings, "settings");
+        checkDimension(settings);
         Files.createDirectories(dir);
         IndexInfo expected = IndexInfo.of(settings);
         Directory directory = FSDirectory.open(dir);
@@ -137,13 +152,69 @@ public final class CapsuleIndex implements Closeable {
         }
     }
 
+    // Lucene would only refuse an oversized vector at the first add, after parsing a document:
+    // saying so at open time, before touching the folder, points at the configuration instead.
+    private static void checkDimension(IndexSettings settings) {
+        // The codec IndexWriterConfig uses unless told otherwise, as here.
+        int max = Codec.getDefault().knnVectorsFormat().getMaxDimensions(IndexSchema.VECTOR);
+        if (settings.embeddingDimension() > max) {
+            throw new IllegalArgumentException(
+                    "embedding model '%s' has %d dimensions; this index accepts at most %d"
+                            .formatted(settings.embeddingModel(), settings.embeddingDimension(), max));
+        }
+    }
+
     /**
-     * Adds a document and its passages, replacing any document with the same id. Visible after
-     * {@link #commit}.
+     * Adds a document and its passages to an index without vectors, replacing any document with
+     * the same id. Visible after {@link #commit}.
      *
      * @throws IllegalArgumentException when {@code doc.chunks()} is not the number of passages
+     * @throws IllegalStateException when this index holds vectors: every passage of it needs one
      */
     public void add(DocumentRecord doc, List<Passage> passages) throws IOException {
+        checkDocument(doc, passages);
+        if (info.hasVectors()) {
+            throw new IllegalStateException(
+                    "the index in %s holds vectors of '%s': add passages with their vectors"
+                            .formatted(dir, info.embeddingModel()));
+        }
+        write(doc, IndexSchema.toLucene(doc, passages, null));
+    }
+
+    /**
+     * Adds a document, its passages and one vector per passage (same order) to an index with
+     * vectors, replacing any document with the same id. Vectors are checked and normalised on a
+     * copy before anything is written, so a refused call changes nothing. Visible after {@link
+     * #commit}.
+     *
+     * @param vectors from the index's embedding model ({@link #info()}), one per passage
+     * @throws IllegalArgumentException when {@code doc.chunks()} is not the number of passages,
+     *     the number of vectors differs from it, or a vector has the wrong dimension, is zero or
+     *     is not finite
+     * @throws IllegalStateException when this index holds no vectors
+     */
+    public void add(DocumentRecord doc, List<Passage> passages, List<float[]> vectors)
+            throws IOException {
+        checkDocument(doc, passages);
+        Objects.requireNonNull(vectors, "vectors");
+        if (!info.hasVectors()) {
+            throw new IllegalStateException(
+                    "the index in " + dir + " holds no vectors: add passages without vectors");
+        }
+        if (vectors.size() != passages.size()) {
+            throw new IllegalArgumentException(
+                    "document %s has %d passages but %d vectors were given"
+                            .formatted(doc.documentId(), passages.size(), vectors.size()));
+        }
+        List<float[]> unit = new ArrayList<>(vectors.size());
+        for (int i = 0; i < vectors.size(); i++) {
+            unit.add(UnitVectors.normalised(
+                    vectors.get(i), info.embeddingDimension(), "passage " + i));
+        }
+        write(doc, IndexSchema.toLucene(doc, passages, unit));
+    }
+
+    private static void checkDocument(DocumentRecord doc, List<Passage> passages) {
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(passages, "passages");
         if (doc.chunks() != passages.size()) {
@@ -151,9 +222,12 @@ public final class CapsuleIndex implements Closeable {
                     "document %s declares %d chunks but %d passages were given"
                             .formatted(doc.documentId(), doc.chunks(), passages.size()));
         }
-        List<Document> entries = IndexSchema.toLucene(doc, passages);
+    }
+
+    private void write(DocumentRecord doc, List<Document> entries) throws IOException {
         writeLock.lock();
         try {
+            // One block update: the record and all its passages become visible together.
             writer.updateDocuments(IndexSchema.documentIdTerm(doc.documentId()), entries);
             pendingAdds.put(doc.documentId(), doc);
             pendingChangedIds.add(doc.documentId());
@@ -243,7 +317,9 @@ public final class CapsuleIndex implements Closeable {
     }
 
     /**
-     * The best committed passages for a natural-language question, best first.
+     * The best committed passages for a natural-language question, best first, by BM25F alone;
+     * {@link PassageHit#score()} is the BM25F score. Works on every index, with or without
+     * vectors.
      *
      * <p>Only the first {@value #MAX_QUERY_TERMS} distinct analysed terms count. A question made
      * only of stop words ("Comment est-ce ?") matches nothing and returns an empty list.
@@ -252,6 +328,53 @@ public final class CapsuleIndex implements Closeable {
      * @throws IllegalArgumentException when the query is blank or topK out of range
      */
     public List<PassageHit> search(String query, int topK) throws IOException {
+        checkQuery(query, topK);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return passageSearch.lexical(searcher, query, topK);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * The best committed passages for a question, fusing BM25F with the passages nearest to
+     * {@code queryVector} by reciprocal rank fusion ({@link RankFusion}); {@link
+     * PassageHit#score()} is then the fused score, and {@link PassageHit#queryCoverage()} is
+     * still the lexical share of question terms, so a passage found by its meaning alone may have
+     * a low coverage.
+     *
+     * <p>With a null {@code queryVector} this is exactly {@link #search(String, int)}: when the
+     * embedding model is unavailable, callers pass null and get lexical results rather than an
+     * error. A question of stop words alone is answered by the vectors only.
+     *
+     * @param queryVector the question's vector from the index's embedding model (normalised here
+     *     on a copy), or null
+     * @param topK how many passages at most, 1..{@value #MAX_TOP_K}
+     * @throws IllegalArgumentException when the query is blank, topK out of range, or the vector
+     *     of the wrong dimension, zero or not finite
+     * @throws IllegalStateException when a vector is given to an index without vectors
+     */
+    public List<PassageHit> search(String query, float[] queryVector, int topK)
+            throws IOException {
+        if (queryVector == null) {
+            return search(query, topK);
+        }
+        checkQuery(query, topK);
+        if (!info.hasVectors()) {
+            throw new IllegalStateException(
+                    "the index in " + dir + " holds no vectors; search it without a query vector");
+        }
+        float[] unitQuery = UnitVectors.normalised(queryVector, info.embeddingDimension(), "query");
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return passageSearch.hybrid(searcher, query, unitQuery, topK);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static void checkQuery(String query, int topK) {
         Objects.requireNonNull(query, "query");
         if (query.isBlank()) {
             throw new IllegalArgumentException("the search query is blank");
@@ -260,32 +383,6 @@ public final class CapsuleIndex implements Closeable {
             throw new IllegalArgumentException(
                     "topK must be within 1.." + MAX_TOP_K + ", got " + topK);
         }
-        QueryTerms terms =
-                QueryTerms.analyse(analyzer, IndexSchema.TEXT, query, MAX_QUERY_TERMS);
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        Query luceneQuery = PassageQuery.of(terms);
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            TopDocs top = searcher.search(luceneQuery, topK);
-            StoredFields stored = searcher.storedFields();
-            List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                Document entry = stored.document(scoreDoc.doc);
-                hits.add(IndexSchema.toHit(entry, scoreDoc.score, coverage(terms, entry)));
-            }
-            return hits;
-        } finally {
-            searchers.release(searcher);
-        }
-    }
-
-    private double coverage(QueryTerms terms, Document entry) {
-        List<String> texts = new ArrayList<>(IndexSchema.headingPath(entry));
-        texts.add(entry.get(IndexSchema.TITLE));
-        texts.add(entry.get(IndexSchema.TEXT));
-        return terms.coverage(QueryTerms.vocabulary(analyzer, IndexSchema.TEXT, texts));
     }
 
     /** How this index was built (it matches the settings it was opened with). */

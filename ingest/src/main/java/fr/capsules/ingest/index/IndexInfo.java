@@ -29,6 +29,11 @@ public record IndexInfo(
         Objects.requireNonNull(embeddingModel, "embeddingModel");
     }
 
+    /** Whether the passages of this index carry embedding vectors. */
+    public boolean hasVectors() {
+        return embeddingDimension > 0;
+    }
+
     /** The info an index written today with these settings carries. */
     static IndexInfo of(IndexSettings settings) {
         return new IndexInfo(
@@ -71,13 +76,27 @@ public record IndexInfo(
         if (!embeddingModel.equals(expected.embeddingModel)
                 || embeddingDimension != expected.embeddingDimension) {
             differences.add(
-                    "embedding model '%s' (dimension %d) instead of '%s' (dimension %d)"
+                    "embedding model '%s' (dimension %d) instead of '%s' (dimension %d): %s"
                             .formatted(
                                     embeddingModel,
                                     embeddingDimension,
                                     expected.embeddingModel,
-                                    expected.embeddingDimension));
+                                    expected.embeddingDimension,
+                                    embeddingConsequence(expected)));
         }
         return differences;
+    }
+
+    private String embeddingConsequence(IndexInfo expected) {
+        if (!hasVectors()) {
+            return "it holds no vectors for vector search";
+        }
+        if (!expected.hasVectors()) {
+            return "it holds vectors that lexical-only settings would leave unmaintained";
+        }
+        if (embeddingDimension != expected.embeddingDimension) {
+            return "its vectors have another dimension";
+        }
+        return "vectors of two models are not comparable";
     }
 }

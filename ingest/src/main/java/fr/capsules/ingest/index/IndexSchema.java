@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import tools.jackson.databind.ObjectMapper;
@@ -20,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * DocumentRecord}, and one "passage" entry per passage holding what a citation needs. Every entry
  * carries the document id, so deleting a file is one term delete. Changing this layout means
  * bumping {@link IndexInfo#CURRENT_SCHEMA}.
+ *
+ * <p>In an index with an embedding model, each passage entry also holds its vector; record
+ * entries never do, so a vector search can only return passages. Adding the vector field did not
+ * change the schema version: a lexical index is laid out exactly as before, and whether vectors
+ * are present, and from which model, is what the embedding part of {@link IndexInfo} records.
  */
 final class IndexSchema {
 
@@ -43,6 +50,14 @@ final class IndexSchema {
     static final String FORMAT = "format";
     static final String WARNINGS = "warnings";
     static final String INDEXED_AT = "indexedAt";
+    static final String VECTOR = "vector";
+
+    /**
+     * Dot product rather than cosine: {@link UnitVectors} normalises every vector before it
+     * reaches Lucene, so the two rank identically, and the dot product spares a norm computation
+     * per comparison (and is the function Lucene's quantised formats are tuned for).
+     */
+    static final VectorSimilarityFunction VECTOR_SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
 
     private static final String DOCUMENT_TYPE = "document";
     private static final String PASSAGE_TYPE = "passage";
@@ -59,12 +74,21 @@ final class IndexSchema {
         return new Term(DOCUMENT_ID, documentId);
     }
 
-    /** The record entry first, then the passages in order. */
-    static List<Document> toLucene(DocumentRecord record, List<Passage> passages) {
+    /**
+     * The record entry first, then the passages in order.
+     *
+     * @param vectors null for a lexical index, else one unit vector per passage, in order
+     */
+    static List<Document> toLucene(
+            DocumentRecord record, List<Passage> passages, List<float[]> vectors) {
         List<Document> entries = new ArrayList<>(passages.size() + 1);
         entries.add(recordEntry(record));
         for (int i = 0; i < passages.size(); i++) {
-            entries.add(passageEntry(record, passages.get(i), record.documentId() + "#" + i));
+            Document entry = passageEntry(record, passages.get(i), record.documentId() + "#" + i);
+            if (vectors != null) {
+                entry.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VECTOR_SIMILARITY));
+            }
+            entries.add(entry);
         }
         return entries;
     }

@@ -24,6 +24,20 @@ public record IndexSettings(String embeddingModel, int embeddingDimension) {
         embeddingModel = embeddingModel.strip();
     }
 
+    /**
+     * The settings of an index whose vectors come from {@code embedder}: its model name and
+     * dimension, so that the index refuses to open once the model changes.
+     */
+    public static IndexSettings of(Embedder embedder) {
+        Objects.requireNonNull(embedder, "embedder");
+        return new IndexSettings(embedder.model(), embedder.dimension());
+    }
+
+    /** Whether an index with these settings holds a vector per passage. */
+    public boolean hasVectors() {
+        return embeddingDimension > 0;
+    }
+
     /** Lexical (BM25) search only, no vectors. */
     public static IndexSettings lexicalOnly() {
         return new IndexSettings("", 0);

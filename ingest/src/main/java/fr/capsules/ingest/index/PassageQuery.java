@@ -37,8 +37,29 @@ final class PassageQuery {
 
     private PassageQuery() {}
 
+    /**
+     * The query as {@link CapsuleIndex#search(String, int)} has always run it: next to the
+     * passage filter every clause is optional, so passages matching no term follow the matching
+     * ones with a score of 0.
+     */
     static Query of(QueryTerms terms) {
+        return build(terms, false);
+    }
+
+    /**
+     * Only passages matching at least one question term or pair. Rank fusion needs this: a
+     * passage listed with a score of 0 would still earn a lexical rank, and with it a share of
+     * the fused score, for matching nothing.
+     */
+    static Query matching(QueryTerms terms) {
+        return build(terms, true);
+    }
+
+    private static Query build(QueryTerms terms, boolean matchingOnly) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (matchingOnly) {
+            query.setMinimumNumberShouldMatch(1);
+        }
         for (String term : terms.distinct()) {
             query.add(
                     new CombinedFieldQuery.Builder(term)

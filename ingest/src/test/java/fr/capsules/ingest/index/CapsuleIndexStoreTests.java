@@ -106,21 +106,49 @@ class CapsuleIndexStoreTests {
     }
 
     @Test
-    void aGenerationBuiltWithOtherSettingsIsRefusedUntilRebuilt() throws IOException {
+    void aLexicalGenerationIsRefusedByVectorSettingsUntilRebuiltWithVectors() throws IOException {
         try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
             addProcedure(store.openCurrent());
             store.openCurrent().commit();
         }
+        SynonymHashingEmbedder embedder = SynonymHashingEmbedder.create();
 
-        try (CapsuleIndexStore store =
-                new CapsuleIndexStore(root, new IndexSettings("bge-m3", 1024))) {
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.of(embedder))) {
+            assertThatThrownBy(store::openCurrent).isInstanceOf(IndexMismatchException.class);
+
+            CapsuleIndex rebuilt = store.rebuild(index -> index.add(
+                    record("proc", "proc.pdf", "Procédure", RECLAMATIONS_PROCEDURE),
+                    RECLAMATIONS_PROCEDURE,
+                    embedder.embed(RECLAMATIONS_PROCEDURE.stream().map(p -> p.text()).toList())));
+
+            assertThat(rebuilt.info().embeddingModel()).isEqualTo("test-hashing");
+            assertThat(rebuilt.info().embeddingDimension()).isEqualTo(64);
+            assertThat(store.openCurrent()).isSameAs(rebuilt);
+            assertThat(root.resolve("gen-1")).doesNotExist();
+            // "plainte" is only a synonym of the passage's "réclamation": vectors answer.
+            assertThat(rebuilt.search("plainte", embedder.vector("plainte délai"), 1))
+                    .extracting(PassageHit::passageId)
+                    .containsExactly("proc#1");
+        }
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.of(embedder))) {
+            assertThat(store.openCurrent().passageCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aVectorGenerationCanBeRebuiltLexicalAgain() throws IOException {
+        SynonymHashingEmbedder embedder = SynonymHashingEmbedder.create();
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.of(embedder))) {
+            store.openCurrent();
+        }
+
+        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
             assertThatThrownBy(store::openCurrent).isInstanceOf(IndexMismatchException.class);
 
             CapsuleIndex rebuilt = store.rebuild(CapsuleIndexStoreTests::addProcedure);
 
-            assertThat(rebuilt.info().embeddingModel()).isEqualTo("bge-m3");
-            assertThat(store.openCurrent()).isSameAs(rebuilt);
-            assertThat(root.resolve("gen-1")).doesNotExist();
+            assertThat(rebuilt.info().hasVectors()).isFalse();
+            assertThat(rebuilt.search("délai de réponse", 1)).isNotEmpty();
         }
     }
 

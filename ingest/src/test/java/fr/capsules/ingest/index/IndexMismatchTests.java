@@ -35,6 +35,63 @@ class IndexMismatchTests {
     }
 
     @Test
+    void aVectorIndexOpenedWithLexicalSettingsIsRefused() throws IOException {
+        CapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)).close();
+
+        assertThatThrownBy(() -> CapsuleIndex.open(dir, IndexSettings.lexicalOnly()))
+                .isInstanceOf(IndexMismatchException.class)
+                .hasMessageContaining("embedding model 'bge-m3' (dimension 1024) instead of ''")
+                .hasMessageContaining("lexical-only")
+                .hasMessageContaining("re-index the capsule");
+    }
+
+    @Test
+    void aVectorIndexOpenedWithAnotherModelOfTheSameDimensionIsRefused() throws IOException {
+        CapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)).close();
+
+        assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("mxbai-embed-large", 1024)))
+                .isInstanceOf(IndexMismatchException.class)
+                .hasMessageContaining("'bge-m3' (dimension 1024) instead of 'mxbai-embed-large'")
+                .hasMessageContaining("not comparable")
+                .satisfies(e -> assertThat(((IndexMismatchException) e).found().embeddingModel())
+                        .isEqualTo("bge-m3"));
+    }
+
+    @Test
+    void aVectorIndexOpenedWithAnotherDimensionIsRefused() throws IOException {
+        CapsuleIndex.open(dir, new IndexSettings("nomic-embed-text", 768)).close();
+
+        assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("nomic-embed-text", 512)))
+                .isInstanceOf(IndexMismatchException.class)
+                .hasMessageContaining("(dimension 768) instead of 'nomic-embed-text' (dimension 512)")
+                .hasMessageContaining("another dimension");
+    }
+
+    @Test
+    void aLexicalIndexOpenedWithAModelSaysItHoldsNoVectors() throws IOException {
+        CapsuleIndex.open(dir, IndexSettings.lexicalOnly()).close();
+
+        assertThatThrownBy(() -> CapsuleIndex.open(dir, IndexSettings.of(SynonymHashingEmbedder.create())))
+                .isInstanceOf(IndexMismatchException.class)
+                .hasMessageContaining("holds no vectors");
+    }
+
+    @Test
+    void aDimensionBeyondWhatLuceneStoresIsRefusedAtOpen() {
+        assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("qwen3-embedding", 4096)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4096 dimensions; this index accepts at most 1024");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void settingsTakeTheEmbeddersModelAndDimension() {
+        assertThat(IndexSettings.of(SynonymHashingEmbedder.create("bge-m3", 1024)))
+                .isEqualTo(new IndexSettings("bge-m3", 1024));
+        assertThat(IndexSettings.lexicalOnly().hasVectors()).isFalse();
+    }
+
+    @Test
     void inconsistentEmbeddingSettingsAreRejected() {
         assertThatThrownBy(() -> new IndexSettings("bge-m3", 0))
                 .isInstanceOf(IllegalArgumentException.class);
