@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ingestion implements AutoCloseable {
 
+    /** How a result failed for want of the embedding model starts: such a failure is not the file's fault. */
+    public static final String EMBEDDINGS_UNAVAILABLE = "le modèle d'embeddings ne répond pas";
+
     private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -184,7 +187,7 @@ public final class Ingestion implements AutoCloseable {
                     vectors = embedding.vectors(record, prepared.passages());
                 } catch (EmbeddingException e) {
                     log.warn("Embedding {} failed: {}", name, e.toString());
-                    return IngestionResult.failed(name, "le modèle d'embeddings ne répond pas : " + describe(e)
+                    return IngestionResult.failed(name, EMBEDDINGS_UNAVAILABLE + " : " + describe(e)
                             + " ; réessayez quand il sera disponible");
                 }
                 index.add(record, prepared.passages(), vectors);

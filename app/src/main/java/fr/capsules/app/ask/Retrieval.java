@@ -2,7 +2,10 @@ package fr.capsules.app.ask;
 
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.document.CapsuleIndexes;
+import fr.capsules.ingest.index.Embedder;
+import fr.capsules.ingest.index.EmbeddingException;
 import fr.capsules.ingest.index.PassageHit;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -14,18 +17,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class Retrieval {
 
-    private final CapsuleIndexes indexes;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Retrieval.class);
 
-    Retrieval(CapsuleIndexes indexes) {
+    private final CapsuleIndexes indexes;
+    private final Embedder embedder;
+
+    Retrieval(CapsuleIndexes indexes, ObjectProvider<Embedder> embedder) {
         this.indexes = indexes;
+        this.embedder = embedder.getIfAvailable();
     }
 
     /** The passages found, best first, with whether the best is relevant enough to answer from. */
     public Retrieved retrieve(Capsule capsule, String question) {
         var settings = capsule.definition().retrieval();
-        List<PassageHit> hits = indexes.read(capsule.id(), index -> index.search(question, settings.topK()));
+        float[] vector = embed(question);
+        List<PassageHit> hits = indexes.read(capsule.id(), index -> vector == null
+                ? index.search(question, settings.topK())
+                : index.search(question, vector, settings.topK()));
         List<PassageHit> relevant = hits.stream().filter(h -> h.queryCoverage() >= settings.minCoverage()).toList();
         return new Retrieved(hits, relevant);
+    }
+
+    /** The question's vector, or null (lexical search) when no model is configured or it fails. */
+    private float[] embed(String question) {
+        if (embedder == null) {
+            return null;
+        }
+        try {
+            return embedder.embed(List.of(question)).getFirst();
+        } catch (EmbeddingException e) {
+            log.warn("Question non vectorisée, recherche lexicale seule : {}", e.getMessage());
+            return null;
+        }
     }
 
     /**

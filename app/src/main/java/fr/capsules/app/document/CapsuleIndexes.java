@@ -4,6 +4,7 @@ import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.capsule.CapsuleId;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.CapsuleIndexStore;
+import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.IndexFiller;
 import fr.capsules.ingest.index.IndexSettings;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +30,18 @@ public class CapsuleIndexes implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CapsuleIndexes.class);
 
     private final CapsulesProperties properties;
+    private final IndexSettings settings;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
-    public CapsuleIndexes(CapsulesProperties properties) {
+    public CapsuleIndexes(CapsulesProperties properties, ObjectProvider<Embedder> embedder) {
         this.properties = properties;
+        Embedder configured = embedder.getIfAvailable();
+        this.settings = configured == null ? IndexSettings.lexicalOnly() : IndexSettings.of(configured);
+    }
+
+    /** What every capsule index is built with: lexical only, or with this embedding model's vectors. */
+    public IndexSettings settings() {
+        return settings;
     }
 
     /** Runs a read against the capsule's live index; concurrent with other reads and with writes. */
@@ -93,7 +103,7 @@ public class CapsuleIndexes implements DisposableBean {
     private Slot slot(CapsuleId id) {
         return slots.computeIfAbsent(
                 id.value(),
-                key -> new Slot(new CapsuleIndexStore(properties.indexesDir().resolve(key), IndexSettings.lexicalOnly())));
+                key -> new Slot(new CapsuleIndexStore(properties.indexesDir().resolve(key), settings)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionStatus;
+import fr.capsules.ingest.index.IndexMismatchException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,26 +40,46 @@ class CatalogueIndexing implements ApplicationRunner {
             return;
         }
         for (Capsule capsule : capsules.all()) {
-            if (capsule.catalogDocuments().isEmpty()) {
-                continue;
+            if (!rebuiltAfterSettingsChange(capsule) && capsule.catalogDocuments().isPresent()) {
+                report(capsule, library.indexCatalogue(capsule));
             }
-            List<IngestionResult> results = library.indexCatalogue(capsule);
-            Map<IngestionStatus, Long> counts =
-                    results.stream().collect(Collectors.groupingBy(IngestionResult::status, Collectors.counting()));
-            log.info(
-                    "Capsule {} : {} nouveau(x) document(s) indexé(s), {} déjà présent(s), {} refusé(s), {} en échec",
-                    capsule.id(),
-                    counts.getOrDefault(IngestionStatus.INDEXED, 0L),
-                    counts.getOrDefault(IngestionStatus.DUPLICATE, 0L),
-                    counts.getOrDefault(IngestionStatus.REJECTED, 0L),
-                    counts.getOrDefault(IngestionStatus.FAILED, 0L));
-            results.stream()
-                    .filter(r -> r.status() == IngestionStatus.REJECTED || r.status() == IngestionStatus.FAILED)
-                    .forEach(r -> log.warn("Capsule {} : {} {} — {}", capsule.id(), r.file(), r.status().json(), r.error()));
-            results.stream()
-                    .filter(r -> r.status() == IngestionStatus.INDEXED && !r.warnings().isEmpty())
-                    .forEach(r -> log.info("Capsule {} : {} — {}", capsule.id(), r.file(), String.join(" ; ", r.warnings())));
         }
     }
 
+    /**
+     * An index built with other settings (another embedding model, vectors switched on or off) is
+     * never used silently: it is rebuilt from the capsule's documents, and the log says why.
+     */
+    private boolean rebuiltAfterSettingsChange(Capsule capsule) {
+        try {
+            library.list(capsule);
+            return false;
+        } catch (IndexMismatchException e) {
+            log.warn("Capsule {} : {} — reconstruction de l'index à partir de ses documents", capsule.id(), e.getMessage());
+            try {
+                report(capsule, library.reindex(capsule));
+            } catch (EmbeddingsUnavailableException unavailable) {
+                log.error("Capsule {} : {}", capsule.id(), unavailable.getMessage());
+            }
+            return true;
+        }
+    }
+
+    private void report(Capsule capsule, List<IngestionResult> results) {
+        Map<IngestionStatus, Long> counts =
+                results.stream().collect(Collectors.groupingBy(IngestionResult::status, Collectors.counting()));
+        log.info(
+                "Capsule {} : {} nouveau(x) document(s) indexé(s), {} déjà présent(s), {} refusé(s), {} en échec",
+                capsule.id(),
+                counts.getOrDefault(IngestionStatus.INDEXED, 0L),
+                counts.getOrDefault(IngestionStatus.DUPLICATE, 0L),
+                counts.getOrDefault(IngestionStatus.REJECTED, 0L),
+                counts.getOrDefault(IngestionStatus.FAILED, 0L));
+        results.stream()
+                .filter(r -> r.status() == IngestionStatus.REJECTED || r.status() == IngestionStatus.FAILED)
+                .forEach(r -> log.warn("Capsule {} : {} {} — {}", capsule.id(), r.file(), r.status().json(), r.error()));
+        results.stream()
+                .filter(r -> r.status() == IngestionStatus.INDEXED && !r.warnings().isEmpty())
+                .forEach(r -> log.info("Capsule {} : {} — {}", capsule.id(), r.file(), String.join(" ; ", r.warnings())));
+    }
 }

@@ -11,6 +11,7 @@ import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.SourceName;
 import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.Embedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +44,12 @@ public class DocumentLibrary implements DisposableBean {
     private final Ingestion ingestion;
     private final ArchiveExpander archives;
 
-    public DocumentLibrary(CapsuleIndexes indexes, IngestionProperties properties, CapsulesProperties capsules) {
+    public DocumentLibrary(
+            CapsuleIndexes indexes, IngestionProperties properties, CapsulesProperties capsules, ObjectProvider<Embedder> embedder) {
         this.indexes = indexes;
         this.properties = properties;
         this.uploadsRoot = capsules.uploadedDocumentsDir();
-        this.ingestion = new Ingestion(properties.settings());
+        this.ingestion = new Ingestion(properties.settings(), embedder.getIfAvailable());
         this.archives = new ArchiveExpander(properties.archiveLimits(), properties.maxFileSize().toBytes());
     }
 
@@ -131,7 +134,16 @@ public class DocumentLibrary implements DisposableBean {
         List<SourceFile> sources = new ArrayList<>(catalogueSources(capsule));
         sources.addAll(uploadedSources(capsule.id()));
         List<IngestionResult> results = new ArrayList<>();
-        indexes.rebuild(capsule.id(), index -> results.addAll(ingestion.ingestAll(sources, index)));
+        indexes.rebuild(capsule.id(), index -> {
+            results.addAll(ingestion.ingestAll(sources, index));
+            // Without the embedding model the new generation would miss documents: keep the old one.
+            results.stream()
+                    .filter(r -> r.error() != null && r.error().startsWith(Ingestion.EMBEDDINGS_UNAVAILABLE))
+                    .findFirst()
+                    .ifPresent(r -> {
+                        throw new EmbeddingsUnavailableException(r.error());
+                    });
+        });
         return results;
     }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl where Ollama listens
  * @param chatModel the model that writes answers, unless a capsule names its own
  * @param embeddingModel the model that embeds passages and questions; empty = no vectors
+ * @param embeddingDimension the length of that model's vectors (bge-m3: 1024); recorded in each
+ *     index, which refuses vectors of another model or length
  * @param connectTimeout to open a connection; a server that is down is detected this fast
  * @param timeout for one whole generation (blocking) or between two streamed tokens
  * @param contextSize {@code num_ctx}: tokens of prompt plus answer the model may hold
@@ -23,6 +25,7 @@ public record OllamaProperties(
         @DefaultValue("http://localhost:11434") URI baseUrl,
         @DefaultValue("mistral-small3.2") String chatModel,
         @DefaultValue("") String embeddingModel,
+        @DefaultValue("1024") int embeddingDimension,
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("120s") Duration timeout,
         @DefaultValue("8192") int contextSize,

@@ -7,6 +7,7 @@ import fr.capsules.app.capsule.CapsuleNotFoundException;
 import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
 import fr.capsules.app.capsule.InvalidCapsuleIdException;
 import fr.capsules.app.document.DocumentNotFoundException;
+import fr.capsules.app.document.EmbeddingsUnavailableException;
 import fr.capsules.ingest.index.IndexMismatchException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -67,6 +68,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail indexMismatch(IndexMismatchException e) {
         log.error("Index incompatible", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "index-mismatch", "Index à reconstruire", e.getMessage());
+    }
+
+    @ExceptionHandler(EmbeddingsUnavailableException.class)
+    ProblemDetail embeddingsUnavailable(EmbeddingsUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible",
+                e.getMessage() + ". Relancez la ré-indexation quand le serveur de modèles répondra.");
     }
 
     @ExceptionHandler(Exception.class)
