@@ -29,7 +29,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new VerifiedCredentials(new BCryptPasswordEncoder(), java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
-/** The models named by capsules that override the service's chat model, for the health check. */
+/** The models named by capsules in service that override the chat model, for the health check. */
 @Component
 class CapsuleModels implements RequiredModels {
 
@@ -20,6 +20,7 @@ class CapsuleModels implements RequiredModels {
     public Set<String> modelNames() {
         Set<String> names = new TreeSet<>();
         capsules.all().stream()
+                .filter(c -> c.definition().status() != fr.capsules.app.capsule.CapsuleStatus.RETIRED)
                 .map(c -> c.definition().model())
                 .filter(m -> m != null && !m.isBlank())
                 .forEach(names::add);

@@ -231,6 +231,28 @@ class GenerativeAnswersIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void aCapsuleCanNameItsOwnModelAndAMissingOneIsReportedWithTheFix() {
+        ApiClient referent = as("referent");
+        assertThat(referent.postJson("/api/capsules", Map.of(
+                "id", "capsule-modele-propre",
+                "name", "Capsule au modèle propre",
+                "purpose", "Vérifier le choix du modèle par capsule.",
+                "referent", "Romain Référent",
+                "scope", Map.of("generic", false, "services", List.of("reclamations")),
+                "kind", "chat",
+                "model", "modele-absent")).status()).isEqualTo(201);
+        referent.upload("/api/capsules/capsule-modele-propre/documents", List.of(ApiClient.Part.of("astreinte.txt",
+                "Le planning des astreintes de la cellule de veille est publié chaque vendredi.".getBytes())));
+
+        JsonNode answer = ask("reclamations", "capsule-modele-propre", "Quand le planning des astreintes est-il publié ?");
+
+        assertThat(OLLAMA.lastChatCall().model()).isEqualTo("modele-absent");
+        assertThat(answer.get("mode").asString()).isEqualTo("extractive");
+        assertThat(answer.get("answer").asString()).contains("ollama pull modele-absent");
+        referent.delete("/api/capsules/capsule-modele-propre");
+    }
+
+    @Test
     void healthReportsTheModelServerAndItsModels() {
         OLLAMA.reset();
         ApiClient.Response health = ApiClient.anonymous(port).get("/actuator/health");

@@ -57,6 +57,9 @@ final class ChatReplyWriter {
         } else if (reply.kind() == ScriptedReply.Kind.TRUNCATED) {
             exchange.abort();
         } else {
+            // Stamped before the write, which takes microseconds on loopback, so that a reader who
+            // already has the service's answer always finds the stamp.
+            received.replied(call, System.nanoTime());
             exchange.sendJson(200, finalChunk(reply.content(), reply.tokens().size()));
         }
     }
@@ -72,6 +75,7 @@ final class ChatReplyWriter {
         } else if (reply.kind() == ScriptedReply.Kind.TRUNCATED) {
             // no final line: the body simply ends
         } else {
+            received.replied(call, System.nanoTime());
             exchange.writeLine(finalChunk("", reply.tokens().size()));
         }
     }

@@ -121,6 +121,16 @@ public final class FakeOllamaServer implements AutoCloseable {
         return received.chats();
     }
 
+    /**
+     * When a chat request arrived and when its reply's last byte was written, in {@link
+     * System#nanoTime()} units, for the overhead benchmark (same JVM as the service).
+     */
+    public record ChatTiming(ChatCall call, long arrivedNanos, long repliedNanos) {}
+
+    public List<ChatTiming> chatTimings() {
+        return received.timings();
+    }
+
     /** The latest chat request; {@link AssertionError} when none was received. */
     public ChatCall lastChatCall() {
         List<ChatCall> calls = received.chats();

@@ -71,8 +71,10 @@ final class OllamaRoutes implements HttpHandler {
     }
 
     private void chat(JsonExchange exchange) throws IOException, InterruptedException {
+        long arrived = System.nanoTime();
         ChatCall call = ChatCall.from(exchange.readJson(), Instant.now());
         received.chat(call);
+        received.arrived(call, arrived);
         if (call.model() == null || call.model().isBlank()) {
             throw new JsonExchange.InvalidRequest("model is required");
         }

@@ -15,8 +15,26 @@ final class ReceivedRequests {
     private final List<ChatCall> chats = new ArrayList<>();
     private final List<EmbedCall> embeds = new ArrayList<>();
     private final List<String> shows = new ArrayList<>();
+    private final java.util.Map<ChatCall, long[]> timings = new java.util.IdentityHashMap<>();
     private int tags;
     private int cancelledStreams;
+
+    /** When a chat request reached the handler ({@link System#nanoTime()}). */
+    synchronized void arrived(ChatCall call, long nanos) {
+        timings.computeIfAbsent(call, c -> new long[2])[0] = nanos;
+    }
+
+    /** When the last byte of a chat reply (final line or whole body) was written. */
+    synchronized void replied(ChatCall call, long nanos) {
+        timings.computeIfAbsent(call, c -> new long[2])[1] = nanos;
+    }
+
+    synchronized List<FakeOllamaServer.ChatTiming> timings() {
+        return chats.stream()
+                .filter(timings::containsKey)
+                .map(c -> new FakeOllamaServer.ChatTiming(c, timings.get(c)[0], timings.get(c)[1]))
+                .toList();
+    }
 
     synchronized void chat(ChatCall call) {
         chats.add(call);
@@ -74,6 +92,7 @@ final class ReceivedRequests {
 
     synchronized void clear() {
         chats.clear();
+        timings.clear();
         embeds.clear();
         shows.clear();
         tags = 0;

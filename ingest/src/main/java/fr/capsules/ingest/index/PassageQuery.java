@@ -38,28 +38,14 @@ final class PassageQuery {
     private PassageQuery() {}
 
     /**
-     * The query as {@link CapsuleIndex#search(String, int)} has always run it: next to the
-     * passage filter every clause is optional, so passages matching no term follow the matching
-     * ones with a score of 0.
-     */
-    static Query of(QueryTerms terms) {
-        return build(terms, false);
-    }
-
-    /**
-     * Only passages matching at least one question term or pair. Rank fusion needs this: a
-     * passage listed with a score of 0 would still earn a lexical rank, and with it a share of
-     * the fused score, for matching nothing.
+     * Passages matching at least one question term or pair, as a pure disjunction: document
+     * records index no analysed field, so no passage filter is needed, and without one Lucene can
+     * skip passages that cannot enter the top hits (dynamic pruning) instead of visiting the whole
+     * index. (A required filter next to optional clauses would also make every passage match, with
+     * a score of 0, and give a lexical rank in rank fusion to passages that match nothing.)
      */
     static Query matching(QueryTerms terms) {
-        return build(terms, true);
-    }
-
-    private static Query build(QueryTerms terms, boolean matchingOnly) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        if (matchingOnly) {
-            query.setMinimumNumberShouldMatch(1);
-        }
         for (String term : terms.distinct()) {
             query.add(
                     new CombinedFieldQuery.Builder(term)
@@ -77,7 +63,6 @@ final class PassageQuery {
                 query.add(proximity(pair), Occur.SHOULD);
             }
         }
-        query.add(IndexSchema.PASSAGES, Occur.FILTER);
         return query.build();
     }
 

@@ -42,7 +42,7 @@ final class PassageSearch {
         if (terms.isEmpty()) {
             return List.of();
         }
-        TopDocs top = searcher.search(PassageQuery.of(terms), topK);
+        TopDocs top = searcher.search(PassageQuery.matching(terms), topK);
         StoredFields stored = searcher.storedFields();
         List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc scoreDoc : top.scoreDocs) {

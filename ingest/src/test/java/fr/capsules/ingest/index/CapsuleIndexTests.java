@@ -100,9 +100,16 @@ class CapsuleIndexTests {
 
         assertThat(index.document("proc")).isEmpty();
         assertThat(index.passageCount()).isEqualTo(2);
+        assertThat(index.search("délai de réponse", 10)).extracting(PassageHit::documentId).doesNotContain("proc");
+    }
+
+    @Test
+    void aSearchReturnsOnlyPassagesThatMatchAQuestionTerm() throws IOException {
+        addSamples();
         assertThat(index.search("délai de réponse", 10))
-                .extracting(PassageHit::documentId)
-                .containsOnly("ehpad");
+                .isNotEmpty()
+                .allSatisfy(hit -> assertThat(hit.score()).isPositive());
+        assertThat(index.search("tartiflette savoyarde", 10)).isEmpty();
     }
 
     @Test
