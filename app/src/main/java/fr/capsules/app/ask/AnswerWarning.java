@@ -12,7 +12,7 @@ package fr.capsules.app.ask;
  */
 public record AnswerWarning(String kind, String message, String sentence, Integer passage, String passageExcerpt) {
 
-    static AnswerWarning of(String kind, String message) {
+    public static AnswerWarning of(String kind, String message) {
         return new AnswerWarning(kind, message, null, null, null);
     }
 }

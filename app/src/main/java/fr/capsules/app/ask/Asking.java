@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * model failure.
  */
 @Component
-class Asking {
+public class Asking {
 
     private static final Logger log = LoggerFactory.getLogger(Asking.class);
 
@@ -67,6 +67,15 @@ class Asking {
                 ? model.defaultModel()
                 : capsule.definition().model();
         return new Context(capsule, user, question, recent, retrieved, modelName);
+    }
+
+    /**
+     * Answers a question outside any conversation (e.g. to start a draft); the question is checked
+     * like one sent to the ask endpoint.
+     */
+    public Answer answer(Capsule capsule, CapsulesUser user, String question, RetrievalProperties bounds) {
+        capsule.requireInService();
+        return ask(capsule, user, Question.of(new Question.AskRequest(question, null), bounds));
     }
 
     /** Answers in one go. */

@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxTurnsKept turns kept per conversation; older ones are dropped
  * @param turnsInPrompt earlier turns sent to the model with a follow-up question
- * @param maxConversations conversations kept in memory; the least recently used go first
  */
 @ConfigurationProperties("capsules.conversations")
 public record ConversationProperties(
-        @DefaultValue("20") int maxTurnsKept, @DefaultValue("4") int turnsInPrompt, @DefaultValue("10000") int maxConversations) {}
+        @DefaultValue("20") int maxTurnsKept, @DefaultValue("4") int turnsInPrompt) {}

@@ -1,35 +1,44 @@
 package fr.capsules.app.ask;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Conversations kept server-side, each owned by one user on one capsule, with a bounded history.
- * A conversation id given by another user, or for another capsule, is refused exactly like an
- * unknown one. Thread-safe.
+ * Conversations kept in the database, each owned by one user on one capsule, with a bounded
+ * history (the oldest turns are dropped). A conversation id given by another user, or for another
+ * capsule, is refused exactly like an unknown one. Each turn keeps the model and the capsule
+ * version that produced its answer.
  */
 @Component
 public class Conversations {
 
     private final ConversationProperties properties;
-    private final Map<String, Conversation> byId;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    Conversations(ConversationProperties properties) {
+    Conversations(ConversationProperties properties, JdbcClient jdbc, JsonMapper json) {
         this.properties = properties;
-        this.byId = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Conversation> eldest) {
-                return size() > properties.maxConversations();
-            }
-        };
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
-    /** A conversation's owner, capsule and turns, oldest first. */
-    public record Conversation(String id, String owner, String capsuleId, Deque<Turn> turns) {}
+    private record Owner(String owner, String capsuleId) {}
+
+    private Optional<Owner> owner(String id) {
+        return jdbc.sql("SELECT owner, capsule_id FROM conversations WHERE id = ?")
+                .param(id)
+                .query((rs, row) -> new Owner(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
 
     /**
      * The earlier turns of a conversation, oldest first; empty for a new conversation.
@@ -37,39 +46,72 @@ public class Conversations {
      * @param isNew true when the caller did not send an id (the id was just generated)
      * @throws ConversationNotFoundException when an id was sent that is not the caller's here
      */
-    public synchronized List<Turn> history(String id, boolean isNew, String owner, String capsuleId) {
-        Conversation conversation = byId.get(id);
-        if (conversation == null) {
+    public List<Turn> history(String id, boolean isNew, String owner, String capsuleId) {
+        Optional<Owner> found = owner(id);
+        if (found.isEmpty()) {
             if (!isNew) {
                 throw new ConversationNotFoundException();
             }
             return List.of();
         }
-        if (!conversation.owner().equals(owner) || !conversation.capsuleId().equals(capsuleId)) {
+        if (!found.get().equals(new Owner(owner, capsuleId))) {
             throw new ConversationNotFoundException();
         }
-        return List.copyOf(conversation.turns());
+        return turns(id);
     }
 
-    /** Appends a turn, creating the conversation on its first turn. */
-    public synchronized void append(String id, String owner, String capsuleId, Turn turn) {
-        Conversation conversation = byId.computeIfAbsent(id, key -> new Conversation(key, owner, capsuleId, new ArrayDeque<>()));
-        if (!conversation.owner().equals(owner) || !conversation.capsuleId().equals(capsuleId)) {
+    /** Appends a turn, creating the conversation on its first turn, and drops turns beyond the bound. */
+    @Transactional
+    public void append(String id, String owner, String capsuleId, Turn turn) {
+        Optional<Owner> found = owner(id);
+        if (found.isEmpty()) {
+            jdbc.sql("INSERT INTO conversations (id, owner, capsule_id, created_at) VALUES (?, ?, ?, ?)")
+                    .params(id, owner, capsuleId, turn.at().atOffset(ZoneOffset.UTC))
+                    .update();
+        } else if (!found.get().equals(new Owner(owner, capsuleId))) {
             throw new ConversationNotFoundException();
         }
-        conversation.turns().addLast(turn);
-        while (conversation.turns().size() > properties.maxTurnsKept()) {
-            conversation.turns().removeFirst();
-        }
+        int next = jdbc.sql("SELECT COALESCE(MAX(turn), 0) + 1 FROM conversation_turns WHERE conversation_id = ?")
+                .param(id).query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO conversation_turns (conversation_id, turn, question, answer, mode, model, capsule_version,
+                    cited_documents, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, next, turn.question(), turn.answer(), turn.mode().json(), turn.model(), turn.capsuleVersion(),
+                        json.writeValueAsString(turn.citedDocuments()), turn.at().atOffset(ZoneOffset.UTC))
+                .update();
+        jdbc.sql("DELETE FROM conversation_turns WHERE conversation_id = ? AND turn <= ?")
+                .params(id, next - properties.maxTurnsKept())
+                .update();
     }
 
-    /** The turns of a conversation the caller owns, for display; empty when unknown. */
-    public synchronized List<Turn> turns(String id, String owner) {
-        Conversation conversation = byId.get(id);
-        return conversation == null || !conversation.owner().equals(owner) ? List.of() : List.copyOf(conversation.turns());
+    /** The turns of a conversation, oldest first (empty when unknown). */
+    public List<Turn> turns(String id) {
+        return jdbc.sql("SELECT * FROM conversation_turns WHERE conversation_id = ? ORDER BY turn")
+                .param(id)
+                .query(this::turn)
+                .list();
+    }
+
+    /** Questions asked of a capsule in [from, to), for the usage figures. */
+    public long questionsAsked(String capsuleId, java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM conversation_turns t JOIN conversations c ON c.id = t.conversation_id
+                WHERE c.capsule_id = ? AND t.asked_at >= ? AND t.asked_at < ?""")
+                .params(capsuleId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
     }
 
     int turnsInPrompt() {
         return properties.turnsInPrompt();
+    }
+
+    private Turn turn(ResultSet rs, int row) throws SQLException {
+        return new Turn(
+                rs.getString("question"), rs.getString("answer"),
+                AnswerMode.valueOf(rs.getString("mode").toUpperCase(java.util.Locale.ROOT)), rs.getString("model"),
+                rs.getInt("capsule_version"),
+                json.readValue(rs.getString("cited_documents"), new TypeReference<List<String>>() {}),
+                rs.getObject("asked_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -30,7 +30,8 @@ public record CapsuleDefinition(
         @Size(max = 20000) String instructions,
         @Size(max = 100) String model,
         @Valid RetrievalSettings retrieval,
-        @Valid TableSpec table) {
+        @Valid TableSpec table,
+        ValidationSettings validation) {
 
     public CapsuleDefinition {
         description = description == null ? "" : description;
@@ -38,6 +39,7 @@ public record CapsuleDefinition(
         version = version == null ? 1 : version;
         status = status == null ? CapsuleStatus.PUBLISHED : status;
         retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
+        validation = validation == null ? new ValidationSettings(false) : validation;
     }
 
     @AssertTrue(message = "une capsule de type « table » doit déclarer ses colonnes (table.columns)")
@@ -55,15 +57,22 @@ public record CapsuleDefinition(
     public CapsuleDefinition withVersion(int newVersion) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, newVersion, status, scope, kind,
-                instructions, model, retrieval, table);
+                instructions, model, retrieval, table, validation);
     }
 
     /** Same definition with another status. */
     public CapsuleDefinition withStatus(CapsuleStatus newStatus) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, version, newStatus, scope, kind,
-                instructions, model, retrieval, table);
+                instructions, model, retrieval, table, validation);
     }
+
+    /**
+     * Rules for validating this capsule's drafts.
+     *
+     * @param distinctValidator the validator must be someone other than the draft's creator
+     */
+    public record ValidationSettings(boolean distinctValidator) {}
 
     /** Who may see the capsule: everyone ({@code generic}) or members of the listed services. */
     public record Scope(

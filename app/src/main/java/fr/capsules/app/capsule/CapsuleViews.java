@@ -36,13 +36,16 @@ final class CapsuleViews {
             String instructions,
             int documentCount,
             TableView table,
-            CapsuleDefinition.RetrievalSettings retrieval) {
+            CapsuleDefinition.RetrievalSettings retrieval,
+            String model,
+            CapsuleDefinition.ValidationSettings validation) {
         static Detail of(Capsule capsule, int documentCount) {
             CapsuleDefinition d = capsule.definition();
             return new Detail(
                     d.id(), d.name(), d.description(), d.purpose(), d.referent(), d.kind(), ScopeView.of(d.scope()),
                     d.status(), d.version(), d.instructions(), documentCount,
-                    d.table() == null ? null : new TableView(d.table().columns()), d.retrieval());
+                    d.table() == null ? null : new TableView(d.table().columns()), d.retrieval(), d.model(),
+                    d.validation());
         }
     }
 }

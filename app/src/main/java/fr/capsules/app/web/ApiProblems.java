@@ -7,6 +7,8 @@ import fr.capsules.app.capsule.CapsuleNotFoundException;
 import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
 import fr.capsules.app.capsule.InvalidCapsuleIdException;
 import fr.capsules.app.document.DocumentNotFoundException;
+import fr.capsules.app.draft.DraftNotFoundException;
+import fr.capsules.app.draft.IllegalDraftTransitionException;
 import fr.capsules.app.document.EmbeddingsUnavailableException;
 import fr.capsules.ingest.index.IndexMismatchException;
 import java.net.URI;
@@ -36,7 +38,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     static final String TYPE_BASE = "https://capsules.local/problems/";
 
-    @ExceptionHandler({CapsuleNotFoundException.class, DocumentNotFoundException.class, ConversationNotFoundException.class})
+    @ExceptionHandler({CapsuleNotFoundException.class, DocumentNotFoundException.class, ConversationNotFoundException.class,
+        DraftNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Introuvable", e.getMessage());
     }
@@ -57,6 +60,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CapsuleConflictException.class)
     ProblemDetail conflict(CapsuleConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflit", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalDraftTransitionException.class)
+    ProblemDetail illegalTransition(IllegalDraftTransitionException e) {
+        return problem(HttpStatus.CONFLICT, "draft-state", "Opération impossible dans l'état du brouillon", e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -1,0 +1,152 @@
+package fr.capsules.app.draft;
+
+import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.ask.AnswerWarning;
+import fr.capsules.app.ask.Citation;
+import fr.capsules.app.web.InvalidRequestException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A draft and its review: the AI's version, kept unchanged, and the current (human) version; it
+ * moves {@code generated → edited → validated | rejected} only through its own methods, which
+ * refuse every other move with a reason. Immutable: each transition returns the next state with
+ * its revision incremented.
+ */
+public record Draft(
+        String id,
+        String capsuleId,
+        int capsuleVersion,
+        String capsuleName,
+        DraftKind kind,
+        DraftStatus status,
+        String model,
+        String question,
+        DraftContent aiContent,
+        DraftContent content,
+        List<Citation> citations,
+        List<AnswerWarning> warnings,
+        double editShare,
+        Person createdBy,
+        Instant createdAt,
+        Person editedBy,
+        Instant editedAt,
+        Person validatedBy,
+        Instant validatedAt,
+        Person rejectedBy,
+        Instant rejectedAt,
+        String rejectionReason,
+        int revision) {
+
+    /** Who did something: login and the name shown on validations and exports. */
+    public record Person(String username, String name) {
+        static Person of(CapsulesUser user) {
+            return new Person(user.username(), user.displayName());
+        }
+    }
+
+    public Draft {
+        citations = List.copyOf(citations);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A new draft, as the AI wrote it. */
+    static Draft generated(String capsuleId, int capsuleVersion, String capsuleName, String model, String question,
+            DraftContent content, List<Citation> citations, List<AnswerWarning> warnings, CapsulesUser creator, Instant at) {
+        return new Draft(UUID.randomUUID().toString(), capsuleId, capsuleVersion, capsuleName, content.kind(),
+                DraftStatus.GENERATED, model, question, content, content, citations, warnings, 0, Person.of(creator), at,
+                null, null, null, null, null, null, null, 1);
+    }
+
+    /** A person's new version; the AI's version stays as it was. */
+    Draft edit(DraftContent newContent, CapsulesUser editor, Instant at) {
+        if (status.isDecided()) {
+            throw new IllegalDraftTransitionException("ce brouillon est " + label(status)
+                    + " : il ne peut plus être modifié ; créez un nouveau brouillon si nécessaire");
+        }
+        checkShape(newContent);
+        return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.EDITED, model, question, aiContent,
+                newContent, citations, warnings, EditShare.between(aiContent, newContent), createdBy, createdAt,
+                Person.of(editor), at, null, null, null, null, null, revision + 1);
+    }
+
+    /**
+     * Validation by a named person.
+     *
+     * @param distinctValidator the capsule requires someone other than the creator
+     */
+    Draft validate(CapsulesUser validator, Instant at, boolean distinctValidator) {
+        if (status.isDecided()) {
+            throw new IllegalDraftTransitionException("ce brouillon est déjà " + label(status)
+                    + (status == DraftStatus.VALIDATED ? " (par " + validatedBy.name() + ")" : "")
+                    + " : il ne peut pas être validé de nouveau");
+        }
+        if (distinctValidator && validator.username().equals(createdBy.username())) {
+            throw new IllegalDraftTransitionException("cette capsule exige que le brouillon soit validé par une autre"
+                    + " personne que celle qui l'a créé (" + createdBy.name() + ")");
+        }
+        return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.VALIDATED, model, question, aiContent,
+                content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, Person.of(validator), at,
+                null, null, null, revision + 1);
+    }
+
+    /** Rejection, with the reason. */
+    Draft reject(CapsulesUser rejecter, Instant at, String reason) {
+        if (status.isDecided()) {
+            throw new IllegalDraftTransitionException("ce brouillon est déjà " + label(status) + " : il ne peut pas être rejeté");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("indiquez le motif du rejet dans le champ « reason »");
+        }
+        return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.REJECTED, model, question, aiContent,
+                content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, null, null,
+                Person.of(rejecter), at, reason.strip(), revision + 1);
+    }
+
+    /** Export is only for validated drafts. */
+    void requireValidated() {
+        if (status != DraftStatus.VALIDATED) {
+            throw new IllegalDraftTransitionException("ce brouillon est " + label(status)
+                    + " : seul un brouillon validé par une personne peut être exporté ; relisez-le puis validez-le");
+        }
+    }
+
+    private void checkShape(DraftContent newContent) {
+        if (newContent == null || newContent.kind() != kind) {
+            throw new InvalidRequestException(kind == DraftKind.TEXT
+                    ? "ce brouillon est un texte : envoyez {\"text\": \"…\"}"
+                    : "ce brouillon est un tableau : envoyez {\"rows\": [{\"cells\": {…}}]}");
+        }
+        if (kind == DraftKind.TABLE) {
+            Set<String> allowed = new java.util.HashSet<>();
+            aiContent.columns().forEach(c -> allowed.add(c.name()));
+            for (DraftContent.Row row : newContent.rows()) {
+                for (String column : row.cells().keySet()) {
+                    if (!allowed.contains(column)) {
+                        throw new InvalidRequestException("colonne « " + column + " » inconnue dans ce tableau ; colonnes : "
+                                + String.join(", ", allowed));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The same content with the table's columns as the AI defined them (clients may omit them). */
+    DraftContent normalise(DraftContent submitted) {
+        if (kind == DraftKind.TABLE && submitted != null && submitted.columns().isEmpty()) {
+            return DraftContent.table(aiContent.columns(), submitted.rows());
+        }
+        return submitted;
+    }
+
+    private static String label(DraftStatus status) {
+        return switch (status) {
+            case GENERATED -> "généré";
+            case EDITED -> "modifié";
+            case VALIDATED -> "validé";
+            case REJECTED -> "rejeté";
+        };
+    }
+}

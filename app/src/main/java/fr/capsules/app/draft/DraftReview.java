@@ -1,0 +1,108 @@
+package fr.capsules.app.draft;
+
+import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.ask.Answer;
+import fr.capsules.app.ask.Asking;
+import fr.capsules.app.ask.RetrievalProperties;
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.capsule.CapsuleKind;
+import fr.capsules.app.capsule.Capsules;
+import fr.capsules.app.web.InvalidRequestException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The life of drafts: created from a question (text) or from findings (table), edited, validated
+ * or rejected by people who may see the capsule. Access is checked here once per call: a draft of
+ * a capsule the caller may not see is "not found", exactly like one that does not exist.
+ */
+@Service
+public class DraftReview {
+
+    private final Capsules capsules;
+    private final Drafts drafts;
+    private final Asking asking;
+    private final TableDrafter tables;
+    private final RetrievalProperties bounds;
+    private final Clock clock = Clock.systemUTC();
+
+    DraftReview(Capsules capsules, Drafts drafts, Asking asking, TableDrafter tables, RetrievalProperties bounds) {
+        this.capsules = capsules;
+        this.drafts = drafts;
+        this.asking = asking;
+        this.tables = tables;
+        this.bounds = bounds;
+    }
+
+    /** What a creation request carries: a question for text capsules, findings for table ones. */
+    public record Request(String question, String input) {}
+
+    public Draft create(String capsuleId, Request request, CapsulesUser user) {
+        Capsule capsule = capsules.require(capsuleId, user);
+        capsule.requireInService();
+        Draft draft;
+        if (capsule.definition().kind() == CapsuleKind.TABLE && request.input() != null) {
+            TableDrafter.TableDraft table = tables.draft(capsule, user, request.input());
+            draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
+                    table.model(), null, table.content(), List.of(), table.warnings(), user, now());
+        } else if (request.question() != null) {
+            Answer answer = asking.answer(capsule, user, request.question(), bounds);
+            draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
+                    answer.model(), request.question(), DraftContent.text(answer.answer()), answer.citations(),
+                    answer.warnings(), user, now());
+        } else {
+            throw new InvalidRequestException(capsule.definition().kind() == CapsuleKind.TABLE
+                    ? "envoyez les constats dans le champ « input » (un par ligne), ou une question dans « question »"
+                    : "envoyez la question dans le champ « question »");
+        }
+        drafts.insert(draft);
+        return draft;
+    }
+
+    public Draft get(String id, CapsulesUser user) {
+        Draft draft = drafts.find(id).orElseThrow(() -> new DraftNotFoundException(id));
+        capsules.find(draft.capsuleId())
+                .filter(c -> c.isVisibleTo(user))
+                .orElseThrow(() -> new DraftNotFoundException(id));
+        return draft;
+    }
+
+    /** Drafts of the capsules the user may see, newest first; optionally one capsule, one status. */
+    public List<Draft> list(String capsuleId, String status, CapsulesUser user) {
+        List<String> visible = capsuleId == null || capsuleId.isBlank()
+                ? capsules.visibleTo(user).stream().map(c -> c.definition().id()).toList()
+                : List.of(capsules.require(capsuleId, user).definition().id());
+        return drafts.list(visible, status == null || status.isBlank() ? null : DraftStatus.parse(status), 500);
+    }
+
+    public Draft edit(String id, DraftContent content, CapsulesUser user) {
+        Draft current = get(id, user);
+        Draft next = current.edit(current.normalise(content), user, now());
+        drafts.update(next);
+        return next;
+    }
+
+    public Draft validate(String id, CapsulesUser user) {
+        Draft current = get(id, user);
+        boolean distinct = capsules.find(current.capsuleId())
+                .map(c -> c.definition().validation().distinctValidator())
+                .orElse(false);
+        Draft next = current.validate(user, now(), distinct);
+        drafts.update(next);
+        return next;
+    }
+
+    public Draft reject(String id, String reason, CapsulesUser user) {
+        Draft next = get(id, user).reject(user, now(), reason);
+        drafts.update(next);
+        return next;
+    }
+
+    private Instant now() {
+        // The database keeps microseconds: truncate so that what is returned equals what is stored.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
