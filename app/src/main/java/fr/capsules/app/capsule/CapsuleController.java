@@ -21,10 +21,12 @@ class CapsuleController {
 
     private final Capsules capsules;
     private final DocumentCounts documents;
+    private final CapsuleHistory history;
 
-    CapsuleController(Capsules capsules, DocumentCounts documents) {
+    CapsuleController(Capsules capsules, DocumentCounts documents, CapsuleHistory history) {
         this.capsules = capsules;
         this.documents = documents;
+        this.history = history;
     }
 
     @GetMapping
@@ -42,6 +44,7 @@ class CapsuleController {
     ResponseEntity<CapsuleViews.Detail> create(@RequestBody CapsuleDefinition definition, CapsulesUser user) {
         ForbiddenException.requireMaintainer(user);
         Capsule created = capsules.create(definition);
+        history.record(created.definition(), user.username());
         return ResponseEntity.created(URI.create("/api/capsules/" + created.id()))
                 .body(CapsuleViews.Detail.of(created, 0));
     }
@@ -51,6 +54,7 @@ class CapsuleController {
         Capsule current = capsules.require(id, user);
         ForbiddenException.requireMaintainer(user);
         Capsule updated = capsules.update(current, definition);
+        history.record(updated.definition(), user.username());
         return CapsuleViews.Detail.of(updated, documents.documentCount(updated.id()));
     }
 
@@ -59,6 +63,7 @@ class CapsuleController {
         Capsule current = capsules.require(id, user);
         ForbiddenException.requireMaintainer(user);
         Capsule retired = capsules.retire(current);
+        history.record(retired.definition(), user.username());
         return CapsuleViews.Detail.of(retired, documents.documentCount(retired.id()));
     }
 }

@@ -1,0 +1,97 @@
+package fr.capsules.app.register;
+
+import fr.capsules.app.ask.Conversations;
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.capsule.CapsuleDefinition;
+import fr.capsules.app.capsule.CapsuleHistory;
+import fr.capsules.app.capsule.Capsules;
+import fr.capsules.app.document.DocumentLibrary;
+import fr.capsules.app.draft.Draft;
+import fr.capsules.app.draft.DraftStatus;
+import fr.capsules.app.draft.Drafts;
+import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.ingest.index.DocumentRecord;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the AI register from the catalogue and the database: one entry per capsule, retired ones
+ * included (the register keeps the history of what was used).
+ */
+@Component
+public class AiRegister {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final Capsules capsules;
+    private final CapsuleHistory history;
+    private final DocumentLibrary documents;
+    private final Usage usage;
+    private final LanguageModel model;
+
+    AiRegister(Capsules capsules, CapsuleHistory history, DocumentLibrary documents, Conversations conversations,
+            Drafts drafts, LanguageModel model) {
+        this.capsules = capsules;
+        this.history = history;
+        this.documents = documents;
+        this.usage = new Usage(conversations, drafts);
+        this.model = model;
+    }
+
+    /** Entries for every capsule, usage counted over [from, to) (days in Europe/Paris). */
+    public List<RegisterEntry> entries(LocalDate from, LocalDate to) {
+        return capsules.all().stream().map(c -> entry(c, from, to)).toList();
+    }
+
+    private RegisterEntry entry(Capsule capsule, LocalDate from, LocalDate to) {
+        CapsuleDefinition d = capsule.definition();
+        List<DocumentRecord> records = documents.list(capsule);
+        Map<String, Long> formats = records.stream()
+                .collect(Collectors.groupingBy(DocumentRecord::format, TreeMap::new, Collectors.counting()));
+        List<CapsuleHistory.Version> versions = history.of(d.id());
+        return new RegisterEntry(
+                d.id(), d.name(), d.description(), d.purpose(), d.referent(), d.scope().generic(), d.scope().services(),
+                d.kind().json(), d.status().json(), d.version(),
+                d.model() == null || d.model().isBlank() ? model.defaultModel() : d.model(),
+                new RegisterEntry.DataSources(records.size(), formats),
+                versions.isEmpty() ? null : versions.getFirst().recordedAt(),
+                versions.isEmpty() ? null : versions.getLast().recordedAt(),
+                usage.of(d.id(), from, to));
+    }
+
+    /** Usage figures of one capsule over a period. */
+    private record Usage(Conversations conversations, Drafts drafts) {
+
+        RegisterEntry.Usage of(String capsuleId, LocalDate from, LocalDate to) {
+            var start = from.atStartOfDay(PARIS).toInstant();
+            var end = to.atStartOfDay(PARIS).toInstant();
+            List<Draft> created = drafts.createdBetween(capsuleId, start, end);
+            List<Draft> validated = created.stream().filter(d -> d.status() == DraftStatus.VALIDATED).toList();
+            return new RegisterEntry.Usage(
+                    from, to,
+                    conversations.questionsAsked(capsuleId, start, end),
+                    created.size(),
+                    validated.size(),
+                    created.stream().filter(d -> d.status() == DraftStatus.REJECTED).count(),
+                    median(validated, Draft::editShare),
+                    median(validated, d -> Duration.between(d.createdAt(), d.validatedAt()).toSeconds() / 3600.0));
+        }
+
+        private static Double median(List<Draft> drafts, Function<Draft, Double> value) {
+            if (drafts.isEmpty()) {
+                return null;
+            }
+            List<Double> sorted = drafts.stream().map(value).sorted().toList();
+            int middle = sorted.size() / 2;
+            double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+            return Math.round(median * 1000) / 1000.0;
+        }
+    }
+}

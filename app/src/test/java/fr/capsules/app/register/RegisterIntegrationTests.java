@@ -1,0 +1,70 @@
+package fr.capsules.app.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capsules.app.ApiClient;
+import fr.capsules.app.ServiceIntegrationTest;
+import fr.capsules.app.llm.ScriptedReply;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RegisterIntegrationTests extends ServiceIntegrationTest {
+
+    private JsonNode entry(JsonNode register, String id) {
+        for (JsonNode e : register) {
+            if (e.get("id").asString().equals(id)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no register entry " + id);
+    }
+
+    @Test
+    void everyCapsuleIsInTheRegisterWithItsPurposeDataModelAndUsage() {
+        ApiClient handler = as("reclamations");
+        JsonNode before = entry(handler.get("/api/register").json(), "reclamations").get("usage");
+        handler.postJson("/api/capsules/reclamations/ask", Map.of("question", "Dans quel délai répondre à une réclamation ?"));
+        OLLAMA.enqueue(ScriptedReply.text("La réponse est adressée sous deux mois [1]."));
+        String draft = handler.postJson("/api/capsules/reclamations/drafts",
+                Map.of("question", "Dans quel délai répondre sur le fond à une réclamation ?")).json().get("id").asString();
+        handler.putJson("/api/drafts/" + draft + "/content", Map.of("text", "La réponse au fond est adressée sous deux mois [1]."));
+        handler.postJson("/api/drafts/" + draft + "/validate", "");
+
+        JsonNode register = as("agent").get("/api/register").json();
+
+        assertThat(register).extracting(e -> e.get("id").asString()).contains("reclamations", "mesures-inspection", "charte-ia");
+        JsonNode entry = entry(register, "reclamations");
+        assertThat(entry.get("purpose").asString()).isNotBlank();
+        assertThat(entry.get("referent").asString()).isNotBlank();
+        assertThat(entry.get("services").get(0).asString()).isEqualTo("reclamations");
+        assertThat(entry.get("model").asString()).isEqualTo("mistral-small3.2");
+        assertThat(entry.get("dataSources").get("documents").asInt()).isGreaterThanOrEqualTo(8);
+        assertThat(entry.get("dataSources").get("formats").get("pdf").asInt()).isPositive();
+        assertThat(entry.get("firstPublishedAt").asString()).isNotBlank();
+        JsonNode usage = entry.get("usage");
+        assertThat(usage.get("questions").asLong()).isGreaterThanOrEqualTo(before.get("questions").asLong() + 2);
+        assertThat(usage.get("draftsValidated").asLong()).isGreaterThanOrEqualTo(before.get("draftsValidated").asLong() + 1);
+        assertThat(usage.get("medianEditShare").asDouble()).isPositive();
+        assertThat(usage.get("medianHoursToValidation").isNull()).isFalse();
+    }
+
+    @Test
+    void theRegisterExportsAsCsvAndMarkdown() {
+        ApiClient.Response csv = as("admin").get("/api/register?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFcapsule;nom;finalité").contains("reclamations;");
+
+        ApiClient.Response md = as("admin").get("/api/register?format=md");
+        assertThat(md.contentType()).startsWith("text/markdown");
+        assertThat(md.body()).startsWith("# Registre des systèmes d'IA").contains("(`charte-ia`)").contains("**référent**");
+    }
+
+    @Test
+    void aBadPeriodOrFormatIsABadRequest() {
+        assertThat(as("admin").get("/api/register?format=pdf").status()).isEqualTo(400);
+        assertThat(as("admin").get("/api/register?from=31/12/2025").status()).isEqualTo(400);
+        assertThat(as("admin").get("/api/register?from=2026-02-01&to=2026-01-01").status()).isEqualTo(400);
+    }
+}
