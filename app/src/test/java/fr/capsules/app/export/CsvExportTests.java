@@ -56,6 +56,7 @@ class CsvExportTests {
         assertThat(records.stream().limit(5).map(record -> record.get(0)))
                 .containsExactly("texte", "'=SUM(A1)", "'+33 6 12", "'@cmd", "Texte normal");
         List<CSVRecord> table = READ.parse(new StringReader(text(ExportFormat.CSV, ExportSamples.measureTable()))).getRecords();
+        assertThat(table.get(3).get(1)).isEqualTo("'=SUM(A1) figure à la place des totaux dans le tableau de suivi des chutes.");
         assertThat(table.get(5).get(4)).isEqualTo("'-Afficher les menus de la semaine à hauteur des résidents.");
     }
 

@@ -64,7 +64,7 @@ final class ExportSamples {
                 row("2", "Les prescriptions médicales ne sont pas systématiquement signées par le médecin.", "Écart",
                         "Art. R. 5132-3 du CSP", "Veiller à la signature de toutes les prescriptions.",
                         "Injonction", "Immédiat"),
-                row("3", "Le tableau de suivi des chutes contient la formule =SUM(A1) au lieu des totaux.", "Remarque",
+                row("3", "=SUM(A1) figure à la place des totaux dans le tableau de suivi des chutes.", "Remarque",
                         "Recommandation HAS | bientraitance", "Fiabiliser l'outil de suivi des chutes.",
                         "Recommandation", "6 mois"),
                 row("4", "L'équipe de nuit compte un seul aide-soignant pour 84 résidents.", "Écart",
