@@ -1,0 +1,92 @@
+package fr.capsules.app.export;
+
+import fr.capsules.app.export.ExportDocument.Column;
+import fr.capsules.app.export.ExportDocument.Source;
+import fr.capsules.app.export.ExportDocument.TableBody;
+import fr.capsules.app.export.ExportDocument.TextBody;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * CSV for French Excel: UTF-8 with a byte order mark (without it Excel reads the accents as Windows-1252), {@code ;}
+ * as separator (the comma is the French decimal separator), CRLF line ends.
+ *
+ * <p>The file opens with {@code #} comment lines: the visible label, the capsule and model lines, then one line per
+ * provenance fact ({@code # ai-generated: true}, …). A table follows as header and rows, its sources as trailing
+ * comment lines so that the data stays rectangular; a text answer is a single column "texte" with one paragraph per
+ * row, then a "Sources" row and one row per source. Cells that a spreadsheet would read as a formula are neutralised.
+ */
+final class CsvExport {
+
+    private static final CSVFormat FRENCH_EXCEL = CSVFormat.EXCEL.builder()
+            .setDelimiter(';')
+            .setCommentMarker('#')
+            .setRecordSeparator("\r\n")
+            .get();
+
+    byte[] write(ExportDocument document, Provenance provenance) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(writer, FRENCH_EXCEL)) {
+            writer.write('\uFEFF');
+            csv.printComment(provenance.label());
+            csv.printComment(provenance.capsuleLine());
+            csv.printComment(provenance.modelLine());
+            for (Provenance.Fact fact : provenance.facts()) {
+                csv.printComment(fact.key() + ": " + fact.text());
+            }
+            csv.printComment("title: " + provenance.title());
+            switch (document.body()) {
+                case TextBody text -> writeText(csv, text, document.sources());
+                case TableBody table -> writeTable(csv, table, document.sources());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeText(CSVPrinter csv, TextBody text, List<Source> sources) throws IOException {
+        csv.printRecord("texte");
+        for (String paragraph : text.paragraphs()) {
+            csv.printRecord(cell(paragraph));
+        }
+        if (!sources.isEmpty()) {
+            csv.println();
+            csv.printRecord("Sources");
+            for (Source source : sources) {
+                csv.printRecord(cell(source.line()));
+            }
+        }
+    }
+
+    private static void writeTable(CSVPrinter csv, TableBody table, List<Source> sources) throws IOException {
+        csv.printRecord(table.columns().stream().map(column -> cell(column.title())).toList());
+        for (var row : table.rows()) {
+            List<String> cells = table.columns().stream()
+                    .map((Column column) -> cell(table.cell(row, column)))
+                    .toList();
+            csv.printRecord(cells);
+        }
+        if (!sources.isEmpty()) {
+            csv.printComment("Sources");
+            for (Source source : sources) {
+                csv.printComment(ExportProvenance.oneLine(source.line()));
+            }
+        }
+    }
+
+    /**
+     * Neutralises CSV injection (OWASP): a cell starting with {@code = + - @}, a tab or a carriage return would be
+     * evaluated as a formula by Excel or LibreOffice; a leading apostrophe makes it text.
+     */
+    static String cell(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+}

@@ -1,0 +1,121 @@
+package fr.capsules.app.export;
+
+import fr.capsules.app.export.ExportDocument.Column;
+import fr.capsules.app.export.ExportDocument.Source;
+import fr.capsules.app.export.ExportDocument.TableBody;
+import fr.capsules.app.export.ExportDocument.TextBody;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Markdown (CommonMark with GitHub tables): a YAML front matter holding the provenance facts under the same keys as
+ * the other formats, a blockquote with the visible label, the capsule and the model, the title, the body (paragraphs
+ * or a pipe table) and a "## Sources" section.
+ *
+ * <p>User text is escaped so that it renders as written: no HTML, no links, no headings or lists smuggled in by a
+ * line start, and no {@code |} breaking a table row.
+ */
+final class MarkdownExport {
+
+    /** ASCII punctuation that starts an inline construct (emphasis, code, links, HTML, entities, tables). */
+    private static final Pattern INLINE_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>|~&!])");
+
+    /** Line starts that CommonMark reads as a block: heading, quote, list item, setext underline, thematic break. */
+    private static final Pattern BLOCK_START = Pattern.compile("^([#>+\\-=])|^(\\d{1,9})([.)])");
+
+    byte[] write(ExportDocument document, Provenance provenance) {
+        StringBuilder md = new StringBuilder();
+        frontMatter(md, provenance);
+        md.append("> **").append(inline(provenance.label())).append("**  \n");
+        md.append("> ").append(inline(provenance.capsuleLine())).append("  \n");
+        md.append("> ").append(inline(provenance.modelLine())).append("\n\n");
+        md.append("# ").append(inline(provenance.title())).append("\n\n");
+        switch (document.body()) {
+            case TextBody text -> text.paragraphs().forEach(paragraph -> md.append(paragraph(paragraph)).append("\n\n"));
+            case TableBody table -> table(md, table);
+        }
+        if (!document.sources().isEmpty()) {
+            md.append("## Sources\n\n");
+            for (Source source : document.sources()) {
+                md.append("- ").append(inline(ExportProvenance.oneLine(source.line()))).append('\n');
+            }
+        }
+        return md.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void frontMatter(StringBuilder md, Provenance provenance) {
+        md.append("---\n");
+        md.append("title: ").append(yamlString(provenance.title())).append('\n');
+        for (Provenance.Fact fact : provenance.facts()) {
+            md.append(fact.key()).append(": ");
+            // Booleans and numbers stay typed; every string is double-quoted so no value can be read as YAML syntax.
+            md.append(fact.value() instanceof String text ? yamlString(text) : fact.text()).append('\n');
+        }
+        md.append("---\n\n");
+    }
+
+    private static void table(StringBuilder md, TableBody table) {
+        md.append('|');
+        table.columns().forEach(column -> md.append(' ').append(cell(column.title())).append(" |"));
+        md.append("\n|");
+        table.columns().forEach(column -> md.append(" --- |"));
+        md.append('\n');
+        for (Map<String, String> row : table.rows()) {
+            md.append('|');
+            for (Column column : table.columns()) {
+                md.append(' ').append(cell(table.cell(row, column))).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    /** A paragraph: each line escaped, line breaks kept as hard breaks. */
+    private static String paragraph(String text) {
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList()) {
+            if (!paragraph.isEmpty()) {
+                paragraph.append("\\\n");
+            }
+            paragraph.append(blockSafe(inline(line)));
+        }
+        return paragraph.toString();
+    }
+
+    /** A table cell lives on one line: line breaks become {@code <br>}, the only HTML this writer emits. */
+    private static String cell(String text) {
+        return String.join("<br>", text.lines().map(line -> inline(line.strip())).toList());
+    }
+
+    static String inline(String text) {
+        return INLINE_SPECIAL.matcher(text).replaceAll("\\\\$1");
+    }
+
+    private static String blockSafe(String line) {
+        return BLOCK_START.matcher(line).replaceFirst(match -> match.group(1) != null
+                ? "\\\\" + match.group(1)
+                : match.group(2) + "\\\\" + match.group(3));
+    }
+
+    /** A YAML double-quoted scalar: backslash, quote and every control character escaped. */
+    static String yamlString(String text) {
+        StringBuilder yaml = new StringBuilder("\"");
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> yaml.append("\\\"");
+                case '\\' -> yaml.append("\\\\");
+                case '\n' -> yaml.append("\\n");
+                case '\t' -> yaml.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF)) {
+                        yaml.append("\\u%04x".formatted(c));
+                    } else {
+                        yaml.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return yaml.append('"').toString();
+    }
+}
