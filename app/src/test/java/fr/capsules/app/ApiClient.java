@@ -57,6 +57,21 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A binary download: status, headers and bytes. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] bytes) {}
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

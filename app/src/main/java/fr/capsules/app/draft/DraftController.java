@@ -4,6 +4,10 @@ import fr.capsules.app.access.CapsulesUser;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import fr.capsules.app.export.ExportedFile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,6 +53,16 @@ class DraftController {
     @PostMapping("/api/drafts/{id}/validate")
     DraftView validate(@PathVariable String id, CapsulesUser user) {
         return DraftView.of(review.validate(id, user));
+    }
+
+    @GetMapping("/api/drafts/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(required = false) String format, CapsulesUser user) {
+        ExportedFile file = review.export(id, format, user);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header("X-Content-SHA256", file.sha256())
+                .body(file.bytes());
     }
 
     @PostMapping("/api/drafts/{id}/reject")

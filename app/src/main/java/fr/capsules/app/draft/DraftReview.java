@@ -7,6 +7,8 @@ import fr.capsules.app.ask.RetrievalProperties;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleKind;
 import fr.capsules.app.capsule.Capsules;
+import fr.capsules.app.export.ExportFormat;
+import fr.capsules.app.export.ExportedFile;
 import fr.capsules.app.web.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,14 +29,17 @@ public class DraftReview {
     private final Asking asking;
     private final TableDrafter tables;
     private final RetrievalProperties bounds;
+    private final DraftExports exports;
     private final Clock clock = Clock.systemUTC();
 
-    DraftReview(Capsules capsules, Drafts drafts, Asking asking, TableDrafter tables, RetrievalProperties bounds) {
+    DraftReview(Capsules capsules, Drafts drafts, Asking asking, TableDrafter tables, RetrievalProperties bounds,
+            DraftExports exports) {
         this.capsules = capsules;
         this.drafts = drafts;
         this.asking = asking;
         this.tables = tables;
         this.bounds = bounds;
+        this.exports = exports;
     }
 
     /** What a creation request carries: a question for text capsules, findings for table ones. */
@@ -99,6 +104,13 @@ public class DraftReview {
         Draft next = get(id, user).reject(user, now(), reason);
         drafts.update(next);
         return next;
+    }
+
+    /** The validated draft as a file; refused (409) before validation. */
+    public ExportedFile export(String id, String format, CapsulesUser user) {
+        ExportFormat parsed = DraftExports.format(format);
+        Draft draft = get(id, user);
+        return exports.export(draft, parsed);
     }
 
     private Instant now() {
