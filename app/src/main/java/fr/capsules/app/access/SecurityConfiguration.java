@@ -1,9 +1,12 @@
 package fr.capsules.app.access;
 
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,6 +33,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new VerifiedCredentials(new BCryptPasswordEncoder(), java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Publishes authentication failures (HTTP Basic, login form) as application events, which the
+     * audit trail records as {@code login-failed}. Declared here rather than left to auto-configuration
+     * so that the global authentication manager, which does the checking, is sure to use it.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        return new DefaultAuthenticationEventPublisher(events);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package fr.capsules.app.web;
 
 import fr.capsules.app.access.ForbiddenException;
 import fr.capsules.app.ask.ConversationNotFoundException;
+import fr.capsules.app.audit.AccessDenials;
+import fr.capsules.app.audit.InvalidAuditQueryException;
 import fr.capsules.app.capsule.CapsuleConflictException;
 import fr.capsules.app.capsule.CapsuleNotFoundException;
 import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
@@ -11,6 +13,7 @@ import fr.capsules.app.draft.DraftNotFoundException;
 import fr.capsules.app.draft.IllegalDraftTransitionException;
 import fr.capsules.app.document.EmbeddingsUnavailableException;
 import fr.capsules.ingest.index.IndexMismatchException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     static final String TYPE_BASE = "https://capsules.local/problems/";
 
+    private final AccessDenials accessDenials;
+
+    ApiProblems(AccessDenials accessDenials) {
+        this.accessDenials = accessDenials;
+    }
+
     @ExceptionHandler({CapsuleNotFoundException.class, DocumentNotFoundException.class, ConversationNotFoundException.class,
         DraftNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
@@ -52,7 +61,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({InvalidRequestException.class, InvalidCapsuleIdException.class})
+    @ExceptionHandler({InvalidRequestException.class, InvalidCapsuleIdException.class, InvalidAuditQueryException.class})
     ProblemDetail invalidRequest(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Requête invalide", e.getMessage());
     }
@@ -68,7 +77,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ProblemDetail forbidden(ForbiddenException e) {
+    ProblemDetail forbidden(ForbiddenException e, HttpServletRequest request) {
+        // Every refusal the domain decides is traced, with who tried what.
+        accessDenials.record(request, e.getMessage());
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Accès refusé", e.getMessage());
     }
 

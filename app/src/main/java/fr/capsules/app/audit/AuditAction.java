@@ -1,0 +1,114 @@
+package fr.capsules.app.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an audit entry records. Each action has a stable lowercase-hyphen {@link #code()}, stored in
+ * the database, used in the {@code action} filter of {@code GET /api/audit} and covered by the
+ * entry's hash: codes are never renamed, only added.
+ *
+ * <p>The {@code details} keys each action is expected to carry are listed below. Values are
+ * strings, numbers, booleans, lists or nested maps (see {@link AuditTrail#record}); a key whose
+ * value is unknown is left out rather than set to {@code null}. Never put passwords, API tokens or
+ * whole documents in details: the question text of an ask is the one deliberate exception, because
+ * "who asked what" is the trail's purpose.
+ */
+public enum AuditAction {
+
+    /**
+     * A question put to a capsule. Capsule and version set. Details: {@code question} (text),
+     * {@code model} (model name, absent in extractive mode), {@code mode} ({@code generative},
+     * {@code extractive} or {@code abstained}), {@code citedDocuments} (list of document ids),
+     * {@code conversationId}, {@code streamed} (boolean).
+     */
+    ASK("ask"),
+
+    /**
+     * A draft generated. Capsule and version set. Details: {@code draftId}, {@code kind}
+     * ({@code table} or {@code text}), {@code model}, {@code mode}, {@code rows} (tables),
+     * {@code citedDocuments}.
+     */
+    DRAFT_CREATED("draft-created"),
+
+    /** Human edits saved. Details: {@code draftId}, {@code revision}, {@code editShare} (0 to 1). */
+    DRAFT_EDITED("draft-edited"),
+
+    /** A draft validated by the actor. Details: {@code draftId}, {@code revision}, {@code editShare}. */
+    DRAFT_VALIDATED("draft-validated"),
+
+    /** A draft rejected by the actor. Details: {@code draftId}, {@code reason}. */
+    DRAFT_REJECTED("draft-rejected"),
+
+    /**
+     * A validated draft exported. Details: {@code draftId}, {@code format} ({@code docx},
+     * {@code xlsx}, {@code pdf}, {@code csv} or {@code md}), {@code sha256} (hex digest of the file
+     * sent), {@code validatedBy}, {@code validatedAt} (ISO-8601).
+     */
+    DRAFT_EXPORTED("draft-exported"),
+
+    /**
+     * One file of an upload, whatever its outcome. Details: {@code file} (name as sent),
+     * {@code status} ({@code indexed}, {@code duplicate}, {@code rejected} or {@code failed}),
+     * {@code documentId} (when indexed or duplicate), {@code sha256}, {@code pages}, {@code chunks},
+     * {@code warnings} (list), {@code error} (when rejected or failed).
+     */
+    DOCUMENT_UPLOADED("document-uploaded"),
+
+    /** A document removed from a capsule. Details: {@code documentId}, {@code file}, {@code sha256}. */
+    DOCUMENT_DELETED("document-deleted"),
+
+    /** A capsule created. Capsule and version set. Details: {@code name}, {@code kind}, {@code services}, {@code status}. */
+    CAPSULE_CREATED("capsule-created"),
+
+    /**
+     * A capsule changed (new version). Capsule and the new version set. Details:
+     * {@code previousVersion}, {@code changedFields} (list of field names), {@code status}.
+     */
+    CAPSULE_UPDATED("capsule-updated"),
+
+    /** A capsule retired. Details: {@code previousStatus}. */
+    CAPSULE_RETIRED("capsule-retired"),
+
+    /**
+     * A capsule's index rebuilt. Details: {@code documents}, {@code chunks}, {@code embeddingModel}
+     * (absent without vectors), {@code trigger} ({@code api}, {@code startup} or {@code settings}).
+     */
+    CAPSULE_REINDEXED("capsule-reindexed"),
+
+    /**
+     * A failed authentication, recorded by the service itself. Actor: the username tried (cut to
+     * 64 characters; {@code anonyme} when none). Details: {@code reason} ({@code bad-credentials},
+     * {@code locked}, {@code disabled}, {@code expired}, {@code credentials-expired},
+     * {@code service-error} or {@code other}), {@code remoteAddress} (when known).
+     */
+    LOGIN_FAILED("login-failed"),
+
+    /**
+     * A request refused with 403, recorded by the service itself. Actor: the caller. Capsule set
+     * when the path names one. Details: {@code method}, {@code path}, {@code reason} (the French
+     * message sent to the caller), {@code remoteAddress}.
+     */
+    ACCESS_DENIED("access-denied");
+
+    private final String code;
+
+    AuditAction(String code) {
+        this.code = code;
+    }
+
+    /** The stable code stored and filtered on, e.g. {@code draft-exported}. */
+    public String code() {
+        return code;
+    }
+
+    /** The action of a code, or empty for an unknown one (codes are case-sensitive). */
+    public static Optional<AuditAction> fromCode(String code) {
+        return Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}
