@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <token>} against the users file's token hashes. */
@@ -19,10 +21,12 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final UserAccounts accounts;
     private final AuthenticationEntryPoint entryPoint;
+    private final AuthenticationEventPublisher events;
 
-    ApiTokenFilter(UserAccounts accounts, AuthenticationEntryPoint entryPoint) {
+    ApiTokenFilter(UserAccounts accounts, AuthenticationEntryPoint entryPoint, AuthenticationEventPublisher events) {
         this.accounts = accounts;
         this.entryPoint = entryPoint;
+        this.events = events;
     }
 
     @Override
@@ -36,6 +40,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         Optional<UserAccount> account = accounts.findByToken(header.substring(PREFIX.length()).trim());
         if (account.isEmpty()) {
             SecurityContextHolder.clearContext();
+            // Published like any failed login, so that it reaches the audit trail.
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated("jeton-api-inconnu", null);
+            attempt.setDetails(new WebAuthenticationDetails(request));
+            events.publishAuthenticationFailure(new BadCredentialsException("jeton d'API inconnu"), attempt);
             entryPoint.commence(request, response, new BadCredentialsException("jeton d'API inconnu"));
             return;
         }

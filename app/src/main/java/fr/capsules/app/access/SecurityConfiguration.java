@@ -54,7 +54,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, AuthenticationEventPublisher events) throws Exception {
         AuthenticationEntryPoint apiEntryPoint =
                 (request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
@@ -91,7 +91,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                         .defaultAccessDeniedHandlerFor(denied, API))
                 // API clients authenticate on every request (Basic or bearer): no session, no CSRF.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint), BasicAuthenticationFilter.class);
+                .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint, events), BasicAuthenticationFilter.class);
         return http.build();
     }
 

@@ -2,6 +2,8 @@ package fr.capsules.app.ask;
 
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.grounding.GroundingCheck;
+import fr.capsules.app.audit.AuditAction;
+import fr.capsules.app.audit.AuditTrail;
 import fr.capsules.app.ask.grounding.GroundingWarning;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.llm.LanguageModel;
@@ -39,16 +41,18 @@ public class Asking {
     private final ModelServerStatus status;
     private final Conversations conversations;
     private final ExtractiveAnswers extractive;
+    private final AuditTrail audit;
     private final GroundingCheck grounding = new GroundingCheck();
 
     Asking(Retrieval retrieval, AnswerPrompts prompts, LanguageModel model, ModelServerStatus status,
-            Conversations conversations, ExtractiveAnswers extractive) {
+            Conversations conversations, ExtractiveAnswers extractive, AuditTrail audit) {
         this.retrieval = retrieval;
         this.prompts = prompts;
         this.model = model;
         this.status = status;
         this.conversations = conversations;
         this.extractive = extractive;
+        this.audit = audit;
     }
 
     /** What one ask needs once the question has been checked. */
@@ -181,6 +185,14 @@ public class Asking {
     }
 
     private Answer record(Context context, Answer answer) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("question", context.question().text());
+        details.put("model", answer.model());
+        details.put("mode", answer.mode().json());
+        details.put("citedDocuments", answer.citations().stream().map(Citation::documentId).distinct().toList());
+        details.put("conversationId", context.question().conversationId());
+        audit.record(context.user().username(), AuditAction.ASK, context.capsule().definition().id(),
+                context.capsule().definition().version(), details);
         conversations.append(
                 context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),

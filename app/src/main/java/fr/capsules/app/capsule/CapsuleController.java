@@ -3,7 +3,10 @@ package fr.capsules.app.capsule;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.ForbiddenException;
 import java.net.URI;
+import fr.capsules.app.audit.AuditAction;
+import fr.capsules.app.audit.AuditTrail;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +25,18 @@ class CapsuleController {
     private final Capsules capsules;
     private final DocumentCounts documents;
     private final CapsuleHistory history;
+    private final AuditTrail audit;
 
-    CapsuleController(Capsules capsules, DocumentCounts documents, CapsuleHistory history) {
+    CapsuleController(Capsules capsules, DocumentCounts documents, CapsuleHistory history, AuditTrail audit) {
         this.capsules = capsules;
         this.documents = documents;
         this.history = history;
+        this.audit = audit;
+    }
+
+    private void record(CapsulesUser user, AuditAction action, CapsuleDefinition d, Map<String, ?> details) {
+        history.record(d, user.username());
+        audit.record(user.username(), action, d.id(), d.version(), details);
     }
 
     @GetMapping
@@ -44,7 +54,9 @@ class CapsuleController {
     ResponseEntity<CapsuleViews.Detail> create(@RequestBody CapsuleDefinition definition, CapsulesUser user) {
         ForbiddenException.requireMaintainer(user);
         Capsule created = capsules.create(definition);
-        history.record(created.definition(), user.username());
+        record(user, AuditAction.CAPSULE_CREATED, created.definition(), Map.of("name", created.definition().name(),
+                "kind", created.definition().kind().json(), "services", created.definition().scope().services(),
+                "status", created.definition().status().json()));
         return ResponseEntity.created(URI.create("/api/capsules/" + created.id()))
                 .body(CapsuleViews.Detail.of(created, 0));
     }
@@ -54,7 +66,8 @@ class CapsuleController {
         Capsule current = capsules.require(id, user);
         ForbiddenException.requireMaintainer(user);
         Capsule updated = capsules.update(current, definition);
-        history.record(updated.definition(), user.username());
+        record(user, AuditAction.CAPSULE_UPDATED, updated.definition(), Map.of(
+                "previousVersion", current.definition().version(), "status", updated.definition().status().json()));
         return CapsuleViews.Detail.of(updated, documents.documentCount(updated.id()));
     }
 
@@ -63,7 +76,7 @@ class CapsuleController {
         Capsule current = capsules.require(id, user);
         ForbiddenException.requireMaintainer(user);
         Capsule retired = capsules.retire(current);
-        history.record(retired.definition(), user.username());
+        record(user, AuditAction.CAPSULE_RETIRED, retired.definition(), Map.of("previousStatus", current.definition().status().json()));
         return CapsuleViews.Detail.of(retired, documents.documentCount(retired.id()));
     }
 }

@@ -2,13 +2,17 @@ package fr.capsules.app.document;
 
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.ForbiddenException;
+import fr.capsules.app.audit.AuditAction;
+import fr.capsules.app.audit.AuditTrail;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleId;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.capsule.DocumentCounts;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.index.DocumentRecord;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,10 +31,12 @@ class DocumentController {
 
     private final Capsules capsules;
     private final DocumentLibrary library;
+    private final AuditTrail audit;
 
-    DocumentController(Capsules capsules, DocumentLibrary library) {
+    DocumentController(Capsules capsules, DocumentLibrary library, AuditTrail audit) {
         this.capsules = capsules;
         this.library = library;
+        this.audit = audit;
     }
 
     record ResultView(
@@ -66,7 +72,20 @@ class DocumentController {
         }
         List<Upload> uploads =
                 files.stream().map(f -> new Upload(f.getOriginalFilename(), f.getSize(), f::getInputStream)).toList();
-        return Report.of(library.upload(capsule, uploads));
+        List<IngestionResult> results = library.upload(capsule, uploads);
+        for (IngestionResult r : results) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("file", r.file());
+            details.put("status", r.status().json());
+            details.put("documentId", r.documentId());
+            details.put("pages", r.pages());
+            details.put("chunks", r.chunks());
+            details.put("warnings", r.warnings());
+            details.put("error", r.error());
+            audit.record(user.username(), AuditAction.DOCUMENT_UPLOADED, capsule.definition().id(), capsule.definition().version(),
+                    details);
+        }
+        return Report.of(results);
     }
 
     @GetMapping("/documents")
@@ -78,7 +97,9 @@ class DocumentController {
     ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String documentId, CapsulesUser user) {
         Capsule capsule = capsules.require(id, user);
         ForbiddenException.requireMaintainer(user);
-        library.delete(capsule, documentId);
+        DocumentRecord removed = library.delete(capsule, documentId);
+        audit.record(user.username(), AuditAction.DOCUMENT_DELETED, capsule.definition().id(), capsule.definition().version(),
+                Map.of("documentId", removed.documentId(), "file", removed.file(), "sha256", removed.sha256()));
         return ResponseEntity.noContent().build();
     }
 
@@ -86,7 +107,11 @@ class DocumentController {
     Report reindex(@PathVariable String id, CapsulesUser user) {
         Capsule capsule = capsules.require(id, user);
         ForbiddenException.requireMaintainer(user);
-        return Report.of(library.reindex(capsule));
+        List<IngestionResult> results = library.reindex(capsule);
+        audit.record(user.username(), AuditAction.CAPSULE_REINDEXED, capsule.definition().id(), capsule.definition().version(),
+                Map.of("documents", results.stream().filter(r -> r.status() == fr.capsules.ingest.IngestionStatus.INDEXED).count(),
+                        "chunks", results.stream().mapToInt(IngestionResult::chunks).sum(), "trigger", "api"));
+        return Report.of(results);
     }
 
     /** Counts documents for the capsule views. */

@@ -104,7 +104,7 @@ public class DocumentLibrary implements DisposableBean {
     }
 
     /** Removes a document and its passages; a catalogue document stays excluded afterwards. */
-    public void delete(Capsule capsule, String documentId) {
+    public DocumentRecord delete(Capsule capsule, String documentId) {
         DocumentRecord removed =
                 indexes.write(
                         capsule.id(),
@@ -121,6 +121,7 @@ public class DocumentLibrary implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove stored file of document " + documentId, e);
         }
+        return removed;
     }
 
     /** Indexes the catalogue's documents that are not indexed yet (first start, new files). */

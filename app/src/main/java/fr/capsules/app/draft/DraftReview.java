@@ -6,6 +6,8 @@ import fr.capsules.app.ask.Asking;
 import fr.capsules.app.ask.RetrievalProperties;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleKind;
+import fr.capsules.app.audit.AuditAction;
+import fr.capsules.app.audit.AuditTrail;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.export.ExportFormat;
 import fr.capsules.app.export.ExportedFile;
@@ -14,6 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,16 +35,22 @@ public class DraftReview {
     private final TableDrafter tables;
     private final RetrievalProperties bounds;
     private final DraftExports exports;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     DraftReview(Capsules capsules, Drafts drafts, Asking asking, TableDrafter tables, RetrievalProperties bounds,
-            DraftExports exports) {
+            DraftExports exports, AuditTrail audit, PlatformTransactionManager transactions) {
         this.capsules = capsules;
         this.drafts = drafts;
         this.asking = asking;
         this.tables = tables;
         this.bounds = bounds;
         this.exports = exports;
+        this.audit = audit;
+        // A change and its audit entry are written together or not at all; the model is called
+        // before, outside any transaction.
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** What a creation request carries: a question for text capsules, findings for table ones. */
@@ -63,7 +74,15 @@ public class DraftReview {
                     ? "envoyez les constats dans le champ « input » (un par ligne), ou une question dans « question »"
                     : "envoyez la question dans le champ « question »");
         }
-        drafts.insert(draft);
+        Draft created = draft;
+        transaction.executeWithoutResult(status -> {
+            drafts.insert(created);
+            record(user, AuditAction.DRAFT_CREATED, created, Map.of(
+                    "kind", created.kind().json(),
+                    "model", created.model() == null ? "" : created.model(),
+                    "rows", created.content().rows().size(),
+                    "citedDocuments", created.citations().stream().map(c -> c.documentId()).distinct().toList()));
+        });
         return draft;
     }
 
@@ -86,7 +105,7 @@ public class DraftReview {
     public Draft edit(String id, DraftContent content, CapsulesUser user) {
         Draft current = get(id, user);
         Draft next = current.edit(current.normalise(content), user, now());
-        drafts.update(next);
+        save(next, user, AuditAction.DRAFT_EDITED, Map.of("revision", next.revision(), "editShare", next.editShare()));
         return next;
     }
 
@@ -96,13 +115,13 @@ public class DraftReview {
                 .map(c -> c.definition().validation().distinctValidator())
                 .orElse(false);
         Draft next = current.validate(user, now(), distinct);
-        drafts.update(next);
+        save(next, user, AuditAction.DRAFT_VALIDATED, Map.of("revision", next.revision(), "editShare", next.editShare()));
         return next;
     }
 
     public Draft reject(String id, String reason, CapsulesUser user) {
         Draft next = get(id, user).reject(user, now(), reason);
-        drafts.update(next);
+        save(next, user, AuditAction.DRAFT_REJECTED, Map.of("reason", next.rejectionReason()));
         return next;
     }
 
@@ -110,7 +129,25 @@ public class DraftReview {
     public ExportedFile export(String id, String format, CapsulesUser user) {
         ExportFormat parsed = DraftExports.format(format);
         Draft draft = get(id, user);
-        return exports.export(draft, parsed);
+        ExportedFile file = exports.export(draft, parsed);
+        record(user, AuditAction.DRAFT_EXPORTED, draft, Map.of(
+                "format", parsed.extension(), "sha256", file.sha256(), "fileName", file.fileName(),
+                "validatedBy", draft.validatedBy().username(), "validatedAt", draft.validatedAt().toString()));
+        return file;
+    }
+
+    private void save(Draft next, CapsulesUser user, AuditAction action, Map<String, ?> details) {
+        transaction.executeWithoutResult(status -> {
+            drafts.update(next);
+            record(user, action, next, details);
+        });
+    }
+
+    private void record(CapsulesUser user, AuditAction action, Draft draft, Map<String, ?> more) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("draftId", draft.id());
+        details.putAll(more);
+        audit.record(user.username(), action, draft.capsuleId(), draft.capsuleVersion(), details);
     }
 
     private Instant now() {
