@@ -6,7 +6,22 @@ package fr.capsules.app.capsule;
  */
 public final class CapsuleNotFoundException extends RuntimeException {
 
+    private final boolean hidden;
+
     public CapsuleNotFoundException(String id) {
+        this(id, false);
+    }
+
+    /**
+     * @param hidden the capsule exists but the caller may not see it: same answer, but the
+     *     attempt is worth recording as a denied access
+     */
+    public CapsuleNotFoundException(String id, boolean hidden) {
         super("aucune capsule « " + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + " » accessible");
+        this.hidden = hidden;
+    }
+
+    public boolean hidden() {
+        return hidden;
     }
 }

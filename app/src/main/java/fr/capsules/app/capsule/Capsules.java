@@ -112,7 +112,7 @@ public class Capsules {
     public Capsule require(String id, CapsulesUser user) {
         Capsule capsule = byId.get(id);
         if (capsule == null || !capsule.isVisibleTo(user)) {
-            throw new CapsuleNotFoundException(id);
+            throw new CapsuleNotFoundException(id, capsule != null);
         }
         return capsule;
     }

@@ -49,7 +49,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({CapsuleNotFoundException.class, DocumentNotFoundException.class, ConversationNotFoundException.class,
         DraftNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
+    ProblemDetail notFound(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof CapsuleNotFoundException c && c.hidden()) {
+            // Answered like a missing capsule, but recorded: someone reached for a capsule outside their scope.
+            accessDenials.record(request, "capsule hors du périmètre de l'utilisateur");
+        }
         return problem(HttpStatus.NOT_FOUND, "not-found", "Introuvable", e.getMessage());
     }
 

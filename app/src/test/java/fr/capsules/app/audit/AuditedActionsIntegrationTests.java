@@ -79,6 +79,15 @@ class AuditedActionsIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void reachingForACapsuleOutsideOnesScopeIsRecordedThoughAnsweredAsNotFound() {
+        assertThat(as("reclamations").get("/api/capsules/mesures-inspection").status()).isEqualTo(404);
+        assertThat(as("reclamations").get("/api/capsules/n-existe-pas").status()).isEqualTo(404);
+        JsonNode denied = entries("action=access-denied&user=reclamations&capsule=mesures-inspection");
+        assertThat(denied).isNotEmpty();
+        assertThat(entries("action=access-denied&user=reclamations&capsule=n-existe-pas")).isEmpty();
+    }
+
+    @Test
     void anUnknownApiTokenIsRecordedAsAFailedLogin() {
         ApiClient.bearer(port, "jeton-invente").get("/api/capsules");
         assertThat(entries("action=login-failed&user=jeton-api-inconnu")).isNotEmpty();
