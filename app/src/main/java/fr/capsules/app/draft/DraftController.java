@@ -9,6 +9,11 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.beans.factory.DisposableBean;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,19 +24,52 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Drafts over HTTP: create, read, list, edit, validate, reject. */
 @RestController
-class DraftController {
+class DraftController implements DisposableBean {
 
     private final DraftReview review;
+    private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
     DraftController(DraftReview review) {
         this.review = review;
     }
 
     @PostMapping("/api/capsules/{id}/drafts")
-    ResponseEntity<DraftView> create(@PathVariable String id, @RequestBody(required = false) DraftReview.Request request,
-            CapsulesUser user) {
-        Draft draft = review.create(id, request == null ? new DraftReview.Request(null, null) : request, user);
-        return ResponseEntity.created(URI.create("/api/drafts/" + draft.id())).body(DraftView.of(draft));
+    Object create(@PathVariable String id, @RequestBody(required = false) DraftReview.Request request,
+            @RequestHeader(name = "Accept", required = false) String accept, CapsulesUser user) {
+        DraftReview.Request body = request == null ? new DraftReview.Request(null, null) : request;
+        if (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            Draft draft = review.create(id, body, user);
+            return ResponseEntity.created(URI.create("/api/drafts/" + draft.id())).body(DraftView.of(draft));
+        }
+        // Access is checked before streaming, so that a refusal is a plain RFC 9457 problem; then
+        // rows stream as they are drafted (event "row"), then the stored draft (event "done"), or
+        // event "error" with a detail when the input is refused.
+        review.requireDraftable(id, user);
+        SseEmitter emitter = new SseEmitter(0L);
+        streams.execute(() -> {
+            try {
+                Draft draft = review.create(id, body, user, (index, row) -> send(emitter, "row", Map.of("index", index, "row", row)));
+                send(emitter, "done", DraftView.of(draft));
+                emitter.complete();
+            } catch (RuntimeException e) {
+                send(emitter, "error", Map.of("detail", e.getMessage() == null ? "erreur inattendue" : e.getMessage()));
+                emitter.complete();
+            }
+        });
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, String event, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+        } catch (java.io.IOException | IllegalStateException e) {
+            // The client left; the draft is still created and listed.
+        }
+    }
+
+    @Override
+    public void destroy() {
+        streams.shutdownNow();
     }
 
     @GetMapping("/api/drafts/{id}")

@@ -57,11 +57,16 @@ public class DraftReview {
     public record Request(String question, String input) {}
 
     public Draft create(String capsuleId, Request request, CapsulesUser user) {
+        return create(capsuleId, request, user, (index, row) -> {});
+    }
+
+    /** Creates a draft, telling {@code rows} of each table row as soon as it is drafted. */
+    public Draft create(String capsuleId, Request request, CapsulesUser user, TableDrafter.RowListener rows) {
         Capsule capsule = capsules.require(capsuleId, user);
         capsule.requireInService();
         Draft draft;
         if (capsule.definition().kind() == CapsuleKind.TABLE && request.input() != null) {
-            TableDrafter.TableDraft table = tables.draft(capsule, user, request.input());
+            TableDrafter.TableDraft table = tables.draft(capsule, user, request.input(), rows);
             draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
                     table.model(), null, table.content(), List.of(), table.warnings(), user, now());
         } else if (request.question() != null) {
@@ -84,6 +89,11 @@ public class DraftReview {
                     "citedDocuments", created.citations().stream().map(c -> c.documentId()).distinct().toList()));
         });
         return draft;
+    }
+
+    /** Refuses, before any work, a capsule the user may not see or that is retired. */
+    public void requireDraftable(String capsuleId, CapsulesUser user) {
+        capsules.require(capsuleId, user).requireInService();
     }
 
     public Draft get(String id, CapsulesUser user) {

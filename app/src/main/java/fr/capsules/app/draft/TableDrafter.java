@@ -12,4 +12,22 @@ public interface TableDrafter {
     record TableDraft(DraftContent content, String model, List<AnswerWarning> warnings) {}
 
     TableDraft draft(Capsule capsule, CapsulesUser user, String findings);
+
+    /**
+     * Drafts and reports each row as soon as it is ready (rows may complete out of order; {@code
+     * index} is the row's position).
+     */
+    default TableDraft draft(Capsule capsule, CapsulesUser user, String findings, RowListener listener) {
+        TableDraft draft = draft(capsule, user, findings);
+        for (int i = 0; i < draft.content().rows().size(); i++) {
+            listener.rowReady(i, draft.content().rows().get(i));
+        }
+        return draft;
+    }
+
+    /** Told of each row as it is drafted. */
+    @FunctionalInterface
+    interface RowListener {
+        void rowReady(int index, DraftContent.Row row);
+    }
 }

@@ -6,6 +6,12 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -137,7 +143,31 @@ class OllamaLanguageModel implements LanguageModel {
         for (ModelPrompt.Message message : prompt.messages()) {
             messages.add(message.role() == ModelPrompt.Role.USER ? UserMessage.from(message.text()) : AiMessage.from(message.text()));
         }
-        return ChatRequest.builder().messages(messages).build();
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        if (prompt.shape() != null) {
+            request.responseFormat(ResponseFormat.builder()
+                    .type(ResponseFormatType.JSON)
+                    .jsonSchema(JsonSchema.builder().name(prompt.shape().name()).rootElement(schema(prompt.shape())).build())
+                    .build());
+        }
+        return request.build();
+    }
+
+    private static JsonObjectSchema schema(JsonShape shape) {
+        JsonObjectSchema.Builder object = JsonObjectSchema.builder();
+        for (JsonShape.Property property : shape.properties()) {
+            if (property.integerList()) {
+                object.addProperty(property.name(), JsonArraySchema.builder()
+                        .description(property.description()).items(new JsonIntegerSchema()).build());
+            } else if (!property.allowedValues().isEmpty()) {
+                object.addEnumProperty(property.name(), property.allowedValues(), property.description());
+            } else {
+                object.addStringProperty(property.name(), property.description());
+            }
+        }
+        return object.required(shape.properties().stream().map(JsonShape.Property::name).toList())
+                .additionalProperties(false)
+                .build();
     }
 
     private OllamaChatRequestParameters parameters(String model) {

@@ -1,0 +1,102 @@
+package fr.capsules.app.table;
+
+import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.ask.AnswerWarning;
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.draft.DraftContent;
+import fr.capsules.app.draft.TableDrafter;
+import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.app.llm.ModelServerStatus;
+import fr.capsules.app.web.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drafts a table capsule's table from findings: parses them, drafts the rows concurrently within a
+ * bounded pool (as many model requests in flight as the model server can serve), reports each row
+ * as it is ready, and returns the rows in the findings' order.
+ */
+@Component
+class MeasureTableDrafter implements TableDrafter, DisposableBean {
+
+    private final RowDrafter rows;
+    private final FindingsParser parser;
+    private final ModelServerStatus status;
+    private final LanguageModel model;
+    private final ExecutorService pool;
+
+    MeasureTableDrafter(RowDrafter rows, TableProperties properties, ModelServerStatus status, LanguageModel model) {
+        this.rows = rows;
+        this.parser = new FindingsParser(properties.maxFindings());
+        this.status = status;
+        this.model = model;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()), runnable -> {
+            Thread thread = new Thread(runnable, "capsules-table-row");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public TableDraft draft(Capsule capsule, CapsulesUser user, String findings) {
+        return draft(capsule, user, findings, (index, row) -> {});
+    }
+
+    @Override
+    public TableDraft draft(Capsule capsule, CapsulesUser user, String findings, RowListener listener) {
+        List<Finding> parsed = parse(findings);
+        return draftRows(capsule, parsed, listener);
+    }
+
+    /** Drafts rows for findings already parsed (from a file). */
+    TableDraft draftRows(Capsule capsule, List<Finding> findings, RowListener listener) {
+        TableColumns columns = TableColumns.of(capsule.definition().table());
+        String modelName = capsule.definition().model() == null || capsule.definition().model().isBlank()
+                ? model.defaultModel() : capsule.definition().model();
+        boolean modelAvailable = status.snapshot().canServe(modelName);
+        List<CompletableFuture<RowDrafter.Drafted>> futures = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            int index = i;
+            Finding finding = findings.get(i);
+            futures.add(CompletableFuture.supplyAsync(() -> rows.draft(capsule, columns, finding, modelAvailable), pool)
+                    .thenApply(drafted -> {
+                        listener.rowReady(index, drafted.row());
+                        return drafted;
+                    }));
+        }
+        List<DraftContent.Row> drafted = new ArrayList<>();
+        long byModel = 0;
+        for (CompletableFuture<RowDrafter.Drafted> future : futures) {
+            RowDrafter.Drafted row = future.join();
+            drafted.add(row.row());
+            byModel += row.byModel() ? 1 : 0;
+        }
+        List<DraftContent.Column> header = columns.all().stream()
+                .map(c -> new DraftContent.Column(c.name(), c.title()))
+                .toList();
+        List<AnswerWarning> warnings = new ArrayList<>();
+        if (byModel < drafted.size()) {
+            warnings.add(AnswerWarning.of("rows-by-similarity", (drafted.size() - byModel) + " ligne(s) sur " + drafted.size()
+                    + " remplie(s) par similarité avec les tableaux historiques, sans modèle : à relire avec soin."));
+        }
+        return new TableDraft(DraftContent.table(header, drafted), byModel > 0 ? modelName : null, warnings);
+    }
+
+    List<Finding> parse(String findings) {
+        try {
+            return parser.fromText(findings);
+        } catch (InvalidFindingsException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,219 @@
+package fr.capsules.app.table;
+
+import fr.capsules.app.ask.Citation;
+import fr.capsules.app.ask.Retrieval;
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.capsule.CapsuleDefinition;
+import fr.capsules.app.draft.DraftContent;
+import fr.capsules.app.llm.JsonShape;
+import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.app.llm.ModelReply;
+import fr.capsules.app.llm.ModelUnavailableException;
+import fr.capsules.ingest.chunk.Passage;
+import fr.capsules.ingest.index.PassageHit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drafts one row: retrieval with the finding as query (past table rows first, then the report
+ * passages around them), the model fills the row through structured output (a JSON schema from the
+ * capsule's columns, allowed values as enums), the answer is validated and retried once, then the
+ * similarity fallback takes over; references are checked against the cited passages and default
+ * deadlines applied. Thread-safe.
+ */
+@Component
+class RowDrafter {
+
+    private static final Logger log = LoggerFactory.getLogger(RowDrafter.class);
+
+    private final Retrieval retrieval;
+    private final LanguageModel model;
+    private final TableProperties properties;
+    private final String system = template("prompts/table-row-system.txt");
+    private final String user = template("prompts/table-row-user.txt");
+
+    RowDrafter(Retrieval retrieval, LanguageModel model, TableProperties properties) {
+        this.retrieval = retrieval;
+        this.model = model;
+        this.properties = properties;
+    }
+
+    /** The outcome for one row: the row and whether the model wrote it. */
+    record Drafted(DraftContent.Row row, boolean byModel) {}
+
+    Drafted draft(Capsule capsule, TableColumns columns, Finding finding, boolean modelAvailable) {
+        List<PassageHit> passages = passages(capsule, finding);
+        Map<String, String> cells = new LinkedHashMap<>();
+        columns.all().forEach(c -> cells.put(c.name(), ""));
+        cells.put(columns.number().name(), finding.label().isBlank() ? String.valueOf(finding.number()) : finding.label());
+        cells.put(columns.finding().name(), finding.text());
+        List<String> warnings = new ArrayList<>();
+        List<Citation> citations = new ArrayList<>();
+        boolean byModel = false;
+        Optional<RowAnswer> answer = modelAvailable && !passages.isEmpty()
+                ? ask(capsule, columns, finding, passages, warnings)
+                : Optional.empty();
+        if (answer.isPresent()) {
+            byModel = true;
+            cells.putAll(answer.get().cells());
+            answer.get().sources().forEach(n -> citations.add(citation(n, passages.get(n - 1))));
+        } else {
+            fallback(columns, passages, cells, citations, warnings, modelAvailable);
+        }
+        // The inspector's own classification of the finding wins over the model's.
+        if (finding.type() != null && columns.type().isPresent()) {
+            TableColumns.allowed(columns.type().get(), finding.type().json())
+                    .ifPresent(type -> cells.put(columns.type().get().name(), type));
+        }
+        applyDeadline(columns, cells);
+        columns.reference().ifPresent(reference -> {
+            List<String> missing = ReferenceCheck.unsupported(cells.get(reference.name()),
+                    citations.stream().map(Citation::text).toList());
+            if (!missing.isEmpty()) {
+                warnings.add("référence non trouvée dans les sources citées : " + String.join(", ", missing)
+                        + " — à vérifier avant validation");
+            }
+        });
+        if (citations.isEmpty()) {
+            warnings.add("aucune source : ligne à compléter par l'inspecteur");
+        }
+        return new Drafted(new DraftContent.Row(cells, citations, warnings), byModel);
+    }
+
+    private List<PassageHit> passages(Capsule capsule, Finding finding) {
+        List<PassageHit> hits = retrieval.retrieve(capsule, finding.text()).all();
+        // Past "finding → measure" rows are the best guide to the house style; report text next.
+        return hits.stream()
+                .sorted(Comparator.comparing((PassageHit h) -> h.kind() == Passage.Kind.TABLE_ROW ? 0 : 1))
+                .limit(properties.passagesPerRow())
+                .toList();
+    }
+
+    private Optional<RowAnswer> ask(Capsule capsule, TableColumns columns, Finding finding, List<PassageHit> passages,
+            List<String> warnings) {
+        List<CapsuleDefinition.Column> drafted = columns.drafted();
+        ModelPrompt prompt = prompt(capsule, columns, finding, passages, List.of());
+        try {
+            ModelReply reply = model.generate(prompt);
+            RowAnswer answer = RowAnswer.parse(reply.text(), drafted, passages.size());
+            if (answer.isValid()) {
+                return Optional.of(answer);
+            }
+            List<ModelPrompt.Message> retry = List.of(
+                    new ModelPrompt.Message(ModelPrompt.Role.ASSISTANT, reply.text()),
+                    new ModelPrompt.Message(ModelPrompt.Role.USER, "Ta réponse ne respecte pas le format : "
+                            + String.join(" ; ", answer.problems()) + ". Corrige-la et renvoie l'objet JSON complet."));
+            ModelReply second = model.generate(prompt(capsule, columns, finding, passages, retry));
+            RowAnswer corrected = RowAnswer.parse(second.text(), drafted, passages.size());
+            if (corrected.isValid()) {
+                warnings.add("réponse du modèle corrigée après un premier essai invalide");
+                return Optional.of(corrected);
+            }
+            warnings.add("réponse du modèle invalide deux fois (" + String.join(" ; ", corrected.problems())
+                    + ") : ligne remplie par similarité");
+        } catch (ModelUnavailableException e) {
+            log.info("Row {} drafted by similarity: {}", finding.number(), e.getMessage());
+            warnings.add("modèle indisponible (" + e.getMessage() + ") : ligne remplie par similarité");
+        }
+        return Optional.empty();
+    }
+
+    private void fallback(TableColumns columns, List<PassageHit> passages, Map<String, String> cells, List<Citation> citations,
+            List<String> warnings, boolean modelAvailable) {
+        Optional<PassageHit> similar = SimilarRow.best(passages);
+        if (similar.isEmpty()) {
+            return;
+        }
+        PassageHit row = similar.get();
+        Map<String, String> found = SimilarRow.cells(row, columns.all());
+        for (CapsuleDefinition.Column column : columns.drafted()) {
+            String value = found.get(column.name());
+            if (value != null && !value.isBlank()) {
+                cells.put(column.name(), column.values().isEmpty() ? value : TableColumns.allowed(column, value).orElse(""));
+            }
+        }
+        citations.add(citation(1, row));
+        String source = found.getOrDefault(columns.finding().name(), "");
+        warnings.add((modelAvailable ? "" : "sans modèle : ") + "proposition par similarité, reprise du constat historique le"
+                + " plus proche « " + abbreviate(source) + " » (" + row.title() + (row.page() > 0 ? ", p. " + row.page() : "") + ")");
+    }
+
+    private static void applyDeadline(TableColumns columns, Map<String, String> cells) {
+        if (columns.nature().isEmpty() || columns.deadline().isEmpty()) {
+            return;
+        }
+        String deadline = columns.deadline().get().name();
+        if (!cells.getOrDefault(deadline, "").isBlank()) {
+            return;
+        }
+        String nature = TableColumns.fold(cells.getOrDefault(columns.nature().get().name(), ""));
+        columns.deadlineByNature().entrySet().stream()
+                .filter(e -> TableColumns.fold(e.getKey()).equals(nature))
+                .findFirst()
+                .ifPresent(e -> cells.put(deadline, e.getValue()));
+    }
+
+    private ModelPrompt prompt(Capsule capsule, TableColumns columns, Finding finding, List<PassageHit> passages,
+            List<ModelPrompt.Message> retry) {
+        CapsuleDefinition d = capsule.definition();
+        String columnText = columns.drafted().stream()
+                .map(c -> "- " + c.name() + " (« " + c.title() + " ») : " + c.description()
+                        + (c.values().isEmpty() ? "" : " Valeurs permises : " + String.join(", ", c.values()) + "."))
+                .collect(Collectors.joining("\n"));
+        String deadlines = columns.deadlineByNature().isEmpty() ? "(aucun)" : columns.deadlineByNature().entrySet().stream()
+                .map(e -> e.getKey() + " → " + e.getValue()).collect(Collectors.joining(", "));
+        String systemText = system.replace("{{capsuleName}}", d.name()).replace("{{columns}}", columnText)
+                .replace("{{deadlines}}", deadlines)
+                .replace("{{instructions}}", d.instructions().isBlank() ? "(aucune)" : d.instructions().strip());
+        StringBuilder numbered = new StringBuilder();
+        for (int i = 0; i < passages.size(); i++) {
+            PassageHit hit = passages.get(i);
+            numbered.append('[').append(i + 1).append("] « ").append(hit.title()).append(" »")
+                    .append(hit.page() > 0 ? ", page " + hit.page() : "")
+                    .append(hit.kind() == Passage.Kind.TABLE_ROW ? " (ligne de tableau historique)" : "")
+                    .append('\n').append(hit.text().strip()).append("\n\n");
+        }
+        String type = finding.type() == null ? "" : " (" + finding.type().json() + ")";
+        String userText = user.replace("{{passages}}", numbered.toString().strip()).replace("{{type}}", type)
+                .replace("{{finding}}", finding.text());
+        List<ModelPrompt.Message> messages = new ArrayList<>();
+        messages.add(new ModelPrompt.Message(ModelPrompt.Role.USER, userText));
+        messages.addAll(retry);
+        List<JsonShape.Property> shape = new ArrayList<>();
+        for (CapsuleDefinition.Column column : columns.drafted()) {
+            shape.add(JsonShape.Property.text(column.name(), column.description(), column.values()));
+        }
+        shape.add(JsonShape.Property.integers("sources", "numéros des passages utilisés"));
+        return new ModelPrompt(d.model(), systemText, messages, new JsonShape("ligne", shape));
+    }
+
+    private static Citation citation(int n, PassageHit hit) {
+        return new Citation(n, hit.documentId(), hit.file(), hit.title(), hit.page() > 0 ? hit.page() : null, hit.headingPath(),
+                hit.text());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 90 ? text.substring(0, 90) + "…" : text;
+    }
+
+    private static String template(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
