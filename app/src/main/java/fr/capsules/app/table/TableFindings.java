@@ -27,11 +27,13 @@ final class TableFindings {
     static List<UnnumberedFinding> read(TableBlock table, FindingColumns columns, FindingType sectionType) {
         String header = cell(table.headers(), columns.findings());
         List<List<String>> rows = new ArrayList<>();
-        if (!columns.named() && SENTENCE.matcher(FindingText.inline(header)).find()) {
+        boolean headerIsFinding = !columns.named() && SENTENCE.matcher(FindingText.inline(header)).find();
+        if (headerIsFinding) {
             rows.add(table.headers());
         }
         rows.addAll(table.rows());
-        String foldedHeader = AccentFolding.fold(header);
+        // A repeated header row (a table pasted twice, a header on every printed page) is not a finding.
+        String foldedHeader = headerIsFinding ? null : AccentFolding.fold(header);
         FindingType section = sectionType;
         List<UnnumberedFinding> findings = new ArrayList<>();
         for (List<String> row : rows) {
