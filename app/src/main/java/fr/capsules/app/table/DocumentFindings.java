@@ -1,0 +1,107 @@
+package fr.capsules.app.table;
+
+import fr.capsules.ingest.parse.Block;
+import fr.capsules.ingest.parse.Heading;
+import fr.capsules.ingest.parse.Paragraph;
+import fr.capsules.ingest.parse.ParsedDocument;
+import fr.capsules.ingest.parse.TableBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the findings of a parsed file: from a table (CSV, XLSX, or a Word or Markdown table with a
+ * findings column), otherwise from the document's paragraphs by the text rules.
+ */
+final class DocumentFindings {
+
+    static final String NO_FINDINGS_COLUMN = "aucune colonne de constats trouvée : nommez la colonne des constats"
+            + " « Constat » (ou « Libellé », « Description »), une ligne par constat";
+
+    private DocumentFindings() {}
+
+    /**
+     * @throws InvalidFindingsException when a spreadsheet has no column of findings
+     */
+    static List<UnnumberedFinding> read(ParsedDocument document) {
+        return switch (document.format()) {
+            case CSV, XLSX -> fromSpreadsheet(document.blocks());
+            case DOCX, MARKDOWN, TEXT -> fromDocument(document.blocks());
+            case PDF, HTML -> throw new IllegalArgumentException("not a findings format: " + document.format());
+        };
+    }
+
+    /** The first table with a named findings column, else the first with a column of text. */
+    private static List<UnnumberedFinding> fromSpreadsheet(List<Block> blocks) {
+        FindingType section = null;
+        TableBlock fallback = null;
+        FindingType fallbackSection = null;
+        for (Block block : blocks) {
+            switch (block) {
+                // Level 1 is the sheet name: a new sheet starts without a type unless its name gives one.
+                case Heading h when h.level() == 1 -> section = typeOf(SectionHeading.of(h.text()), null);
+                case Heading h -> section = typeOf(SectionHeading.of(h.text()), section);
+                case Paragraph p -> section = typeOf(SectionHeading.of(p.text()), section);
+                case TableBlock table -> {
+                    Optional<FindingColumns> named = FindingColumns.of(table.headers(), table.rows(), false);
+                    if (named.isPresent()) {
+                        return TableFindings.read(table, named.get(), section);
+                    }
+                    if (fallback == null && FindingColumns.of(table.headers(), table.rows(), true).isPresent()) {
+                        fallback = table;
+                        fallbackSection = section;
+                    }
+                }
+            }
+        }
+        if (fallback == null) {
+            throw new InvalidFindingsException(NO_FINDINGS_COLUMN);
+        }
+        return TableFindings.read(fallback,
+                FindingColumns.of(fallback.headers(), fallback.rows(), true).orElseThrow(), fallbackSection);
+    }
+
+    /**
+     * Every table with a named findings column (a report often has one table of écarts and one of
+     * remarques, each under its heading); without one, the paragraphs by the text rules; with no
+     * finding in the paragraphs, the first table holding a column of text.
+     */
+    private static List<UnnumberedFinding> fromDocument(List<Block> blocks) {
+        List<UnnumberedFinding> fromTables = new ArrayList<>();
+        List<SourceLine> lines = new ArrayList<>();
+        FindingType section = null;
+        TableBlock textTable = null;
+        for (Block block : blocks) {
+            switch (block) {
+                case Heading h -> {
+                    section = typeOf(SectionHeading.of(h.text()), section);
+                    lines.add(SourceLine.ofHeading(h.text()));
+                }
+                case Paragraph p -> {
+                    section = typeOf(SectionHeading.of(p.text()), section);
+                    lines.addAll(SourceLine.ofParagraph(p.text()));
+                }
+                case TableBlock table -> {
+                    Optional<FindingColumns> named = FindingColumns.of(table.headers(), table.rows(), false);
+                    if (named.isPresent()) {
+                        fromTables.addAll(TableFindings.read(table, named.get(), section));
+                    } else if (textTable == null && FindingColumns.of(table.headers(), table.rows(), true).isPresent()) {
+                        textTable = table;
+                    }
+                }
+            }
+        }
+        if (!fromTables.isEmpty()) {
+            return fromTables;
+        }
+        List<UnnumberedFinding> fromLines = LineFindings.read(lines);
+        if (fromLines.isEmpty() && textTable != null) {
+            return TableFindings.read(textTable, FindingColumns.of(textTable.headers(), textTable.rows(), true).orElseThrow(), null);
+        }
+        return fromLines;
+    }
+
+    private static FindingType typeOf(Optional<SectionHeading> heading, FindingType otherwise) {
+        return heading.map(SectionHeading::type).orElse(otherwise);
+    }
+}
