@@ -93,13 +93,17 @@ public final class ApiClient {
     }
 
     public Response upload(String path, List<Part> parts) {
+        return upload(path, "files", parts);
+    }
+
+    public Response upload(String path, String field, List<Part> parts) {
         String boundary = "capsules-" + UUID.randomUUID();
         List<InputStream> streams = new ArrayList<>();
         Supplier<InputStream> body =
                 () -> {
                     streams.clear();
                     for (Part part : parts) {
-                        String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                        String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                                 + part.fileName().replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
                         streams.add(new java.io.ByteArrayInputStream(header.getBytes(StandardCharsets.UTF_8)));
                         streams.add(part.content().get());

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Drafts over HTTP: create, read, list, edit, validate, reject. */
 @RestController
@@ -57,6 +58,19 @@ class DraftController implements DisposableBean {
             }
         });
         return emitter;
+    }
+
+    /** Findings as a file ({@code inputDocument}: CSV, XLSX or DOCX) for a table capsule. */
+    @PostMapping(path = "/api/capsules/{id}/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DraftView> createFromFile(@PathVariable String id,
+            @RequestParam(name = "inputDocument", required = false) MultipartFile file, CapsulesUser user)
+            throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw new fr.capsules.app.web.InvalidRequestException(
+                    "aucun fichier reçu : envoyez vos constats dans le champ « inputDocument » (CSV, XLSX ou DOCX)");
+        }
+        Draft draft = review.createFromFile(id, file.getOriginalFilename(), file.getBytes(), user, (index, row) -> {});
+        return ResponseEntity.created(URI.create("/api/drafts/" + draft.id())).body(DraftView.of(draft));
     }
 
     private static void send(SseEmitter emitter, String event, Object data) {

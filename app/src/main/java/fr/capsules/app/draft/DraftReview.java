@@ -91,6 +91,25 @@ public class DraftReview {
         return draft;
     }
 
+    /** A table draft from an uploaded file of findings. */
+    public Draft createFromFile(String capsuleId, String fileName, byte[] content, CapsulesUser user,
+            TableDrafter.RowListener rows) {
+        Capsule capsule = capsules.require(capsuleId, user);
+        capsule.requireInService();
+        if (capsule.definition().kind() != CapsuleKind.TABLE) {
+            throw new InvalidRequestException("cette capsule rédige des réponses, pas des tableaux : posez une question");
+        }
+        TableDrafter.TableDraft table = tables.draftFile(capsule, user, fileName, content, rows);
+        Draft draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
+                table.model(), null, table.content(), List.of(), table.warnings(), user, now());
+        transaction.executeWithoutResult(status -> {
+            drafts.insert(draft);
+            record(user, AuditAction.DRAFT_CREATED, draft, Map.of("kind", draft.kind().json(), "rows",
+                    draft.content().rows().size(), "inputFile", fileName == null ? "" : fileName));
+        });
+        return draft;
+    }
+
     /** Refuses, before any work, a capsule the user may not see or that is retired. */
     public void requireDraftable(String capsuleId, CapsulesUser user) {
         capsules.require(capsuleId, user).requireInService();

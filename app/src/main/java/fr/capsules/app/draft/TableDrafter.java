@@ -25,6 +25,13 @@ public interface TableDrafter {
         return draft;
     }
 
+    /**
+     * Drafts from an uploaded file of findings (CSV, XLSX, DOCX…).
+     *
+     * @throws fr.capsules.app.web.InvalidRequestException when no finding can be read from it
+     */
+    TableDraft draftFile(Capsule capsule, CapsulesUser user, String fileName, byte[] content, RowListener listener);
+
     /** Told of each row as it is drafted. */
     @FunctionalInterface
     interface RowListener {

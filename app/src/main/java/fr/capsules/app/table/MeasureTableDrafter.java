@@ -53,7 +53,16 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
         return draftRows(capsule, parsed, listener);
     }
 
-    /** Drafts rows for findings already parsed (from a file). */
+    @Override
+    public TableDraft draftFile(Capsule capsule, CapsulesUser user, String fileName, byte[] content, RowListener listener) {
+        try {
+            return draftRows(capsule, parser.fromFile(fileName, content), listener);
+        } catch (InvalidFindingsException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /** Drafts rows for findings already parsed. */
     TableDraft draftRows(Capsule capsule, List<Finding> findings, RowListener listener) {
         TableColumns columns = TableColumns.of(capsule.definition().table());
         String modelName = capsule.definition().model() == null || capsule.definition().model().isBlank()
@@ -80,6 +89,10 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
                 .map(c -> new DraftContent.Column(c.name(), c.title()))
                 .toList();
         List<AnswerWarning> warnings = new ArrayList<>();
+        warnings.add(AnswerWarning.of("findings-read", findings.size() + " constat(s) lu(s) : "
+                + findings.stream().map(f -> f.label().isBlank() ? String.valueOf(f.number()) : f.label())
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ". Vérifiez qu'aucun n'a été perdu ni fusionné."));
         if (byModel < drafted.size()) {
             warnings.add(AnswerWarning.of("rows-by-similarity", (drafted.size() - byModel) + " ligne(s) sur " + drafted.size()
                     + " remplie(s) par similarité avec les tableaux historiques, sans modèle : à relire avec soin."));

@@ -100,10 +100,16 @@ final class XlsxSheetReader {
         return filled;
     }
 
-    /** The first row with two distinct cells, so a merged title row above is not the header. */
+    /**
+     * The first row that spans most of the table's width (at least two cells and 60 % of the widest
+     * row), so that neither a merged title row nor the "Date de l'inspection | 22/03/2022" context
+     * lines often written above a table are taken for its header.
+     */
     private static int headerRow(NavigableMap<Integer, Map<Integer, String>> original) {
+        int width = original.values().stream().mapToInt(Map::size).max().orElse(0);
+        int needed = Math.max(2, (int) Math.ceil(width * 0.6));
         for (var entry : original.entrySet()) {
-            if (entry.getValue().size() >= 2) {
+            if (entry.getValue().size() >= needed) {
                 return entry.getKey();
             }
         }

@@ -45,6 +45,43 @@ class XlsxParserTests {
     }
 
     @Test
+    void contextLinesAboveTheTableAreNotTakenForItsHeader() throws IOException {
+        Path file = dir.resolve("contexte.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("Mesures");
+            sheet.createRow(0).createCell(0).setCellValue("Tableau des mesures — EHPAD Les Hortensias");
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 4));
+            var context = sheet.createRow(1);
+            context.createCell(0).setCellValue("Date de l'inspection");
+            context.createCell(1).setCellValue("22/03/2022");
+            var inspector = sheet.createRow(2);
+            inspector.createCell(0).setCellValue("Inspecteurs");
+            inspector.createCell(1).setCellValue("M. D. et C. L.");
+            String[] header = {"N°", "Constat", "Référence", "Mesure", "Nature"};
+            var headerRow = sheet.createRow(3);
+            for (int i = 0; i < header.length; i++) {
+                headerRow.createCell(i).setCellValue(header[i]);
+            }
+            String[] data = {"E1", "Plan bleu non actualisé", "article D.312-160 du CASF", "Actualiser le plan bleu", "prescription"};
+            var dataRow = sheet.createRow(4);
+            for (int i = 0; i < data.length; i++) {
+                dataRow.createCell(i).setCellValue(data[i]);
+            }
+            try (var out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+
+        ParsedDocument parsed = parser.parse(Files.readAllBytes(file), new ParseContext(ParseLimits.defaults()));
+
+        TableBlock table = tables(parsed).getFirst();
+        assertThat(table.headers()).containsExactly("N°", "Constat", "Référence", "Mesure", "Nature");
+        assertThat(table.rows()).containsExactly(List.of("E1", "Plan bleu non actualisé", "article D.312-160 du CASF",
+                "Actualiser le plan bleu", "prescription"));
+        assertThat(parsed.blocks()).contains(new Paragraph("Date de l'inspection 22/03/2022", 0));
+    }
+
+    @Test
     void repeatsTheMergedEstablishmentCellAndWritesDatesTheFrenchWay() throws IOException {
         TableBlock table = tables(parse(ParseLimits.defaults())).getFirst();
 

@@ -1,0 +1,206 @@
+package fr.capsules.app.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capsules.app.ApiClient;
+import fr.capsules.app.ServiceIntegrationTest;
+import fr.capsules.app.SseEvents;
+import fr.capsules.app.llm.ChatCall;
+import fr.capsules.app.llm.FakeOllamaServer;
+import fr.capsules.app.llm.ScriptedReply;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Inspectors' draft tables over HTTP, with the fake model answering in structured JSON. */
+class TableDraftingIntegrationTests extends ServiceIntegrationTest {
+
+    private static final String FINDINGS = """
+            Écarts
+            E1. Absence de plan bleu actualisé et de fiche de procédure en cas de canicule.
+            E2 - Contentions appliquées sans prescription médicale écrite ni réévaluation
+            tracée dans le dossier du résident.
+            Remarques
+            R1 : Le conseil de la vie sociale ne s'est pas réuni depuis plus d'un an.
+            """;
+    private static final Pattern ARTICLE = Pattern.compile("article [LRD]\\.? ?\\d+(?:-\\d+)*");
+
+    /** A model that fills the row from the first passage, copying a reference found there. */
+    private static ScriptedReply faithfulRow(ChatCall call) {
+        Matcher article = ARTICLE.matcher(call.lastUserMessage());
+        String reference = article.find() ? article.group() : "";
+        return ScriptedReply.text("{\"type\": \"écart\", \"reference\": \"" + reference + "\", \"mesure\": \"Mettre en place la"
+                + " procédure et en justifier auprès de l'ARS.\", \"nature\": \"Prescription\", \"delai\": \"\", \"sources\": [1]}");
+    }
+
+    private JsonNode draft(String findings) {
+        ApiClient.Response created = as("inspecteur").postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", findings));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    @Test
+    void eachFindingBecomesACitedRowFilledByTheModelThroughAJsonSchema() {
+        OLLAMA.withDefaultResponder(TableDraftingIntegrationTests::faithfulRow);
+
+        JsonNode draft = draft(FINDINGS);
+
+        JsonNode rows = draft.get("content").get("rows");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("cells").get("numero").asString()).isEqualTo("E1");
+        assertThat(rows.get(1).get("cells").get("constat").asString()).contains("réévaluation tracée");
+        assertThat(rows.get(2).get("cells").get("type").asString()).isEqualTo("remarque");
+        for (JsonNode row : rows) {
+            assertThat(row.get("cells").get("nature").asString()).isEqualTo("prescription");
+            assertThat(row.get("cells").get("delai").asString()).isEqualTo("3 mois");
+            assertThat(row.get("cells").get("mesure").asString()).startsWith("Mettre en place");
+            assertThat(row.get("citations")).isNotEmpty();
+            assertThat(row.get("citations").get(0).get("title").asString()).isNotBlank();
+        }
+        assertThat(draft.get("model").asString()).startsWith("mistral-small3.2");
+        ChatCall call = OLLAMA.chatCalls().getFirst();
+        assertThat(call.format().get("properties").get("nature").get("enum"))
+                .extracting(JsonNode::asString).containsExactly("injonction", "prescription", "recommandation");
+        assertThat(call.format().get("required")).extracting(JsonNode::asString).contains("mesure", "sources");
+        assertThat(call.systemPrompt()).contains("n'invente jamais d'article");
+    }
+
+    @Test
+    void aReferenceThatNoCitedPassageContainsIsFlagged() {
+        OLLAMA.withDefaultResponder(call -> ScriptedReply.text("{\"type\": \"écart\", \"reference\": \"article L.999-99 du CASF\","
+                + " \"mesure\": \"Mettre en place un plan bleu.\", \"nature\": \"injonction\", \"delai\": \"1 mois\", \"sources\": [1]}"));
+
+        JsonNode row = draft("1. Absence de plan bleu actualisé").get("content").get("rows").get(0);
+
+        assertThat(row.get("cells").get("reference").asString()).isEqualTo("article L.999-99 du CASF");
+        assertThat(row.get("warnings")).anySatisfy(w -> assertThat(w.asString()).contains("L999-99").contains("à vérifier"));
+    }
+
+    @Test
+    void anInvalidAnswerIsRetriedOnceWithTheProblems() {
+        OLLAMA.enqueue(ScriptedReply.text("{\"type\": \"écart\", \"reference\": \"\", \"mesure\": \"Réunir le CVS.\","
+                + " \"nature\": \"sanction\", \"delai\": \"\", \"sources\": [1]}"));
+        OLLAMA.enqueue(ScriptedReply.text("{\"type\": \"remarque\", \"reference\": \"\", \"mesure\": \"Réunir le CVS.\","
+                + " \"nature\": \"recommandation\", \"delai\": \"\", \"sources\": [1]}"));
+
+        JsonNode row = draft("1. Le conseil de la vie sociale ne s'est pas réuni depuis plus d'un an.").get("content").get("rows").get(0);
+
+        assertThat(row.get("cells").get("nature").asString()).isEqualTo("recommandation");
+        assertThat(row.get("cells").get("delai").asString()).isEqualTo("6 mois");
+        assertThat(row.get("warnings")).anySatisfy(w -> assertThat(w.asString()).contains("corrigée"));
+        List<ChatCall> calls = OLLAMA.chatCalls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1).lastUserMessage()).contains("sanction").contains("n'est pas une valeur permise");
+    }
+
+    @Test
+    void withoutAWorkingModelEveryRowIsFilledFromTheMostSimilarHistoricalRowAndSaysSo() {
+        OLLAMA.withDefaultResponder(call -> ScriptedReply.httpError(500, "model runner crashed"));
+
+        JsonNode draft = draft(FINDINGS);
+
+        assertThat(draft.get("warnings")).anySatisfy(w -> assertThat(w.get("kind").asString()).isEqualTo("rows-by-similarity"));
+        for (JsonNode row : draft.get("content").get("rows")) {
+            assertThat(row.get("cells").get("mesure").asString()).as(row.toString()).isNotBlank();
+            assertThat(List.of("injonction", "prescription", "recommandation")).contains(row.get("cells").get("nature").asString());
+            assertThat(row.get("citations")).hasSize(1);
+            assertThat(row.get("warnings")).anySatisfy(w -> assertThat(w.asString()).contains("similarité"));
+        }
+    }
+
+    @Test
+    void rowsAreDraftedConcurrentlyWithinTheBoundedPool() {
+        OLLAMA.withDefaultResponder(call -> faithfulRow(call).withFirstTokenDelay(Duration.ofMillis(300)));
+        StringBuilder many = new StringBuilder();
+        for (int i = 1; i <= 8; i++) {
+            many.append(i).append(". Constat numéro ").append(i).append(" : contentions sans prescription médicale.\n");
+        }
+
+        assertThat(draft(many.toString()).get("content").get("rows")).hasSize(8);
+
+        List<FakeOllamaServer.ChatTiming> timings = OLLAMA.chatTimings();
+        int maxInFlight = 0;
+        for (FakeOllamaServer.ChatTiming t : timings) {
+            int inFlight = (int) timings.stream()
+                    .filter(o -> o.arrivedNanos() <= t.arrivedNanos() && o.repliedNanos() >= t.arrivedNanos())
+                    .count();
+            maxInFlight = Math.max(maxInFlight, inFlight);
+        }
+        assertThat(maxInFlight).isBetween(2, 4);
+    }
+
+    @Test
+    void rowsStreamAsTheyAreDraftedThenTheDraft() {
+        OLLAMA.withDefaultResponder(TableDraftingIntegrationTests::faithfulRow);
+        HttpResponse<InputStream> response = SseEvents.open(port, "inspecteur", "/api/capsules/mesures-inspection/drafts",
+                "{\"input\": \"1. Absence de plan bleu\\n2. Contentions sans prescription\"}");
+        List<SseEvents.Event> events = SseEvents.readAll(response.body());
+        assertThat(events).extracting(SseEvents.Event::name).containsExactly("row", "row", "done");
+        assertThat(events.getLast().data().get("content").get("rows")).hasSize(2);
+        assertThat(as("inspecteur").get("/api/drafts/" + events.getLast().data().get("id").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void findingsCanComeAsASpreadsheetExportedCsv() {
+        OLLAMA.withDefaultResponder(TableDraftingIntegrationTests::faithfulRow);
+        String csv = "N°;Constat;Type\nE1;Absence de plan bleu actualisé;Écart\nR1;Le CVS ne s'est pas réuni depuis un an;Remarque\n";
+
+        ApiClient.Response created = as("inspecteur").upload("/api/capsules/mesures-inspection/drafts", "inputDocument",
+                List.of(ApiClient.Part.of("constats.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode rows = created.json().get("content").get("rows");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).get("cells").get("numero").asString()).isEqualTo("R1");
+        assertThat(rows.get(1).get("cells").get("type").asString()).isEqualTo("remarque");
+        assertThat(created.json().get("warnings")).anySatisfy(w -> assertThat(w.get("message").asString()).contains("2 constat(s) lu(s) : E1, R1"));
+    }
+
+    @Test
+    void zeroFindingsOrTooManyAreRefusedWithAClearMessage() {
+        ApiClient inspector = as("inspecteur");
+        ApiClient.Response empty = inspector.postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", "   \n  "));
+        assertThat(empty.status()).isEqualTo(400);
+        StringBuilder tooMany = new StringBuilder();
+        for (int i = 1; i <= 101; i++) {
+            tooMany.append(i).append(". Constat ").append(i).append('\n');
+        }
+        ApiClient.Response over = inspector.postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", tooMany.toString()));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.json().get("detail").asString()).contains("101").contains("100");
+    }
+
+    @Test
+    void aDraftedTableGoesToAValidatedXlsxWithItsRows() throws Exception {
+        OLLAMA.withDefaultResponder(TableDraftingIntegrationTests::faithfulRow);
+        JsonNode draft = draft(FINDINGS);
+        String id = draft.get("id").asString();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode row : draft.get("content").get("rows")) {
+            Map<String, Object> cells = new java.util.LinkedHashMap<>();
+            row.get("cells").properties().forEach(e -> cells.put(e.getKey(), e.getValue().asString()));
+            rows.add(Map.of("cells", cells));
+        }
+        rows.set(0, Map.of("cells", Map.of("numero", "E1", "constat", "Absence de plan bleu actualisé", "type", "écart",
+                "reference", "", "mesure", "Actualiser le plan bleu avant l'été.", "nature", "injonction", "delai", "1 mois")));
+        as("inspecteur").putJson("/api/drafts/" + id + "/content", Map.of("rows", rows));
+        assertThat(as("inspecteur").postJson("/api/drafts/" + id + "/validate", "").status()).isEqualTo(200);
+
+        ApiClient.Download xlsx = as("inspecteur").download("/api/drafts/" + id + "/export?format=xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            List<String> cells = new ArrayList<>();
+            workbook.getSheetAt(0).forEach(r -> r.forEach(c -> cells.add(c.toString())));
+            assertThat(cells).contains("Actualiser le plan bleu avant l'été.", "injonction", "R1");
+        }
+    }
+
+}
