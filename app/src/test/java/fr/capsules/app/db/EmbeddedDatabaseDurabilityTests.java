@@ -27,7 +27,7 @@ class EmbeddedDatabaseDurabilityTests {
     void everyCommittedRowSurvivesAKill() throws Exception {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
-        String url = yaml.getObject().getProperty("spring.datasource.url").replace("${capsules.data-dir}", data.toString());
+        String url = yaml.getObject().getProperty("spring.datasource.url").replace("${capsules.data-dir-absolute}", data.toString());
         assertThat(url).startsWith("jdbc:h2:file:");
 
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -1,0 +1,206 @@
+package fr.capsules.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capsules.app.ApiClient;
+import fr.capsules.app.CapsulesApplication;
+import fr.capsules.app.llm.ChatCall;
+import fr.capsules.app.llm.FakeOllamaServer;
+import fr.capsules.app.llm.ScriptedReply;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Benchmarks of issue 5, not part of the test suite (run explicitly):
+ *
+ * <pre>
+ * ./mvnw -q install -DskipTests
+ * ./mvnw -pl app test -Dtest=TableQualityBenchmark
+ * </pre>
+ *
+ * <p>1. Leave-one-report-out over the six historical inspection reports of the example capsule
+ * (their real measure tables are in {@code capsules/mesures-inspection/evaluation/}): the service
+ * is started on the capsule without that report, its findings are drafted, and each generated row
+ * is compared with the real one (nature, reference, deadline). Twice: with no working model (the
+ * similarity fallback) and with the fake model, which answers by copying the first historical row
+ * of its prompt — so the model path measures retrieval and plumbing, not a model's quality.
+ *
+ * <p>2. Time to draft a 20-finding table with the fake model answering in 1 s per row, with 1 and
+ * 4 rows in flight ({@code capsules.tables.concurrency}).
+ */
+class TableQualityBenchmark {
+
+    private static final Path CAPSULE = Path.of("..", "capsules", "mesures-inspection").toAbsolutePath().normalize();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PAIR = Pattern.compile("(Référence|Mesure|Nature|Délai) : ([^;\\n]*)");
+
+    @Test
+    void leaveOneReportOut() throws Exception {
+        JsonNode truth = JSON.readTree(CAPSULE.resolve("evaluation/tableaux-de-reference.json").toFile());
+        BenchmarkReport report = new BenchmarkReport().line("leave-one-report-out, " + truth.get("reports").size() + " reports");
+        for (String mode : List.of("similarity", "fake-model")) {
+            int rows = 0;
+            int nature = 0;
+            int reference = 0;
+            int deadline = 0;
+            for (JsonNode held : truth.get("reports")) {
+                Function<ChatCall, ScriptedReply> responder = mode.equals("similarity")
+                        ? call -> ScriptedReply.httpError(500, "no model")
+                        : TableQualityBenchmark::copyFirstHistoricalRow;
+                JsonNode draft = draftWithout(held.get("document").asString(), findings(held), responder, 4, Duration.ZERO);
+                JsonNode generated = draft.get("content").get("rows");
+                for (int i = 0; i < held.get("rows").size(); i++) {
+                    JsonNode expected = held.get("rows").get(i);
+                    JsonNode cells = generated.get(i).get("cells");
+                    rows++;
+                    nature += fold(cells.get("nature").asString()).equals(fold(expected.get("nature").asString())) ? 1 : 0;
+                    reference += sameReference(cells.get("reference").asString(), expected.get("reference").asString()) ? 1 : 0;
+                    deadline += fold(cells.get("delai").asString()).equals(fold(expected.get("delai").asString())) ? 1 : 0;
+                }
+            }
+            report.line(String.format(Locale.ROOT, "%-11s rows %d: nature %.0f %%, reference %.0f %%, deadline %.0f %%", mode, rows,
+                    100.0 * nature / rows, 100.0 * reference / rows, 100.0 * deadline / rows));
+        }
+        report.write("table-quality.txt");
+    }
+
+    @Test
+    void twentyFindingsAtOneSecondPerRow() throws Exception {
+        StringBuilder findings = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            findings.append("E").append(i).append(". Contentions appliquées sans prescription médicale, dossier ").append(i).append(".\n");
+        }
+        BenchmarkReport report = new BenchmarkReport();
+        for (int slots : List.of(1, 4)) {
+            long start = System.nanoTime();
+            JsonNode draft = draftWithout(null, findings.toString(), TableQualityBenchmark::copyFirstHistoricalRow, slots,
+                    Duration.ofSeconds(1));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(draft.get("content").get("rows")).hasSize(20);
+            report.line(String.format(Locale.ROOT, "20 findings, model at 1 s per row, %d slot(s): %.1f s (drafting request only)", slots,
+                    draftSeconds));
+        }
+        report.write("table-timing.txt");
+    }
+
+    private static double draftSeconds;
+
+    /** Starts the service on the capsule without {@code heldOut}, drafts the findings, stops it. */
+    private static JsonNode draftWithout(String heldOut, String findings, Function<ChatCall, ScriptedReply> responder, int slots,
+            Duration perRow) throws IOException {
+        Path root = Files.createTempDirectory("capsules-table-bench-");
+        Path capsule = root.resolve("catalog").resolve("mesures-inspection");
+        copy(CAPSULE, capsule, heldOut);
+        try (FakeOllamaServer ollama = FakeOllamaServer.start().withModels("mistral-small3.2")) {
+            ollama.withDefaultResponder(call -> responder.apply(call).withFirstTokenDelay(perRow));
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(CapsulesApplication.class)
+                    .profiles("demo")
+                    .properties(Map.of(
+                            "server.port", "0",
+                            "capsules.data-dir", root.resolve("data").toString(),
+                            "capsules.catalog-dir", root.resolve("catalog").toString(),
+                            "capsules.ollama.base-url", ollama.baseUrl(),
+                            "capsules.ollama.chat-model", "mistral-small3.2",
+                            "capsules.tables.concurrency", String.valueOf(slots),
+                            "logging.level.root", "WARN"))
+                    .run();
+            try {
+                int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+                long start = System.nanoTime();
+                ApiClient.Response created = ApiClient.as(port, "inspecteur", "demo")
+                        .postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", findings));
+                draftSeconds = (System.nanoTime() - start) / 1e9;
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                return created.json();
+            } finally {
+                context.close();
+            }
+        }
+    }
+
+    /** The held-out report's findings, numbered as in the report. */
+    private static String findings(JsonNode held) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode row : held.get("rows")) {
+            text.append(row.get("label").asString()).append(". ").append(row.get("constat").asString()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** A stand-in model: fills the row from the first historical table row of its prompt. */
+    private static ScriptedReply copyFirstHistoricalRow(ChatCall call) {
+        String prompt = call.lastUserMessage();
+        int row = prompt.indexOf("(ligne de tableau historique)");
+        String text = row < 0 ? "" : prompt.substring(row, prompt.indexOf("\n\n[", row) < 0 ? prompt.length() : prompt.indexOf("\n\n[", row));
+        Map<String, String> cells = new java.util.HashMap<>();
+        Matcher matcher = PAIR.matcher(text);
+        while (matcher.find()) {
+            cells.putIfAbsent(matcher.group(1), matcher.group(2).strip());
+        }
+        String number = row < 0 ? "[]" : "[" + prompt.substring(prompt.lastIndexOf("\n[", row) + 2, prompt.indexOf(']', prompt.lastIndexOf("\n[", row))) + "]";
+        return ScriptedReply.text("{\"type\": \"écart\", \"reference\": " + quote(cells.getOrDefault("Référence", ""))
+                + ", \"mesure\": " + quote(cells.getOrDefault("Mesure", "")) + ", \"nature\": "
+                + quote(cells.getOrDefault("Nature", "prescription").toLowerCase(Locale.ROOT)) + ", \"delai\": "
+                + quote(cells.getOrDefault("Délai", "")) + ", \"sources\": " + number + "}");
+    }
+
+    private static String quote(String text) {
+        return JSON.writeValueAsString(text);
+    }
+
+    private static boolean sameReference(String generated, String expected) {
+        Set<String> a = articles(generated);
+        Set<String> b = articles(expected);
+        return a.isEmpty() && b.isEmpty() ? fold(generated).equals(fold(expected)) : a.equals(b);
+    }
+
+    private static Set<String> articles(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("([LRD])\\s*\\.?\\s*(\\d{1,4}(?:-\\d{1,4}){0,3})").matcher(text == null ? "" : text);
+        while (m.find()) {
+            found.add(m.group(1) + m.group(2));
+        }
+        return found;
+    }
+
+    private static String fold(String text) {
+        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static void copy(Path from, Path to, String heldOut) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                String relative = from.relativize(source).toString().replace('\\', '/');
+                if (heldOut != null && relative.equals("documents/" + heldOut)) {
+                    continue;
+                }
+                Path target = to.resolve(relative);
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+}
