@@ -111,17 +111,16 @@ class TableQualityBenchmark {
         copy(CAPSULE, capsule, heldOut);
         try (FakeOllamaServer ollama = FakeOllamaServer.start().withModels("mistral-small3.2")) {
             ollama.withDefaultResponder(call -> responder.apply(call).withFirstTokenDelay(perRow));
+            // Command-line arguments, which take precedence over application.yaml.
             ConfigurableApplicationContext context = new SpringApplicationBuilder(CapsulesApplication.class)
                     .profiles("demo")
-                    .properties(Map.of(
-                            "server.port", "0",
-                            "capsules.data-dir", root.resolve("data").toString(),
-                            "capsules.catalog-dir", root.resolve("catalog").toString(),
-                            "capsules.ollama.base-url", ollama.baseUrl(),
-                            "capsules.ollama.chat-model", "mistral-small3.2",
-                            "capsules.tables.concurrency", String.valueOf(slots),
-                            "logging.level.root", "WARN"))
-                    .run();
+                    .run("--server.port=0",
+                            "--capsules.data-dir=" + root.resolve("data"),
+                            "--capsules.catalog-dir=" + root.resolve("catalog"),
+                            "--capsules.ollama.base-url=" + ollama.baseUrl(),
+                            "--capsules.ollama.chat-model=mistral-small3.2",
+                            "--capsules.tables.concurrency=" + slots,
+                            "--logging.level.root=WARN");
             try {
                 int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
                 long start = System.nanoTime();
