@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -76,14 +75,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http.authorizeHttpRequests(
                         authorize ->
                                 authorize
-                                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error")
+                                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
+                                                "/css/**", "/js/**", "/favicon.ico")
                                         .permitAll()
                                         .requestMatchers("/actuator/**")
                                         .hasRole("ADMIN")
                                         .anyRequest()
                                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-                .formLogin(Customizer.withDefaults())
+                // The web interface's own French login page (fr.capsules.app.web.ui); back to the home page after.
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(
                         exceptions ->
                                 exceptions

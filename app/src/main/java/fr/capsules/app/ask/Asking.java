@@ -78,8 +78,17 @@ public class Asking {
      * like one sent to the ask endpoint.
      */
     public Answer answer(Capsule capsule, CapsulesUser user, String question, RetrievalProperties bounds) {
+        return answer(capsule, user, question, null, bounds);
+    }
+
+    /**
+     * Answers a question, continuing the conversation {@code conversationId} when it is not blank
+     * (the web page without JavaScript posts its form here); checked like the ask endpoint.
+     */
+    public Answer answer(Capsule capsule, CapsulesUser user, String question, String conversationId,
+            RetrievalProperties bounds) {
         capsule.requireInService();
-        return ask(capsule, user, Question.of(new Question.AskRequest(question, null), bounds));
+        return ask(capsule, user, Question.of(new Question.AskRequest(question, conversationId), bounds));
     }
 
     /** Answers in one go. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * that a bare date {@code to} includes that whole day ({@code from=2025-03-01&to=2025-03-31} is
  * all of March).
  */
-final class AuditQueryParameters {
+public final class AuditQueryParameters {
 
     static final ZoneId AGENCY_ZONE = ZoneId.of("Europe/Paris");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -27,7 +27,8 @@ final class AuditQueryParameters {
 
     private AuditQueryParameters() {}
 
-    static AuditQuery parse(
+    /** The query for these raw parameters (each may be null or blank = any). */
+    public static AuditQuery parse(
             String user, String capsule, String action, String from, String to, String limit, String offset) {
         return new AuditQuery(
                 blankToNull(user),

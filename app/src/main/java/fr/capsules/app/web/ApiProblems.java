@@ -25,10 +25,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where domain errors become HTTP: RFC 9457 problem details with a stable
@@ -131,6 +133,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         "Corps de requête illisible",
                         "Le corps de la requête n'est pas un JSON valide pour cette opération ; vérifiez les noms et types"
                                 + " des champs."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Outside the API, a person typed a wrong address: the container's error page (the web
+        // interface's friendly "introuvable" page) answers instead of a JSON problem.
+        if (request instanceof ServletWebRequest web && !web.getRequest().getRequestURI().startsWith(web.getRequest().getContextPath() + "/api/")
+                && web.getResponse() != null) {
+            try {
+                web.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (java.io.IOException ignored) {
+                // fall through to the problem
+            }
+        }
+        return super.handleNoResourceFoundException(e, headers, status, request);
     }
 
     @ExceptionHandler(MultipartException.class)

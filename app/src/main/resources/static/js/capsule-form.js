@@ -1,0 +1,79 @@
+// The capsule definition form: builds the definition from the fields and sends it to
+// POST /api/capsules (new) or PUT /api/capsules/{id}; the service checks it and says what is wrong.
+'use strict';
+document.addEventListener('DOMContentLoaded', function () {
+  var C = window.Capsules;
+  var form = document.getElementById('capsule-form');
+  var list = document.getElementById('column-list');
+  var message = document.getElementById('form-message');
+  var counter = list.children.length;
+
+  function value(id) { return document.getElementById(id).value.trim(); }
+  function csv(text) { return text.split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
+
+  function wire(fieldset) {
+    fieldset.querySelector('.remove-column').addEventListener('click', function () { fieldset.remove(); });
+  }
+  list.querySelectorAll('.column').forEach(wire);
+
+  document.getElementById('add-column').addEventListener('click', function () {
+    counter += 1;
+    var fragment = document.getElementById('column-template').content.cloneNode(true);
+    var fieldset = fragment.querySelector('fieldset');
+    fieldset.querySelector('legend').textContent = 'Colonne ' + counter;
+    fieldset.querySelectorAll('.field').forEach(function (field, i) {
+      var id = 'new-col-' + counter + '-' + i;
+      field.querySelector('label').htmlFor = id;
+      field.querySelector('input').id = id;
+    });
+    list.appendChild(fieldset);
+    wire(fieldset);
+    fieldset.querySelector('input').focus();
+  });
+
+  function definition() {
+    var kind = value('kind');
+    var generic = document.getElementById('scope-generic').checked;
+    var d = {
+      id: value('id'), name: value('name'), description: value('description'), purpose: value('purpose'),
+      referent: value('referent'), status: value('status'), kind: kind, instructions: value('instructions'),
+      model: value('model') || null,
+      scope: { generic: generic, services: csv(value('services')) },
+      retrieval: { topK: Number(value('topK')) || null, minCoverage: value('minCoverage') === '' ? null : Number(value('minCoverage')) },
+      validation: { distinctValidator: document.getElementById('distinctValidator').checked }
+    };
+    if (kind === 'table') {
+      var deadlines = {};
+      value('deadlines').split('\n').forEach(function (line) {
+        var at = line.indexOf(':');
+        if (at > 0) { deadlines[line.slice(0, at).trim()] = line.slice(at + 1).trim(); }
+      });
+      d.table = {
+        columns: Array.prototype.map.call(list.querySelectorAll('.column'), function (f) {
+          return {
+            name: f.querySelector('.col-name').value.trim(), title: f.querySelector('.col-title').value.trim(),
+            description: f.querySelector('.col-description').value.trim(), values: csv(f.querySelector('.col-values').value)
+          };
+        }),
+        deadlineByNature: deadlines
+      };
+    }
+    return d;
+  }
+
+  form.addEventListener('submit', async function (event) {
+    event.preventDefault();
+    var d = definition();
+    var creating = form.getAttribute('data-mode') === 'create';
+    message.textContent = 'Enregistrement…';
+    try {
+      var saved = creating
+        ? await C.api('POST', '/api/capsules', d)
+        : await C.api('PUT', '/api/capsules/' + encodeURIComponent(d.id), d);
+      message.textContent = 'Capsule enregistrée (version ' + saved.version + ').';
+      window.location.assign('/capsules/' + encodeURIComponent(saved.id) + '/documents');
+    } catch (e) {
+      message.textContent = 'La capsule n\'a pas été enregistrée : ' + e.message;
+    }
+  });
+});

@@ -1,0 +1,81 @@
+// A capsule's documents: upload by file picker or drag and drop (POST /api/capsules/{id}/documents)
+// with the per-file report, removal and re-indexing.
+'use strict';
+document.addEventListener('DOMContentLoaded', function () {
+  var C = window.Capsules;
+  var section = document.getElementById('upload');
+  var capsule = section.getAttribute('data-capsule');
+  var base = '/api/capsules/' + encodeURIComponent(capsule);
+  var form = document.getElementById('upload-form');
+  var input = document.getElementById('files');
+  var zone = document.getElementById('drop-zone');
+  var status = document.getElementById('upload-status');
+  var report = document.getElementById('upload-report');
+  var STATUS = { indexed: 'indexé', duplicate: 'doublon (déjà présent)', rejected: 'refusé', failed: 'échec' };
+
+  function showReport(results) {
+    var body = report.querySelector('tbody');
+    body.textContent = '';
+    results.forEach(function (r) {
+      var tr = C.el('tr');
+      tr.setAttribute('data-status', r.status);
+      tr.appendChild(C.el('td', null, r.file));
+      tr.appendChild(C.el('td', 'result ' + r.status, STATUS[r.status] || r.status));
+      tr.appendChild(C.el('td', null, r.title || ''));
+      tr.appendChild(C.el('td', null, r.pages));
+      tr.appendChild(C.el('td', null, r.chunks));
+      var notes = C.el('td');
+      var ul = C.el('ul', 'plain');
+      (r.warnings || []).forEach(function (w) { ul.appendChild(C.el('li', null, w)); });
+      if (r.error) { ul.appendChild(C.el('li', 'error', r.error)); }
+      notes.appendChild(ul);
+      tr.appendChild(notes);
+      body.appendChild(tr);
+    });
+    report.hidden = false;
+    var counts = {};
+    results.forEach(function (r) { counts[r.status] = (counts[r.status] || 0) + 1; });
+    status.textContent = results.length + ' fichier(s) traité(s) : ' + Object.keys(counts).map(function (k) {
+      return counts[k] + ' ' + (STATUS[k] || k);
+    }).join(', ') + '. Rechargez la page pour voir la liste à jour.';
+  }
+
+  async function send(files) {
+    if (!files.length) { status.textContent = 'Choisissez au moins un fichier.'; return; }
+    var data = new FormData();
+    Array.prototype.forEach.call(files, function (f) { data.append('files', f, f.name); });
+    status.textContent = 'Envoi et lecture de ' + files.length + ' fichier(s)…';
+    try {
+      var result = await C.api('POST', base + '/documents', data);
+      showReport(result.results);
+    } catch (e) { status.textContent = 'Erreur : ' + e.message; }
+  }
+
+  form.addEventListener('submit', function (event) { event.preventDefault(); send(input.files); });
+  ['dragenter', 'dragover'].forEach(function (type) {
+    zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.add('over'); });
+  });
+  ['dragleave', 'drop'].forEach(function (type) {
+    zone.addEventListener(type, function () { zone.classList.remove('over'); });
+  });
+  zone.addEventListener('drop', function (event) { event.preventDefault(); send(event.dataTransfer.files); });
+
+  document.querySelectorAll('.remove-document').forEach(function (button) {
+    button.addEventListener('click', async function () {
+      var row = button.closest('tr');
+      if (!window.confirm('Retirer « ' + row.children[1].textContent + ' » de la capsule ? Ses passages ne seront plus cités.')) { return; }
+      try {
+        await C.api('DELETE', base + '/documents/' + encodeURIComponent(button.getAttribute('data-document')));
+        row.remove();
+        status.textContent = 'Document retiré.';
+      } catch (e) { status.textContent = 'Erreur : ' + e.message; }
+    });
+  });
+
+  document.getElementById('reindex').addEventListener('click', async function () {
+    status.textContent = 'Ré-indexation en cours…';
+    try {
+      showReport((await C.api('POST', base + '/reindex')).results);
+    } catch (e) { status.textContent = 'Erreur : ' + e.message; }
+  });
+});

@@ -1,0 +1,43 @@
+package fr.capsules.app.web.ui;
+
+import fr.capsules.app.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the browser tests: the real service and fake model of {@link ServiceIntegrationTest},
+ * one headless chromium per class. Skipped where chromedriver is not installed.
+ */
+abstract class BrowserTest extends ServiceIntegrationTest {
+
+    private static Browser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        Assumptions.assumeTrue(Browser.available(), "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+    }
+
+    @AfterEach
+    void signOut() {
+        if (browser != null) {
+            browser.signOut();
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    protected Browser browser() {
+        return browser;
+    }
+}

@@ -1,0 +1,77 @@
+package fr.capsules.app.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+
+/** A referent creates a capsule, uploads documents (one broken) and sees what was understood. */
+class UiCapsuleMaintenanceTests extends BrowserTest {
+
+    @TempDir
+    Path files;
+
+    @Test
+    void aReferentCreatesACapsuleAndSeesTheReportOfEachUploadedFile() throws Exception {
+        String id = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        Browser b = browser();
+        b.signIn("referent");
+        b.open("/capsules/new");
+        b.find("#id").sendKeys(id);
+        b.find("#name").sendKeys("Accueil des usagers");
+        b.find("#description").sendKeys("Questions sur l'accueil du public.");
+        b.find("#purpose").sendKeys("Répondre aux questions des agents d'accueil sur les procédures.");
+        b.find("#scope-services").click();
+        b.find("#services").sendKeys("reclamations");
+        b.screenshot("capsule-form");
+        b.find("#capsule-form button[type=submit]").click();
+        b.waitUntil(d -> b.path().equals("/capsules/" + id + "/documents"));
+        assertThat(b.text("h1")).isEqualTo("Documents — Accueil des usagers");
+
+        Path good = Files.writeString(files.resolve("accueil.txt"),
+                "Procédure d'accueil\n\nL'agent d'accueil oriente l'usager vers le service compétent dans la journée.\n",
+                StandardCharsets.UTF_8);
+        Path broken = Files.write(files.resolve("rapport.pdf"), "%PDF-1.7\nceci n'est pas un PDF".getBytes(StandardCharsets.UTF_8));
+        b.find("#files").sendKeys(good + "\n" + broken);
+        b.find("#upload-form button[type=submit]").click();
+        b.waitUntil(d -> b.all("#upload-report tbody tr").size() == 2);
+        Map<String, String> results = b.all("#upload-report tbody tr").stream()
+                .collect(Collectors.toMap(r -> r.findElements(org.openqa.selenium.By.tagName("td")).get(0).getText(),
+                        r -> r.getAttribute("data-status")));
+        assertThat(results).containsEntry("accueil.txt", "indexed");
+        assertThat(results.get("rapport.pdf")).isIn("failed", "rejected");
+        WebElement brokenRow = b.all("#upload-report tbody tr").stream()
+                .filter(r -> r.getText().startsWith("rapport.pdf")).findFirst().orElseThrow();
+        assertThat(brokenRow.findElements(org.openqa.selenium.By.cssSelector(".error"))).isNotEmpty();
+        b.screenshot("documents-upload");
+
+        b.open("/capsules/" + id + "/documents");
+        assertThat(b.all("#documents tbody tr")).hasSize(1);
+        b.open("/");
+        assertThat(b.all(".card").stream().map(c -> c.getAttribute("data-capsule"))).contains(id);
+    }
+
+    @Test
+    void theEditFormShowsATableCapsulesColumnsAndAllowedValues() {
+        browser().signIn("referent");
+        browser().open("/capsules/mesures-inspection/edit");
+        assertThat(browser().find("#id").getAttribute("readonly")).isNotNull();
+        assertThat(browser().all("#column-list .column")).hasSize(7);
+        assertThat(browser().find("#col-values-3").getAttribute("value")).isEqualTo("écart, remarque");
+        browser().screenshot("capsule-edit");
+    }
+
+    @Test
+    void anAgentCannotOpenTheCapsuleForm() {
+        browser().signIn("agent");
+        browser().open("/capsules/new");
+        assertThat(browser().text("h1")).isEqualTo("Accès refusé");
+    }
+}

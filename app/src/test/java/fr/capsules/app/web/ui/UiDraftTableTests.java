@@ -1,0 +1,72 @@
+package fr.capsules.app.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** An inspector drafts a measures table from findings, edits it, validates it and exports it. */
+class UiDraftTableTests extends BrowserTest {
+
+    private static final String EDITED = "Actualiser le plan bleu et le transmettre à l'ARS";
+
+    @Test
+    void findingsBecomeATableThatIsEditedValidatedAndExported() throws Exception {
+        Browser b = browser();
+        b.signIn("inspecteur");
+        b.open("/capsules/mesures-inspection");
+        b.find("#input").sendKeys("E1 - Absence de plan bleu actualisé\nE2 - Contentions sans prescription médicale");
+        b.screenshot("draft-findings");
+        b.find("#draft-form button[type=submit]").click();
+        b.waitUntil(d -> b.path().startsWith("/drafts/"));
+
+        assertThat(b.all(".draft-table tbody tr")).hasSize(2);
+        assertThat(b.text(".ai-label")).isEqualTo("Généré par IA — à vérifier");
+        assertThat(b.all(".export-links button[disabled]")).hasSize(5);
+        WebElement measure = b.find(".draft-table tbody tr[data-row='0'] [data-column='mesure']");
+        assertThat(measure.getAttribute("aria-label")).isEqualTo("Mesure, ligne 1");
+        measure.clear();
+        measure.sendKeys(EDITED);
+        b.find("#save").click();
+        b.waitUntil(d -> b.text("#draft-message").startsWith("Modifications enregistrées"));
+        b.screenshot("draft-table");
+
+        b.find("#validate").click();
+        WebElement dialog = b.find("#validate-dialog[open]");
+        assertThat(dialog.getText()).contains("Je soussigné(e) Inès Inspectrice valide ce brouillon");
+        dialog.findElement(By.id("validate-confirm")).click();
+        b.waitUntil(d -> b.text("#draft-state").equals("Validé"));
+        assertThat(b.text(".ai-label")).startsWith("Généré par IA — validé par Inès Inspectrice");
+        assertThat(b.text(".changes")).contains("Ligne 1, Mesure").contains(EDITED);
+        b.screenshot("draft-validated");
+
+        String href = b.find(".export-links a[data-format='xlsx']").getAttribute("href");
+        HttpResponse<byte[]> xlsx = b.download(java.net.URI.create(href).getRawPath() + "?" + java.net.URI.create(href).getRawQuery());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(cells(workbook.getSheetAt(0))).contains(EDITED);
+        }
+
+        b.open("/drafts?status=validated&mine=true");
+        assertThat(b.all("tbody tr[data-status='validated']")).isNotEmpty();
+        assertThat(b.all("tbody tr[data-status='generated']")).isEmpty();
+        b.screenshot("drafts");
+    }
+
+    private static java.util.List<String> cells(Sheet sheet) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                values.add(cell.toString());
+            }
+        }
+        return values;
+    }
+}
