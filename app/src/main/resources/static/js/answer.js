@@ -60,6 +60,11 @@ document.addEventListener('DOMContentLoaded', function () {
       details.appendChild(summary);
       details.appendChild(C.el('blockquote', null, c.text));
       details.appendChild(C.el('p', 'meta', 'Fichier : ' + (c.file || '')));
+      if (c.documentId) {
+        var link = C.el('a', 'download', 'Télécharger le document');
+        link.href = '/api/capsules/' + encodeURIComponent(capsule) + '/documents/' + encodeURIComponent(c.documentId) + '/file';
+        details.appendChild(link);
+      }
       item.appendChild(details);
       list.appendChild(item);
     });

@@ -93,6 +93,21 @@ class DocumentController {
         return library.list(capsules.require(id, user)).stream().map(DocumentView::of).toList();
     }
 
+    /** The original file, for anyone who may see the capsule. */
+    @GetMapping("/documents/{documentId}/file")
+    ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable String id, @PathVariable String documentId,
+            CapsulesUser user) {
+        DocumentLibrary.Original original = library.original(capsules.require(id, user), documentId);
+        String name = original.path().getFileName().toString();
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaTypeFactory.getMediaType(name)
+                        .orElse(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                                .build().toString())
+                .body(new org.springframework.core.io.FileSystemResource(original.path()));
+    }
+
     @DeleteMapping("/documents/{documentId}")
     ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String documentId, CapsulesUser user) {
         Capsule capsule = capsules.require(id, user);

@@ -124,6 +124,30 @@ public class DocumentLibrary implements DisposableBean {
         return removed;
     }
 
+    /**
+     * The original file of an indexed document: the uploaded copy, or the catalogue's file.
+     *
+     * @throws DocumentNotFoundException when the document is not indexed or its file is gone
+     */
+    public Original original(Capsule capsule, String documentId) {
+        DocumentRecord record = indexes.read(capsule.id(), index -> index.document(documentId))
+                .orElseThrow(() -> new DocumentNotFoundException(documentId));
+        List<Path> candidates = new ArrayList<>();
+        Path uploaded = uploadFolder(capsule.id()).resolve(record.documentId());
+        candidates.add(uploaded.resolve(record.file()).normalize());
+        capsule.catalogDocuments().ifPresent(folder -> candidates.add(folder.resolve(record.file()).normalize()));
+        for (Path candidate : candidates) {
+            boolean inside = candidate.startsWith(uploaded) || capsule.catalogDocuments().map(candidate::startsWith).orElse(false);
+            if (inside && Files.isRegularFile(candidate)) {
+                return new Original(record, candidate);
+            }
+        }
+        throw new DocumentNotFoundException(documentId);
+    }
+
+    /** An indexed document and where its bytes are. */
+    public record Original(DocumentRecord record, Path path) {}
+
     /** Indexes the catalogue's documents that are not indexed yet (first start, new files). */
     public List<IngestionResult> indexCatalogue(Capsule capsule) {
         List<SourceFile> sources = catalogueSources(capsule);

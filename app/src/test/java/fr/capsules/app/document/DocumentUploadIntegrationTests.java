@@ -102,6 +102,29 @@ class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void anIndexedDocumentCanBeDownloadedByThoseWhoSeeTheCapsule() throws Exception {
+        byte[] pdf = Fixtures.pdf("Protocole d'accueil téléphonique des usagers.");
+        JsonNode result = byFile(as("referent").upload("/api/capsules/" + capsule + "/documents",
+                List.of(Part.of("protocole.pdf", pdf)))).get("protocole.pdf");
+        String path = "/api/capsules/" + capsule + "/documents/" + result.get("documentId").asString() + "/file";
+
+        ApiClient.Download file = as("reclamations").download(path);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.bytes()).isEqualTo(pdf);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("protocole.pdf");
+        assertThat(as("inspecteur").download(path).status()).isEqualTo(404);
+        assertThat(as("reclamations").download("/api/capsules/" + capsule + "/documents/inconnu/file").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCatalogueDocumentIsServedFromTheCatalogue() {
+        JsonNode first = as("agent").get("/api/capsules/charte-ia/documents").json().get(0);
+        ApiClient.Download file = as("agent").download("/api/capsules/charte-ia/documents/" + first.get("documentId").asString() + "/file");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.bytes()).isNotEmpty();
+    }
+
+    @Test
     void theSameFileUploadedTwiceIsReportedAsDuplicate() throws Exception {
         byte[] pdf = Fixtures.pdf("Circuit de validation des courriers de réponse aux usagers.");
         String path = "/api/capsules/" + capsule + "/documents";
