@@ -79,14 +79,8 @@ final class CsvExport {
         }
     }
 
-    /**
-     * Neutralises CSV injection (OWASP): a cell starting with {@code = + - @}, a tab or a carriage return would be
-     * evaluated as a formula by Excel or LibreOffice; a leading apostrophe makes it text.
-     */
+    /** A cell safe from CSV injection. */
     static String cell(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return fr.capsules.app.web.SpreadsheetCells.neutralise(text);
     }
 }

@@ -75,9 +75,8 @@ final class RegisterFormats {
         return instant == null ? "" : DAY.format(instant);
     }
 
-    /** A cell starting with = + - @ would be a formula in a spreadsheet. */
     private static String safe(String cell) {
-        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        return fr.capsules.app.web.SpreadsheetCells.neutralise(cell);
     }
 
     private static String escape(String text) {
