@@ -65,16 +65,17 @@ class AuditedActionsIntegrationTests extends ServiceIntegrationTest {
     @Test
     void documentsAndCapsuleChangesAreRecorded() {
         ApiClient referent = as("referent");
-        referent.postJson("/api/capsules", Map.of("id", "audit-capsule", "name", "Capsule auditée", "purpose", "Tracer.",
+        String capsule = "audit-capsule-" + System.nanoTime() % 1_000_000;
+        referent.postJson("/api/capsules", Map.of("id", capsule, "name", "Capsule auditée", "purpose", "Tracer.",
                 "referent", "Romain Référent", "scope", Map.of("generic", false, "services", List.of("inspection")), "kind", "chat"));
-        JsonNode upload = referent.upload("/api/capsules/audit-capsule/documents",
+        JsonNode upload = referent.upload("/api/capsules/" + capsule + "/documents",
                 List.of(ApiClient.Part.of("note.txt", "Une note de service sur les astreintes.".getBytes()))).json();
         String documentId = upload.get("results").get(0).get("documentId").asString();
-        referent.delete("/api/capsules/audit-capsule/documents/" + documentId);
-        referent.delete("/api/capsules/audit-capsule");
+        referent.delete("/api/capsules/" + capsule + "/documents/" + documentId);
+        referent.delete("/api/capsules/" + capsule);
 
         List<String> actions = new java.util.ArrayList<>();
-        entries("capsule=audit-capsule").forEach(e -> actions.add(e.get("action").asString()));
+        entries("capsule=" + capsule).forEach(e -> actions.add(e.get("action").asString()));
         assertThat(actions).containsExactly("capsule-retired", "document-deleted", "document-uploaded", "capsule-created");
     }
 
