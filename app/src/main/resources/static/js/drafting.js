@@ -31,12 +31,25 @@ document.addEventListener('DOMContentLoaded', function () {
   form.addEventListener('submit', async function (event) {
     event.preventDefault();
     var input = form.querySelector('textarea').value;
-    if (!input.trim()) { form.querySelector('textarea').focus(); return; }
+    var file = document.getElementById('findings-file');
+    var chosen = file && file.files && file.files.length ? file.files[0] : null;
+    if (!input.trim() && !chosen) { form.querySelector('textarea').focus(); return; }
     var button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     body.textContent = '';
     status.textContent = 'Rédaction du projet de tableau en cours…';
     try {
+      if (chosen) {
+        // A file of findings: the service answers the created draft as JSON.
+        var data = new FormData();
+        data.append('inputDocument', chosen);
+        var uploaded = await fetch('/api/capsules/' + encodeURIComponent(capsule) + '/drafts', {
+          method: 'POST', credentials: 'same-origin', headers: C.headers({ 'Accept': 'application/json' }), body: data
+        });
+        if (!uploaded.ok) { throw await C.problem(uploaded); }
+        open(await uploaded.json());
+        return;
+      }
       var response = await fetch('/api/capsules/' + encodeURIComponent(capsule) + '/drafts', {
         method: 'POST',
         credentials: 'same-origin',

@@ -18,6 +18,22 @@ class UiDraftTableTests extends BrowserTest {
     private static final String EDITED = "Actualiser le plan bleu et le transmettre à l'ARS";
 
     @Test
+    void findingsCanBeUploadedAsASpreadsheetExport() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("constats-", ".csv");
+        java.nio.file.Files.writeString(csv, "N°;Constat;Type\nE1;Absence de plan bleu actualisé;Écart\n"
+                + "R1;Le conseil de la vie sociale ne s'est pas réuni;Remarque\n");
+        Browser b = browser();
+        b.signIn("inspecteur");
+        b.open("/capsules/mesures-inspection");
+        b.find("#findings-file").sendKeys(csv.toAbsolutePath().toString());
+        b.find("#draft-form button[type=submit]").click();
+        b.waitUntil(d -> b.path().startsWith("/drafts/"));
+
+        assertThat(b.all(".draft-table tbody tr")).hasSize(2);
+        assertThat(b.find(".draft-table tbody tr[data-row='1'] [data-column='numero']").getAttribute("value")).isEqualTo("R1");
+    }
+
+    @Test
     void findingsBecomeATableThatIsEditedValidatedAndExported() throws Exception {
         Browser b = browser();
         b.signIn("inspecteur");
