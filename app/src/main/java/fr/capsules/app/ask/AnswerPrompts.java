@@ -3,12 +3,8 @@ package fr.capsules.app.ask;
 import fr.capsules.app.capsule.CapsuleDefinition;
 import fr.capsules.app.llm.ModelPrompt;
 import fr.capsules.ingest.index.PassageHit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AnswerPrompts {
 
-    private final String system = template("prompts/answer-system.txt");
-    private final String user = template("prompts/answer-user.txt");
+    private final String system = PromptTemplates.load("prompts/answer-system.txt");
+    private final String user = PromptTemplates.load("prompts/answer-user.txt");
 
     ModelPrompt prompt(CapsuleDefinition capsule, List<PassageHit> passages, List<Turn> history, String question) {
         String instructions = capsule.instructions().isBlank() ? "(aucune)" : capsule.instructions().strip();
@@ -49,13 +45,5 @@ class AnswerPrompts {
             text.append('\n').append(hit.text().strip()).append("\n\n");
         }
         return text.toString().strip();
-    }
-
-    private static String template(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("missing prompt template " + path, e);
-        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 public record Citation(
         int n, String documentId, String file, String title, Integer page, List<String> headingPath, String text) {
 
-    static Citation of(int n, PassageHit hit) {
+    /** The citation numbered {@code n} of a retrieved passage (page null for formats without pages). */
+    public static Citation of(int n, PassageHit hit) {
         return new Citation(
                 n, hit.documentId(), hit.file(), hit.title(), hit.page() > 0 ? hit.page() : null, hit.headingPath(), hit.text());
     }

@@ -1,6 +1,7 @@
 package fr.capsules.app.table;
 
 import fr.capsules.app.ask.Citation;
+import fr.capsules.app.ask.PromptTemplates;
 import fr.capsules.app.ask.Retrieval;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleDefinition;
@@ -12,9 +13,6 @@ import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.PassageHit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,7 +22,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +39,8 @@ class RowDrafter {
     private final Retrieval retrieval;
     private final LanguageModel model;
     private final TableProperties properties;
-    private final String system = template("prompts/table-row-system.txt");
-    private final String user = template("prompts/table-row-user.txt");
+    private final String system = PromptTemplates.load("prompts/table-row-system.txt");
+    private final String user = PromptTemplates.load("prompts/table-row-user.txt");
 
     RowDrafter(Retrieval retrieval, LanguageModel model, TableProperties properties) {
         this.retrieval = retrieval;
@@ -69,7 +66,7 @@ class RowDrafter {
         if (answer.isPresent()) {
             byModel = true;
             cells.putAll(answer.get().cells());
-            answer.get().sources().forEach(n -> citations.add(citation(n, passages.get(n - 1))));
+            answer.get().sources().forEach(n -> citations.add(Citation.of(n, passages.get(n - 1))));
         } else {
             fallback(columns, passages, cells, citations, warnings, modelAvailable);
         }
@@ -145,7 +142,7 @@ class RowDrafter {
                 cells.put(column.name(), column.values().isEmpty() ? value : TableColumns.allowed(column, value).orElse(""));
             }
         }
-        citations.add(citation(1, row));
+        citations.add(Citation.of(1, row));
         String source = found.getOrDefault(columns.finding().name(), "");
         warnings.add((modelAvailable ? "" : "sans modèle : ") + "proposition par similarité, reprise du constat historique le"
                 + " plus proche « " + abbreviate(source) + " » (" + row.title() + (row.page() > 0 ? ", p. " + row.page() : "") + ")");
@@ -200,20 +197,7 @@ class RowDrafter {
         return new ModelPrompt(d.model(), systemText, messages, new JsonShape("ligne", shape));
     }
 
-    private static Citation citation(int n, PassageHit hit) {
-        return new Citation(n, hit.documentId(), hit.file(), hit.title(), hit.page() > 0 ? hit.page() : null, hit.headingPath(),
-                hit.text());
-    }
-
     private static String abbreviate(String text) {
         return text.length() > 90 ? text.substring(0, 90) + "…" : text;
-    }
-
-    private static String template(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
