@@ -29,8 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path DRIVER = Path.of(System.getenv().getOrDefault("CAPSULES_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Why browser tests are skipped; {@link SkippedBrowserTestsBanner} looks for it. */
+    static final String MISSING = "/usr/bin/chromium or /usr/bin/chromedriver is missing";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     final ChromeDriver driver;

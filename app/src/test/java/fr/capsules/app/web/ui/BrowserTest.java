@@ -16,7 +16,7 @@ abstract class BrowserTest extends ServiceIntegrationTest {
 
     @BeforeEach
     void startBrowser() {
-        Assumptions.assumeTrue(Browser.available(), "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(Browser.available(), Browser.MISSING + " (apt-get install chromium chromium-driver)");
         if (browser == null) {
             browser = Browser.start(port);
         }
