@@ -21,12 +21,40 @@ public record DraftContent(String text, List<Column> columns, List<Row> rows) {
     /** A column of a table draft: its stable name and the title people read. */
     public record Column(String name, String title) {}
 
-    /** One row of a table draft. */
-    public record Row(Map<String, String> cells, List<Citation> citations, List<String> warnings) {
+    /**
+     * One row of a table draft.
+     *
+     * @param warnings French sentences about the whole row
+     * @param cellWarnings French sentences about one cell, by column name (a column absent or
+     *     mapped to an empty list has none); never null
+     */
+    public record Row(
+            Map<String, String> cells,
+            List<Citation> citations,
+            List<String> warnings,
+            Map<String, List<String>> cellWarnings) {
         public Row {
             cells = cells == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
             citations = citations == null ? List.of() : List.copyOf(citations);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            Map<String, List<String>> byColumn = new LinkedHashMap<>();
+            if (cellWarnings != null) {
+                cellWarnings.forEach((column, list) -> {
+                    if (list != null && !list.isEmpty()) {
+                        byColumn.put(column, List.copyOf(list));
+                    }
+                });
+            }
+            cellWarnings = java.util.Collections.unmodifiableMap(byColumn);
+        }
+
+        public Row(Map<String, String> cells, List<Citation> citations, List<String> warnings) {
+            this(cells, citations, warnings, Map.of());
+        }
+
+        /** The warnings about one cell; empty when it has none. */
+        public List<String> cellWarnings(String column) {
+            return cellWarnings.getOrDefault(column, List.of());
         }
 
         public String cell(String column) {
