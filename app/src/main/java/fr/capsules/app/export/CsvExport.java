@@ -1,6 +1,5 @@
 package fr.capsules.app.export;
 
-import fr.capsules.app.export.ExportDocument.Column;
 import fr.capsules.app.export.ExportDocument.Source;
 import fr.capsules.app.export.ExportDocument.TableBody;
 import fr.capsules.app.export.ExportDocument.TextBody;
@@ -18,8 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
  *
  * <p>The file opens with {@code #} comment lines: the visible label, the capsule and model lines, then one line per
  * provenance fact ({@code # ai-generated: true}, …). A table follows as header and rows, its sources as trailing
- * comment lines so that the data stays rectangular; a text answer is a single column "texte" with one paragraph per
- * row, then a "Sources" row and one row per source. Cells that a spreadsheet would read as a formula are neutralised.
+ * comment lines so that the data stays rectangular (each row also names its own sources in a last "Sources" column);
+ * a text answer is a single column "texte" with one paragraph per row, then a "Sources" row and one row per source.
+ * The warnings acknowledged at validation end the file as comment lines, with who acknowledged each and when. Cells that a spreadsheet would read as a formula are neutralised.
  */
 final class CsvExport {
 
@@ -45,6 +45,7 @@ final class CsvExport {
                 case TextBody text -> writeText(csv, text, document.sources());
                 case TableBody table -> writeTable(csv, table, document.sources());
             }
+            writeAnnex(csv, document);
         }
         return bytes.toByteArray();
     }
@@ -64,18 +65,27 @@ final class CsvExport {
     }
 
     private static void writeTable(CSVPrinter csv, TableBody table, List<Source> sources) throws IOException {
-        csv.printRecord(table.columns().stream().map(column -> cell(column.title())).toList());
-        for (var row : table.rows()) {
-            List<String> cells = table.columns().stream()
-                    .map((Column column) -> cell(table.cell(row, column)))
-                    .toList();
-            csv.printRecord(cells);
+        csv.printRecord(table.headers().stream().map(CsvExport::cell).toList());
+        for (int r = 0; r < table.rows().size(); r++) {
+            csv.printRecord(table.line(r).stream().map(CsvExport::cell).toList());
         }
         if (!sources.isEmpty()) {
             csv.printComment("Sources");
             for (Source source : sources) {
                 csv.printComment(ExportProvenance.oneLine(source.line()));
             }
+        }
+    }
+
+    /** The acknowledged warnings as trailing comment lines, so that the data above stays as it was. */
+    private static void writeAnnex(CSVPrinter csv, ExportDocument document) throws IOException {
+        if (document.acknowledgedWarnings().isEmpty()) {
+            return;
+        }
+        csv.printComment(ExportDocument.ANNEX_TITLE);
+        for (ExportDocument.AcknowledgedWarning warning : document.acknowledgedWarnings()) {
+            csv.printComment(ExportProvenance.oneLine(
+                    warning.location() + " : " + warning.message() + " — " + warning.acknowledgement()));
         }
     }
 

@@ -1,6 +1,5 @@
 package fr.capsules.app.export;
 
-import fr.capsules.app.export.ExportDocument.Column;
 import fr.capsules.app.export.ExportDocument.Source;
 import fr.capsules.app.export.ExportDocument.TableBody;
 import fr.capsules.app.export.ExportDocument.TextBody;
@@ -8,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -25,8 +23,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
  * Word document: the label (bold, also in the page header so that it is on every printed page), the capsule and model
- * lines, the title, then the body as real paragraphs or as a real table whose header row repeats on each page, then
- * the sources. Tables are laid out on landscape A4, where seven columns remain readable. Provenance metadata: see
+ * lines, the title, then the body as real paragraphs or as a real table whose header row repeats on each page (with a
+ * last "Sources" column naming what each row rests on), then the sources, then the annex of the warnings acknowledged
+ * at validation (a table too). Tables are laid out on landscape A4, where seven columns remain readable. Provenance metadata: see
  * {@link OfficeMetadata}.
  */
 final class DocxExport {
@@ -51,6 +50,7 @@ final class DocxExport {
                 case TableBody table -> table(docx, table);
             }
             sources(docx, document.sources());
+            annex(docx, document);
             docx.write(bytes);
             return bytes.toByteArray();
         }
@@ -114,24 +114,40 @@ final class DocxExport {
     }
 
     private static void table(XWPFDocument docx, TableBody table) {
-        List<Column> columns = table.columns();
-        XWPFTable grid = docx.createTable(table.rows().size() + 1, columns.size());
+        List<List<String>> lines = new java.util.ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            lines.add(table.line(r));
+        }
+        grid(docx, table.headers(), lines);
+    }
+
+    /** A real Word table: a bold, filled header row that Word repeats at the top of each page, then the rows. */
+    private static void grid(XWPFDocument docx, List<String> headers, List<List<String>> rows) {
+        XWPFTable grid = docx.createTable(rows.size() + 1, headers.size());
         grid.setWidth("100%");
         XWPFTableRow header = grid.getRow(0);
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
-        for (int c = 0; c < columns.size(); c++) {
+        for (int c = 0; c < headers.size(); c++) {
             XWPFTableCell cell = header.getCell(c);
             cell.setColor(HEADER_FILL);
-            write(cell.getParagraphArray(0), columns.get(c).title(), true, 10, null);
+            write(cell.getParagraphArray(0), headers.get(c), true, 10, null);
         }
-        for (int r = 0; r < table.rows().size(); r++) {
-            Map<String, String> row = table.rows().get(r);
+        for (int r = 0; r < rows.size(); r++) {
             XWPFTableRow line = grid.getRow(r + 1);
-            for (int c = 0; c < columns.size(); c++) {
-                write(line.getCell(c).getParagraphArray(0), table.cell(row, columns.get(c)), false, 10, null);
+            for (int c = 0; c < headers.size(); c++) {
+                write(line.getCell(c).getParagraphArray(0), rows.get(r).get(c), false, 10, null);
             }
         }
+    }
+
+    /** The warnings acknowledged at validation, who acknowledged each and when. */
+    private static void annex(XWPFDocument docx, ExportDocument document) {
+        if (document.acknowledgedWarnings().isEmpty()) {
+            return;
+        }
+        paragraph(docx, ExportDocument.ANNEX_TITLE, true, 13, null).setSpacingBefore(240);
+        grid(docx, ExportDocument.ANNEX_HEADERS, document.annexRows());
     }
 
     private static void sources(XWPFDocument docx, List<Source> sources) {

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param validatedAt when the draft was validated
  * @param body the validated content: paragraphs of text or a table
  * @param sources the numbered sources that {@code [n]} markers refer to; may be empty
+ * @param acknowledgedWarnings the warnings the validator acknowledged before validating, listed in an annex; may be
+ *     empty (then there is no annex)
  */
 public record ExportDocument(
         String draftId,
@@ -36,7 +38,8 @@ public record ExportDocument(
         String validatedBy,
         Instant validatedAt,
         Body body,
-        List<Source> sources) {
+        List<Source> sources,
+        List<AcknowledgedWarning> acknowledgedWarnings) {
 
     public ExportDocument {
         requireText(draftId, "draftId");
@@ -53,6 +56,14 @@ public record ExportDocument(
             model = null;
         }
         sources = sources == null ? List.of() : List.copyOf(sources);
+        acknowledgedWarnings = acknowledgedWarnings == null ? List.of() : List.copyOf(acknowledgedWarnings);
+    }
+
+    /** A document without acknowledged warnings. */
+    public ExportDocument(String draftId, String title, String capsuleId, String capsuleName, int capsuleVersion,
+            String model, String validatedBy, Instant validatedAt, Body body, List<Source> sources) {
+        this(draftId, title, capsuleId, capsuleName, capsuleVersion, model, validatedBy, validatedAt, body, sources,
+                List.of());
     }
 
     private static void requireText(String value, String name) {
@@ -92,8 +103,14 @@ public record ExportDocument(
      *
      * @param columns the declared columns, in display order; at least one
      * @param rows one map per row, from column name to cell text; a missing or null cell is rendered empty
+     * @param rowSources for each row, the sources it rests on (the same {@link Source}s as the document's list); empty,
+     *     or exactly one list per row. When any row has a source, every format adds a last "Sources" column.
      */
-    public record TableBody(List<Column> columns, List<Map<String, String>> rows) implements Body {
+    public record TableBody(List<Column> columns, List<Map<String, String>> rows, List<List<Source>> rowSources)
+            implements Body {
+
+        /** The title of the column that lists each row's sources. */
+        static final String SOURCES_TITLE = "Sources";
 
         public TableBody {
             columns = List.copyOf(columns);
@@ -104,12 +121,49 @@ public record ExportDocument(
             rows = rows.stream()
                     .map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row)))
                     .toList();
+            rowSources = rowSources == null ? List.of() : rowSources.stream().map(List::copyOf).toList();
+            if (!rowSources.isEmpty() && rowSources.size() != rows.size()) {
+                throw new IllegalArgumentException(
+                        "rowSources has " + rowSources.size() + " entries for " + rows.size() + " rows");
+            }
+        }
+
+        /** A table whose rows name no sources. */
+        public TableBody(List<Column> columns, List<Map<String, String>> rows) {
+            this(columns, rows, List.of());
         }
 
         /** The text of one cell, never null. */
         String cell(Map<String, String> row, Column column) {
             String value = row.get(column.name());
             return value == null ? "" : value;
+        }
+
+        /** Whether the table shows a "Sources" column: when at least one row rests on a source. */
+        boolean showsSources() {
+            return rowSources.stream().anyMatch(sources -> !sources.isEmpty());
+        }
+
+        /** The header titles as shown: the columns', then "Sources" when {@link #showsSources()}. */
+        List<String> headers() {
+            List<String> headers = new ArrayList<>(columns.stream().map(Column::title).toList());
+            if (showsSources()) {
+                headers.add(SOURCES_TITLE);
+            }
+            return headers;
+        }
+
+        /**
+         * The texts of row {@code index} in {@link #headers()} order: its cells, then, when shown, its sources one per
+         * line ("[1] Titre, p. 3").
+         */
+        List<String> line(int index) {
+            Map<String, String> row = rows.get(index);
+            List<String> line = new ArrayList<>(columns.stream().map(column -> cell(row, column)).toList());
+            if (showsSources()) {
+                line.add(String.join("\n", rowSources.get(index).stream().map(Source::shortLine).toList()));
+            }
+            return line;
         }
     }
 
@@ -151,5 +205,49 @@ public record ExportDocument(
             }
             return line.toString();
         }
+
+        /** "[n] Titre, p. 3" — how a row names the sources it rests on. */
+        String shortLine() {
+            return "[" + n + "] " + (title == null || title.isBlank() ? "Sans titre" : title)
+                    + (page == null ? "" : ", p. " + page);
+        }
+    }
+
+    /**
+     * A warning that was open when the draft was validated, and that the validator acknowledged.
+     *
+     * @param location where it was: "Brouillon", "Ligne 2" or "Ligne 2, Référence"
+     * @param message the warning, in French
+     * @param acknowledgedBy display name of who acknowledged it
+     * @param acknowledgedAt when
+     */
+    public record AcknowledgedWarning(String location, String message, String acknowledgedBy, Instant acknowledgedAt) {
+
+        public AcknowledgedWarning {
+            requireText(location, "location");
+            requireText(message, "message");
+            requireText(acknowledgedBy, "acknowledgedBy");
+            Objects.requireNonNull(acknowledgedAt, "acknowledgedAt");
+        }
+
+        /** "acquitté par Jeanne Dupont le 22/11/2026 à 14:05". */
+        String acknowledgement() {
+            return "acquitté par " + ExportProvenance.oneLine(acknowledgedBy) + " le "
+                    + ExportProvenance.frenchDateTime(acknowledgedAt);
+        }
+    }
+
+    /** The title of the annex that lists the acknowledged warnings. */
+    static final String ANNEX_TITLE = "Annexe — avertissements acquittés à la validation";
+
+    /** The column titles of the annex, in every format that shows it as a table. */
+    static final List<String> ANNEX_HEADERS = List.of("Emplacement", "Avertissement", "Acquitté par", "Le");
+
+    /** The annex as rows of {@link #ANNEX_HEADERS}. */
+    List<List<String>> annexRows() {
+        return acknowledgedWarnings.stream()
+                .map(w -> List.of(w.location(), w.message(), ExportProvenance.oneLine(w.acknowledgedBy()),
+                        ExportProvenance.frenchDateTime(w.acknowledgedAt())))
+                .toList();
     }
 }

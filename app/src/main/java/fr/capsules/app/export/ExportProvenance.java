@@ -28,6 +28,11 @@ public final class ExportProvenance {
                 .formatted(oneLine(document.validatedBy()), FRENCH_DATE_TIME.format(document.validatedAt()));
     }
 
+    /** "22/11/2026 à 14:05", in the agency's time zone. */
+    static String frenchDateTime(java.time.Instant at) {
+        return FRENCH_DATE_TIME.format(at);
+    }
+
     /** "Capsule « Mesures d'inspection », version 3". */
     static String capsuleLine(ExportDocument document) {
         return "Capsule « %s », version %d".formatted(oneLine(document.capsuleName()), document.capsuleVersion());

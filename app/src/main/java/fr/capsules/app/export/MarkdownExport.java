@@ -1,17 +1,18 @@
 package fr.capsules.app.export;
 
-import fr.capsules.app.export.ExportDocument.Column;
 import fr.capsules.app.export.ExportDocument.Source;
 import fr.capsules.app.export.ExportDocument.TableBody;
 import fr.capsules.app.export.ExportDocument.TextBody;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Markdown (CommonMark with GitHub tables): a YAML front matter holding the provenance facts under the same keys as
  * the other formats, a blockquote with the visible label, the capsule and the model, the title, the body (paragraphs
- * or a pipe table) and a "## Sources" section.
+ * or a pipe table, whose last column names each row's sources), a "## Sources" section and, when warnings were
+ * acknowledged at validation, an annex table of them.
  *
  * <p>User text is escaped so that it renders as written: no HTML, no links, no headings or lists smuggled in by a
  * line start, and no {@code |} breaking a table row.
@@ -41,6 +42,11 @@ final class MarkdownExport {
                 md.append("- ").append(inline(ExportProvenance.oneLine(source.line()))).append('\n');
             }
         }
+        if (!document.acknowledgedWarnings().isEmpty()) {
+            md.append(document.sources().isEmpty() ? "" : "\n").append("## ").append(inline(ExportDocument.ANNEX_TITLE))
+                    .append("\n\n");
+            grid(md, ExportDocument.ANNEX_HEADERS, document.annexRows());
+        }
         return md.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -56,16 +62,22 @@ final class MarkdownExport {
     }
 
     private static void table(StringBuilder md, TableBody table) {
+        List<List<String>> lines = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            lines.add(table.line(r));
+        }
+        grid(md, table.headers(), lines);
+    }
+
+    private static void grid(StringBuilder md, List<String> headers, List<List<String>> lines) {
         md.append('|');
-        table.columns().forEach(column -> md.append(' ').append(cell(column.title())).append(" |"));
+        headers.forEach(header -> md.append(' ').append(cell(header)).append(" |"));
         md.append("\n|");
-        table.columns().forEach(column -> md.append(" --- |"));
+        headers.forEach(header -> md.append(" --- |"));
         md.append('\n');
-        for (Map<String, String> row : table.rows()) {
+        for (List<String> line : lines) {
             md.append('|');
-            for (Column column : table.columns()) {
-                md.append(' ').append(cell(table.cell(row, column))).append(" |");
-            }
+            line.forEach(value -> md.append(' ').append(cell(value)).append(" |"));
             md.append('\n');
         }
         md.append('\n');

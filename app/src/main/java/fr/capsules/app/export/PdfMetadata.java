@@ -9,6 +9,7 @@ import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
 import org.apache.xmpbox.schema.DublinCoreSchema;
@@ -20,12 +21,15 @@ import org.apache.xmpbox.xml.XmpSerializer;
  * Writes the provenance of a PDF export twice, because readers look in different places: the document information
  * dictionary (standard entries plus one custom entry per provenance fact) and an XMP metadata stream on the catalog
  * (Dublin Core, XMP Basic, Adobe PDF, the IPTC digital source type that marks AI output, and the provenance facts in
- * the {@value #AI_NAMESPACE} namespace).
+ * the {@value #AI_NAMESPACE} namespace). The XMP also declares conformance to PDF/UA-1 ({@code pdfuaid:part}), which
+ * the tagging of {@link PdfStructure} and the fonts of {@link PdfText} provide, and viewers are asked to show the
+ * title rather than the file name.
  */
 final class PdfMetadata {
 
     static final String IPTC_EXT_NAMESPACE = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/";
     static final String AI_NAMESPACE = "https://capsules.local/ns/ai/1.0/";
+    static final String PDFUA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/";
     static final String PRODUCER = "Capsules (Apache PDFBox)";
 
     private PdfMetadata() {}
@@ -36,6 +40,9 @@ final class PdfMetadata {
         PDMetadata metadata = new PDMetadata(document);
         metadata.importXMPMetadata(xmp(provenance, created));
         document.getDocumentCatalog().setMetadata(metadata);
+        PDViewerPreferences viewer = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        viewer.setDisplayDocTitle(true);
+        document.getDocumentCatalog().setViewerPreferences(viewer);
     }
 
     private static void information(PDDocumentInformation information, Provenance provenance, Calendar created) {
@@ -60,7 +67,7 @@ final class PdfMetadata {
         dublinCore.addCreator(XmlText.safe(provenance.creator()));
         dublinCore.setDescription(XmlText.safe(provenance.description()));
         dublinCore.setFormat("application/pdf");
-        dublinCore.addLanguage("fr-FR");
+        dublinCore.addLanguage(PdfExport.LANGUAGE);
 
         XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
         basic.setCreatorTool(Provenance.PRODUCER);
@@ -76,6 +83,10 @@ final class PdfMetadata {
         XMPSchema iptc = new XMPSchema(xmp, IPTC_EXT_NAMESPACE, "Iptc4xmpExt");
         iptc.setTextPropertyValue("DigitalSourceType", Provenance.DIGITAL_SOURCE_TYPE);
         xmp.addSchema(iptc);
+
+        XMPSchema accessibility = new XMPSchema(xmp, PDFUA_NAMESPACE, "pdfuaid");
+        accessibility.setIntegerPropertyValueAsSimple("part", 1);
+        xmp.addSchema(accessibility);
 
         XMPSchema ai = new XMPSchema(xmp, AI_NAMESPACE, "capsules");
         for (Provenance.Fact fact : provenance.facts()) {

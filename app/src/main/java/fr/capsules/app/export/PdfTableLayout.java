@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Lays out and draws a table in a PDF: column widths from the content, cell text wrapped inside its column, bordered
  * cells, and page breaks that repeat the header row. A row moves whole to the next page when it fits there; a row
  * taller than a page is split between lines, so no text is ever lost below the margin.
+ *
+ * <p>Tagged as {@code Table → TR → TH | TD}, the header cells scoped to their column; a cell split across pages is one
+ * element with content on both. Borders, fills and the header repeated on a new page are artifacts, so that a reader
+ * hears the header once and then each row with it.
  */
 final class PdfTableLayout {
 
@@ -63,14 +69,26 @@ final class PdfTableLayout {
     }
 
     void draw(PdfPages pages) throws IOException {
+        PdfStructure structure = pages.structure();
+        PDStructureElement table = structure.add(structure.document(), StandardStructureTypes.TABLE);
         float[] widths = columnWidths(pages.width());
         List<List<String>> header = wrap(headers, text.bold, widths);
         float headerHeight = height(lineCount(header));
         pages.ensure(headerHeight + height(1));
-        drawRow(pages, header, 0, lineCount(header), widths, true);
+        PDStructureElement headerRow = structure.add(table, StandardStructureTypes.TR);
+        List<PDStructureElement> headerCells = new ArrayList<>();
+        for (int c = 0; c < headers.size(); c++) {
+            headerCells.add(structure.columnHeader(headerRow));
+        }
+        drawRow(pages, header, 0, lineCount(header), widths, true, headerCells);
 
         for (List<String> values : rows) {
             List<List<String>> cells = wrap(values, text.regular, widths);
+            PDStructureElement row = structure.add(table, StandardStructureTypes.TR);
+            List<PDStructureElement> dataCells = new ArrayList<>();
+            for (int c = 0; c < values.size(); c++) {
+                dataCells.add(structure.add(row, StandardStructureTypes.TD));
+            }
             int total = lineCount(cells);
             if (height(total) > pages.remaining() && height(total) <= pages.pageSpace() - headerHeight) {
                 continueOnNewPage(pages, header, widths);
@@ -83,7 +101,7 @@ final class PdfTableLayout {
                     continue;
                 }
                 int count = Math.min(fit, total - from);
-                drawRow(pages, cells, from, count, widths, false);
+                drawRow(pages, cells, from, count, widths, false, dataCells);
                 from += count;
             }
         }
@@ -91,15 +109,21 @@ final class PdfTableLayout {
 
     private void continueOnNewPage(PdfPages pages, List<List<String>> header, float[] widths) throws IOException {
         pages.newPage();
-        drawRow(pages, header, 0, lineCount(header), widths, true);
+        drawRow(pages, header, 0, lineCount(header), widths, true, null);
     }
 
-    /** Draws lines {@code from} to {@code from + count} of every cell of a row, as one band of bordered cells. */
-    private void drawRow(PdfPages pages, List<List<String>> cells, int from, int count, float[] widths, boolean header)
-            throws IOException {
+    /**
+     * Draws lines {@code from} to {@code from + count} of every cell of a row, as one band of bordered cells.
+     *
+     * @param elements the structure element of each cell, or null to mark the text as an artifact (a repeated header)
+     */
+    private void drawRow(PdfPages pages, List<List<String>> cells, int from, int count, float[] widths, boolean header,
+            List<PDStructureElement> elements) throws IOException {
         PDPageContentStream content = pages.content();
+        PdfStructure structure = pages.structure();
         float top = pages.y();
         float height = height(count);
+        structure.beginArtifact(content);
         float x = pages.left();
         for (int c = 0; c < cells.size(); c++) {
             if (header) {
@@ -111,14 +135,44 @@ final class PdfTableLayout {
             content.setLineWidth(0.5f);
             content.addRect(x, top - height, widths[c], height);
             content.stroke();
+            x += widths[c];
+        }
+        if (elements == null) {
+            drawText(pages, cells, from, count, widths, header, null);
+            structure.end(content);
+        } else {
+            structure.end(content);
+            drawText(pages, cells, from, count, widths, header, elements);
+        }
+        pages.moveDown(height);
+    }
+
+    /**
+     * The text of each cell's lines in the band; with {@code elements}, each line is marked content of its cell's
+     * element (one sequence per line, as for paragraphs, so that extractors keep the line break as a space).
+     */
+    private void drawText(PdfPages pages, List<List<String>> cells, int from, int count, float[] widths, boolean header,
+            List<PDStructureElement> elements) throws IOException {
+        PDPageContentStream content = pages.content();
+        float top = pages.y();
+        float x = pages.left();
+        for (int c = 0; c < cells.size(); c++) {
             List<String> lines = cells.get(c);
             for (int i = from; i < Math.min(lines.size(), from + count); i++) {
+                if (lines.get(i).isEmpty()) {
+                    continue;
+                }
                 float baseline = top - PADDING - FONT_SIZE - (i - from) * LEADING;
+                if (elements != null) {
+                    pages.structure().begin(content, pages.page(), elements.get(c));
+                }
                 pages.drawLine(lines.get(i), header ? text.bold : text.regular, FONT_SIZE, x + PADDING, baseline);
+                if (elements != null) {
+                    pages.structure().end(content);
+                }
             }
             x += widths[c];
         }
-        pages.moveDown(height);
     }
 
     private List<List<String>> wrap(List<String> values, PDFont font, float[] widths) {

@@ -1,6 +1,6 @@
 package fr.capsules.app.export;
 
-import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -18,27 +21,47 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  *
  * <p>The standard 14 PDF fonts cannot show "œ" or "’", so DejaVu Sans (regular and bold) is embedded, as subsets, from
  * the application's resources: they are found the same way in tests, in the packaged jar and in a container without
- * system fonts. A character the font lacks (an emoji, a rare script) is dropped instead of failing the export. Not
- * thread-safe: one instance per document.
+ * system fonts. A character the font lacks (an emoji, a rare script) is dropped instead of failing the export.
+ *
+ * <p>Glyph substitution (the font's GSUB table) is switched off: PDFBox would otherwise draw "fi" and "ffi" with the
+ * font's ligature glyphs, whose Unicode mapping is U+FB01 and U+FB03, so that text extraction, search and screen
+ * readers would find "vériﬁé" instead of "vérifié". French needs no substitution to be drawn right. Not thread-safe:
+ * one instance per document, closed after the document is saved (subsetting reads the font files at save time).
  */
-final class PdfText {
+final class PdfText implements Closeable {
 
     private static final String REGULAR_RESOURCE = "/fonts/DejaVuSans.ttf";
     private static final String BOLD_RESOURCE = "/fonts/DejaVuSans-Bold.ttf";
 
     final PDFont regular;
     final PDFont bold;
+    private final List<TrueTypeFont> files;
     private final Map<PDFont, Map<Integer, Boolean>> drawable = new HashMap<>();
 
-    private PdfText(PDFont regular, PDFont bold) {
+    private PdfText(PDFont regular, PDFont bold, List<TrueTypeFont> files) {
         this.regular = regular;
         this.bold = bold;
+        this.files = files;
     }
 
     static PdfText load(PDDocument document) throws IOException {
-        return new PdfText(
-                PDType0Font.load(document, new ByteArrayInputStream(FontFiles.REGULAR)),
-                PDType0Font.load(document, new ByteArrayInputStream(FontFiles.BOLD)));
+        TrueTypeFont regular = withoutSubstitution(FontFiles.REGULAR);
+        TrueTypeFont bold = withoutSubstitution(FontFiles.BOLD);
+        return new PdfText(PDType0Font.load(document, regular, true), PDType0Font.load(document, bold, true),
+                List.of(regular, bold));
+    }
+
+    private static TrueTypeFont withoutSubstitution(byte[] file) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file));
+        font.setEnableGsub(false);
+        return font;
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (TrueTypeFont file : files) {
+            file.close();
+        }
     }
 
     /**

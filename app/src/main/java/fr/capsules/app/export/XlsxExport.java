@@ -1,13 +1,12 @@
 package fr.capsules.app.export;
 
-import fr.capsules.app.export.ExportDocument.Column;
 import fr.capsules.app.export.ExportDocument.Source;
 import fr.capsules.app.export.ExportDocument.TableBody;
 import fr.capsules.app.export.ExportDocument.TextBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -22,11 +21,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Excel workbook, one sheet: the label (bold), the capsule and model lines and the title in the first rows, then the
- * table with a bold, filled header row (frozen, filtered, repeated on printed pages) and wrapped cells in columns
- * sized to their content, or, for a text answer, one paragraph per row in a wide wrapped column; then the sources. The
- * label is also in the printed page header. Cells are written as text, never as formulas. Provenance metadata: see
- * {@link OfficeMetadata}.
+ * Excel workbook: the label (bold), the capsule and model lines and the title in the first rows, then the table with a
+ * bold, filled header row (frozen, filtered, repeated on printed pages) and wrapped cells in columns sized to their
+ * content (a last "Sources" column names what each row rests on), or, for a text answer, one paragraph per row in a
+ * wide wrapped column; then the sources. The warnings acknowledged at validation are on a second sheet,
+ * "Avertissements". The label is also in the printed page header. Cells are written as text, never as formulas.
+ * Provenance metadata: see {@link OfficeMetadata}.
  */
 final class XlsxExport {
 
@@ -58,6 +58,7 @@ final class XlsxExport {
                 case TableBody body -> tableBody(sheet, body, styles, next);
             };
             sources(sheet, document.sources(), styles, next + 1);
+            annex(workbook, document, provenance, styles);
             workbook.write(bytes);
             return bytes.toByteArray();
         }
@@ -90,31 +91,57 @@ final class XlsxExport {
     }
 
     private static int tableBody(XSSFSheet sheet, TableBody table, Styles styles, int first) {
-        List<Column> columns = table.columns();
+        List<List<String>> lines = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            lines.add(table.line(r));
+        }
+        return grid(sheet, table.headers(), lines, styles, first);
+    }
+
+    /**
+     * A header row (bold, filled, frozen, filtered, repeated on printed pages) and one row per line, in columns sized
+     * to their content; answers the next free row.
+     */
+    private static int grid(XSSFSheet sheet, List<String> headers, List<List<String>> lines, Styles styles, int first) {
         Row header = sheet.createRow(first);
-        int[] widths = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            header.createCell(c).setCellValue(cellText(columns.get(c).title()));
+        int[] widths = new int[headers.size()];
+        for (int c = 0; c < headers.size(); c++) {
+            header.createCell(c).setCellValue(cellText(headers.get(c)));
             header.getCell(c).setCellStyle(styles.header);
-            widths[c] = longestLine(columns.get(c).title()) + 2;
+            widths[c] = longestLine(headers.get(c)) + 2;
         }
         int next = first + 1;
-        for (Map<String, String> values : table.rows()) {
+        for (List<String> values : lines) {
             Row row = sheet.createRow(next++);
-            for (int c = 0; c < columns.size(); c++) {
-                String value = table.cell(values, columns.get(c));
+            for (int c = 0; c < headers.size(); c++) {
+                String value = values.get(c);
                 row.createCell(c).setCellValue(cellText(value));
                 row.getCell(c).setCellStyle(styles.cell);
                 widths[c] = Math.max(widths[c], longestLine(value) + 2);
             }
         }
-        for (int c = 0; c < columns.size(); c++) {
+        for (int c = 0; c < headers.size(); c++) {
             sheet.setColumnWidth(c, Math.clamp(widths[c], MIN_WIDTH, MAX_WIDTH) * 256);
         }
         sheet.createFreezePane(0, first + 1);
-        sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first, next - 1), 0, columns.size() - 1));
+        sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first, next - 1), 0, headers.size() - 1));
         sheet.setRepeatingRows(new CellRangeAddress(first, first, -1, -1));
         return next;
+    }
+
+    /**
+     * The warnings acknowledged at validation, on a sheet of their own so that the table's sheet stays one table; the
+     * sheet starts with the label and the annex title.
+     */
+    private static void annex(XSSFWorkbook workbook, ExportDocument document, Provenance provenance, Styles styles) {
+        if (document.acknowledgedWarnings().isEmpty()) {
+            return;
+        }
+        XSSFSheet sheet = workbook.createSheet("Avertissements");
+        printSetup(sheet, provenance, true);
+        text(sheet.createRow(0), provenance.label(), styles.label);
+        text(sheet.createRow(2), ExportDocument.ANNEX_TITLE, styles.title);
+        grid(sheet, ExportDocument.ANNEX_HEADERS, document.annexRows(), styles, 4);
     }
 
     private static void sources(XSSFSheet sheet, List<Source> sources, Styles styles, int first) {

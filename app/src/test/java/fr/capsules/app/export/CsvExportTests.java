@@ -61,6 +61,22 @@ class CsvExportTests {
     }
 
     @Test
+    void eachRowNamesItsSourcesAndTheAcknowledgedWarningsEndTheFile() throws Exception {
+        String csv = text(ExportFormat.CSV, ExportSamples.reviewedMeasureTable());
+        List<CSVRecord> records = READ.parse(new StringReader(csv)).getRecords();
+
+        assertThat(records).hasSize(3);
+        assertThat(records.getFirst().get(7)).isEqualTo("Sources");
+        assertThat(records.get(1).get(7))
+                .isEqualTo("[1] Rapport d'inspection EHPAD Les Cèdres 2024, p. 12\n[2] Guide HAS — bientraitance");
+        assertThat(csv.lines().toList()).containsSubsequence(
+                "# Annexe — avertissements acquittés à la validation",
+                "# Brouillon : 2 constat(s) lu(s) : vérifiez le compte. — acquitté par Inès Inspectrice le 22/11/2026 à 14:02",
+                "# Ligne 2, Référence : référence non trouvée dans les sources citées — à vérifier avant validation"
+                        + " — acquitté par Inès Inspectrice le 22/11/2026 à 14:02");
+    }
+
+    @Test
     void aTextAnswerIsOneParagraphPerRowThenTheSources() throws Exception {
         List<CSVRecord> records = READ.parse(new StringReader(text(ExportFormat.CSV, ExportSamples.answer()))).getRecords();
 

@@ -61,6 +61,43 @@ class DocxExportTests {
     }
 
     @Test
+    void eachRowNamesItsSourcesInALastColumn() throws IOException {
+        try (XWPFDocument docx = open(ExportSamples.reviewedMeasureTable())) {
+            XWPFTable table = docx.getTables().getFirst();
+
+            assertThat(table.getRow(0).getTableCells()).extracting(XWPFTableCell::getText).last().isEqualTo("Sources");
+            assertThat(table.getRow(1).getCell(7).getText())
+                    .contains("[1] Rapport d'inspection EHPAD Les Cèdres 2024, p. 12")
+                    .contains("[2] Guide HAS — bientraitance");
+            assertThat(table.getRow(2).getCell(7).getText()).isEmpty();
+        }
+    }
+
+    @Test
+    void anAnnexTableListsTheAcknowledgedWarningsWithWhoAndWhen() throws IOException {
+        try (XWPFDocument docx = open(ExportSamples.reviewedMeasureTable())) {
+            List<String> paragraphs = docx.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            XWPFTable annex = docx.getTables().get(1);
+
+            assertThat(paragraphs).contains("Annexe — avertissements acquittés à la validation");
+            assertThat(annex.getRow(0).isRepeatHeader()).isTrue();
+            assertThat(annex.getRow(0).getTableCells()).extracting(XWPFTableCell::getText)
+                    .containsExactly("Emplacement", "Avertissement", "Acquitté par", "Le");
+            assertThat(annex.getRow(2).getTableCells()).extracting(XWPFTableCell::getText).containsExactly(
+                    "Ligne 2, Référence", "référence non trouvée dans les sources citées — à vérifier avant validation",
+                    "Inès Inspectrice", "22/11/2026 à 14:02");
+        }
+    }
+
+    @Test
+    void withoutAcknowledgedWarningsThereIsNoAnnex() throws IOException {
+        try (XWPFDocument docx = open(ExportSamples.measureTable())) {
+            assertThat(docx.getTables()).hasSize(1);
+            assertThat(docx.getParagraphs()).extracting(XWPFParagraph::getText).noneMatch(text -> text.startsWith("Annexe"));
+        }
+    }
+
+    @Test
     void coreAndCustomPropertiesCarryTheProvenance() throws IOException {
         try (XWPFDocument docx = open(ExportSamples.measureTable())) {
             POIXMLProperties properties = docx.getProperties();

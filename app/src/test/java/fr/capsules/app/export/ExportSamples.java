@@ -86,6 +86,44 @@ final class ExportSamples {
                 List.of(new Source(1, "Rapport d'inspection type EHPAD", "rapport.pdf", 12)));
     }
 
+    /** When Inès Inspectrice acknowledged the warnings: 14:02 in Paris. */
+    static final Instant ACKNOWLEDGED_AT = Instant.parse("2026-11-22T13:02:00Z");
+
+    static final Source REPORT_2024 = new Source(1, "Rapport d'inspection EHPAD Les Cèdres 2024", "rapport.pdf", 12);
+    static final Source GUIDE_HAS = new Source(2, "Guide HAS — bientraitance", "guide-has.pdf", null);
+
+    /**
+     * A measures table as the inspector validated it: each row names its sources, two warnings were acknowledged, and
+     * words that a font's ligatures would garble ("vérifié", "fiche", "affichée").
+     */
+    static ExportDocument reviewedMeasureTable() {
+        List<Map<String, String>> rows = List.of(
+                row("E1", "Le plan bleu n'a pas été vérifié depuis 2023.", "écart", "Art. D. 312-160 du CASF",
+                        "Actualiser le plan bleu et le faire vérifier par le médecin coordonnateur.", "prescription",
+                        "3 mois"),
+                row("R1", "La fiche de traçabilité des chutes n'est pas affichée dans les unités.", "remarque",
+                        "à compléter", "Afficher la fiche de traçabilité des chutes.", "recommandation", "6 mois"));
+        List<List<Source>> rowSources = List.of(List.of(REPORT_2024, GUIDE_HAS), List.of());
+        List<ExportDocument.AcknowledgedWarning> warnings = List.of(
+                new ExportDocument.AcknowledgedWarning("Brouillon", "2 constat(s) lu(s) : vérifiez le compte.",
+                        "Inès Inspectrice", ACKNOWLEDGED_AT),
+                new ExportDocument.AcknowledgedWarning("Ligne 2, Référence",
+                        "référence non trouvée dans les sources citées — à vérifier avant validation",
+                        "Inès Inspectrice", ACKNOWLEDGED_AT));
+        return new ExportDocument(
+                "5d2e8a10-7c3b-4f6e-9a01-b2c3d4e5f607",
+                "Tableau de mesures — EHPAD Les Tilleuls",
+                "mesures-inspection",
+                "Mesures d'inspection",
+                3,
+                "mistral-small3.2",
+                "Inès Inspectrice",
+                VALIDATED_AT,
+                new TableBody(MEASURE_COLUMNS, rows, rowSources),
+                List.of(REPORT_2024, GUIDE_HAS),
+                warnings);
+    }
+
     private static Map<String, String> row(
             String numero, String constat, String type, String reference, String mesure, String nature, String delai) {
         Map<String, String> row = new LinkedHashMap<>();

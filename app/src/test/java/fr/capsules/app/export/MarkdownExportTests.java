@@ -62,6 +62,18 @@ class MarkdownExportTests {
     }
 
     @Test
+    void eachRowNamesItsSourcesAndAnAnnexListsTheAcknowledgedWarnings() {
+        String markdown = markdown(ExportSamples.reviewedMeasureTable());
+
+        assertThat(markdown).contains("| N° | Constat | Type | Référence | Mesure | Nature | Délai | Sources |\n");
+        assertThat(markdown).contains(
+                "| \\[1\\] Rapport d'inspection EHPAD Les Cèdres 2024, p. 12<br>\\[2\\] Guide HAS — bientraitance |");
+        assertThat(markdown).contains("## Annexe — avertissements acquittés à la validation\n\n"
+                + "| Emplacement | Avertissement | Acquitté par | Le |\n| --- | --- | --- | --- |\n"
+                + "| Brouillon | 2 constat(s) lu(s) : vérifiez le compte. | Inès Inspectrice | 22/11/2026 à 14:02 |\n");
+    }
+
+    @Test
     void markupInUserTextIsEscaped() {
         ExportDocument hostile = ExporterTests.withBody(
                 ExportSamples.answer(), "# Titre\n- liste\n<script>alert(1)</script> [lien](http://exemple.org) *gras*");

@@ -76,6 +76,32 @@ class XlsxExportTests {
     }
 
     @Test
+    void eachRowNamesItsSourcesInALastColumn() throws IOException {
+        try (XSSFWorkbook workbook = open(ExportSamples.reviewedMeasureTable())) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+
+            assertThat(values(sheet.getRow(HEADER_ROW))).last().isEqualTo("Sources");
+            assertThat(text(sheet, HEADER_ROW + 1, 7)).isEqualTo(
+                    "[1] Rapport d'inspection EHPAD Les Cèdres 2024, p. 12\n[2] Guide HAS — bientraitance");
+        }
+    }
+
+    @Test
+    void theAcknowledgedWarningsAreOnASheetOfTheirOwn() throws IOException {
+        try (XSSFWorkbook workbook = open(ExportSamples.reviewedMeasureTable())) {
+            XSSFSheet annex = workbook.getSheet("Avertissements");
+
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
+            assertThat(text(annex, 0, 0)).startsWith("Généré par IA — validé par Inès Inspectrice");
+            assertThat(text(annex, 2, 0)).isEqualTo("Annexe — avertissements acquittés à la validation");
+            assertThat(values(annex.getRow(4))).containsExactly("Emplacement", "Avertissement", "Acquitté par", "Le");
+            assertThat(values(annex.getRow(5))).containsExactly(
+                    "Brouillon", "2 constat(s) lu(s) : vérifiez le compte.", "Inès Inspectrice", "22/11/2026 à 14:02");
+            assertThat(open(ExportSamples.measureTable()).getNumberOfSheets()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void customPropertiesCarryTheProvenance() throws IOException {
         try (XSSFWorkbook workbook = open(ExportSamples.answer())) {
             POIXMLProperties properties = workbook.getProperties();
