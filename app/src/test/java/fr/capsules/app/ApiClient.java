@@ -81,6 +81,19 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    /**
+     * Validates a draft as a person who read and ticked each of its open warnings: sends every id of the draft's
+     * {@code openWarnings} in {@code acknowledgedWarnings}.
+     */
+    public Response validateAcknowledgingEveryWarning(String draftId) {
+        List<String> ids = new ArrayList<>();
+        Response draft = get("/api/drafts/" + draftId);
+        if (draft.status() == 200) {
+            draft.json().get("openWarnings").forEach(warning -> ids.add(warning.get("id").asString()));
+        }
+        return postJson("/api/drafts/" + draftId + "/validate", java.util.Map.of("acknowledgedWarnings", ids));
+    }
+
     public Response putJson(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }

@@ -34,7 +34,13 @@ public enum AuditAction {
     /** Human edits saved. Details: {@code draftId}, {@code revision}, {@code editShare} (0 to 1). */
     DRAFT_EDITED("draft-edited"),
 
-    /** A draft validated by the actor. Details: {@code draftId}, {@code revision}, {@code editShare}. */
+    /**
+     * A draft validated by the actor. Details: {@code draftId}, {@code revision}, {@code editShare},
+     * {@code contentSha256} (hex SHA-256 of the validated content's canonical JSON, see
+     * {@code draft.ContentHash}), {@code acknowledgedWarnings} (list of {@code {id, scope, row,
+     * column, message}}, each warning the actor acknowledged before validating; {@code row} and
+     * {@code column} only when the warning is about one).
+     */
     DRAFT_VALIDATED("draft-validated"),
 
     /** A draft rejected by the actor. Details: {@code draftId}, {@code reason}. */

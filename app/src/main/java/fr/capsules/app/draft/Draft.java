@@ -5,6 +5,7 @@ import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
 import fr.capsules.app.web.InvalidRequestException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,8 +13,9 @@ import java.util.UUID;
 /**
  * A draft and its review: the AI's version, kept unchanged, and the current (human) version; it
  * moves {@code generated → edited → validated | rejected} only through its own methods, which
- * refuse every other move with a reason. Immutable: each transition returns the next state with
- * its revision incremented.
+ * refuse every other move with a reason. Validation also requires that the validator acknowledge
+ * every warning of the draft ({@link #openWarnings()}); the acknowledgements are kept with it.
+ * Immutable: each transition returns the next state with its revision incremented.
  */
 public record Draft(
         String id,
@@ -38,6 +40,7 @@ public record Draft(
         Person rejectedBy,
         Instant rejectedAt,
         String rejectionReason,
+        List<Acknowledgement> acknowledgements,
         int revision) {
 
     /** Who did something: login and the name shown on validations and exports. */
@@ -50,6 +53,7 @@ public record Draft(
     public Draft {
         citations = List.copyOf(citations);
         warnings = List.copyOf(warnings);
+        acknowledgements = acknowledgements == null ? List.of() : List.copyOf(acknowledgements);
     }
 
     /** A new draft, as the AI wrote it. */
@@ -57,7 +61,7 @@ public record Draft(
             DraftContent content, List<Citation> citations, List<AnswerWarning> warnings, CapsulesUser creator, Instant at) {
         return new Draft(UUID.randomUUID().toString(), capsuleId, capsuleVersion, capsuleName, content.kind(),
                 DraftStatus.GENERATED, model, question, content, content, citations, warnings, 0, Person.of(creator), at,
-                null, null, null, null, null, null, null, 1);
+                null, null, null, null, null, null, null, List.of(), 1);
     }
 
     /** A person's new version; the AI's version stays as it was. */
@@ -69,15 +73,18 @@ public record Draft(
         checkShape(newContent);
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.EDITED, model, question, aiContent,
                 newContent, citations, warnings, EditShare.between(aiContent, newContent), createdBy, createdAt,
-                Person.of(editor), at, null, null, null, null, null, revision + 1);
+                Person.of(editor), at, null, null, null, null, null, List.of(), revision + 1);
     }
 
     /**
-     * Validation by a named person.
+     * Validation by a named person, who has acknowledged every warning of the draft.
      *
      * @param distinctValidator the capsule requires someone other than the creator
+     * @param acknowledged the ids of the warnings the validator acknowledged ({@link DraftWarning#id()}); ids
+     *     of no current warning are ignored
+     * @throws IllegalDraftTransitionException when a warning is not acknowledged, naming each one
      */
-    Draft validate(CapsulesUser validator, Instant at, boolean distinctValidator) {
+    Draft validate(CapsulesUser validator, Instant at, boolean distinctValidator, Collection<String> acknowledged) {
         if (status.isDecided()) {
             throw new IllegalDraftTransitionException("ce brouillon est déjà " + label(status)
                     + (status == DraftStatus.VALIDATED ? " (par " + validatedBy.name() + ")" : "")
@@ -87,9 +94,28 @@ public record Draft(
             throw new IllegalDraftTransitionException("cette capsule exige que le brouillon soit validé par une autre"
                     + " personne que celle qui l'a créé (" + createdBy.name() + ")");
         }
+        List<DraftWarning> open = openWarnings();
+        List<DraftWarning> unacknowledged = open.stream().filter(w -> !acknowledged.contains(w.id())).toList();
+        if (!unacknowledged.isEmpty()) {
+            throw new IllegalDraftTransitionException(UnacknowledgedWarnings.message(unacknowledged));
+        }
+        Person person = Person.of(validator);
+        List<Acknowledgement> faced = open.stream().map(w -> new Acknowledgement(w, person, at)).toList();
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.VALIDATED, model, question, aiContent,
-                content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, Person.of(validator), at,
-                null, null, null, revision + 1);
+                content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, person, at,
+                null, null, null, faced, revision + 1);
+    }
+
+    /** Every warning of the draft, in reading order (see {@link DraftWarnings}), acknowledged or not. */
+    public List<DraftWarning> allWarnings() {
+        return DraftWarnings.of(this);
+    }
+
+    /** The warnings nobody has acknowledged yet: all of them until the draft is validated, none after. */
+    public List<DraftWarning> openWarnings() {
+        Set<String> faced = new java.util.HashSet<>();
+        acknowledgements.forEach(a -> faced.add(a.warning().id()));
+        return allWarnings().stream().filter(w -> !faced.contains(w.id())).toList();
     }
 
     /** Rejection, with the reason. */
@@ -102,7 +128,7 @@ public record Draft(
         }
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.REJECTED, model, question, aiContent,
                 content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, null, null,
-                Person.of(rejecter), at, reason.strip(), revision + 1);
+                Person.of(rejecter), at, reason.strip(), List.of(), revision + 1);
     }
 
     /** Export is only for validated drafts. */

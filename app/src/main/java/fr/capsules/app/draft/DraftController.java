@@ -102,9 +102,15 @@ class DraftController implements DisposableBean {
         return DraftView.of(review.edit(id, content, user));
     }
 
+    /**
+     * What a validation carries: the ids of the warnings the validator acknowledged, from the draft's
+     * {@code openWarnings}; every open warning must be among them.
+     */
+    record Validation(List<String> acknowledgedWarnings) {}
+
     @PostMapping("/api/drafts/{id}/validate")
-    DraftView validate(@PathVariable String id, CapsulesUser user) {
-        return DraftView.of(review.validate(id, user));
+    DraftView validate(@PathVariable String id, @RequestBody(required = false) Validation body, CapsulesUser user) {
+        return DraftView.of(review.validate(id, body == null ? null : body.acknowledgedWarnings(), user));
     }
 
     @GetMapping("/api/drafts/{id}/export")

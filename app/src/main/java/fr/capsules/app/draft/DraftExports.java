@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Turns a validated draft into an exported file carrying its AI provenance. */
+/**
+ * Turns a validated draft into an exported file carrying its AI provenance, the sources of each table row and the
+ * warnings acknowledged at validation.
+ */
 @Component
 class DraftExports {
 
@@ -32,29 +35,41 @@ class DraftExports {
 
     static ExportDocument document(Draft draft) {
         ExportDocument.Body body;
-        List<Citation> cited;
+        List<ExportDocument.Source> sources = new java.util.ArrayList<>();
         if (draft.kind() == DraftKind.TEXT) {
             body = new ExportDocument.TextBody(draft.content().text());
-            cited = draft.citations();
+            draft.citations().forEach(c -> sources.add(source(c.n(), c)));
         } else {
             List<ExportDocument.Column> columns = draft.content().columns().stream()
                     .map(c -> new ExportDocument.Column(c.name(), c.title()))
                     .toList();
             List<Map<String, String>> rows = draft.content().rows().stream().map(DraftContent.Row::cells).toList();
-            body = new ExportDocument.TableBody(columns, rows);
-            Map<String, Citation> unique = new LinkedHashMap<>();
-            draft.content().rows().forEach(r -> r.citations().forEach(c -> unique.putIfAbsent(c.documentId() + "#" + c.page(), c)));
-            cited = List.copyOf(unique.values());
-        }
-        List<ExportDocument.Source> sources = new java.util.ArrayList<>();
-        for (int i = 0; i < cited.size(); i++) {
-            Citation c = cited.get(i);
-            sources.add(new ExportDocument.Source(draft.kind() == DraftKind.TEXT ? c.n() : i + 1, c.title(), c.file(), c.page()));
+            // One numbered list of the documents (and pages) the rows rest on; each row names its own.
+            Map<String, ExportDocument.Source> unique = new LinkedHashMap<>();
+            List<List<ExportDocument.Source>> rowSources = new java.util.ArrayList<>();
+            for (DraftContent.Row row : draft.content().rows()) {
+                Map<String, ExportDocument.Source> own = new LinkedHashMap<>();
+                for (Citation c : row.citations()) {
+                    String key = c.documentId() + "#" + c.page();
+                    own.putIfAbsent(key, unique.computeIfAbsent(key, k -> source(unique.size() + 1, c)));
+                }
+                rowSources.add(List.copyOf(own.values()));
+            }
+            body = new ExportDocument.TableBody(columns, rows, rowSources);
+            sources.addAll(unique.values());
         }
         String title = draft.kind() == DraftKind.TEXT && draft.question() != null
                 ? draft.question()
                 : "Tableau — " + draft.capsuleName();
+        List<ExportDocument.AcknowledgedWarning> acknowledged = draft.acknowledgements().stream()
+                .map(a -> new ExportDocument.AcknowledgedWarning(a.warning().location(), a.warning().message(),
+                        a.acknowledgedBy().name(), a.acknowledgedAt()))
+                .toList();
         return new ExportDocument(draft.id(), title, draft.capsuleId(), draft.capsuleName(), draft.capsuleVersion(), draft.model(),
-                draft.validatedBy().name(), draft.validatedAt(), body, sources);
+                draft.validatedBy().name(), draft.validatedAt(), body, sources, acknowledged);
+    }
+
+    private static ExportDocument.Source source(int n, Citation citation) {
+        return new ExportDocument.Source(n, citation.title(), citation.file(), citation.page());
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Map;
@@ -138,14 +139,42 @@ public class DraftReview {
         return next;
     }
 
-    public Draft validate(String id, CapsulesUser user) {
+    /**
+     * Validates the draft as it is now, the caller having acknowledged the given warnings; the audit entry records
+     * the content's hash ({@link ContentHash}) and each acknowledged warning.
+     *
+     * @param acknowledged ids of the warnings the caller acknowledged ({@link DraftWarning#id()}); null for none
+     * @throws IllegalDraftTransitionException when a warning of the draft is not among them (409, naming each)
+     */
+    public Draft validate(String id, List<String> acknowledged, CapsulesUser user) {
         Draft current = get(id, user);
         boolean distinct = capsules.find(current.capsuleId())
                 .map(c -> c.definition().validation().distinctValidator())
                 .orElse(false);
-        Draft next = current.validate(user, now(), distinct);
-        save(next, user, AuditAction.DRAFT_VALIDATED, Map.of("revision", next.revision(), "editShare", next.editShare()));
+        Draft next = current.validate(user, now(), distinct, acknowledged == null ? Set.of()
+                : acknowledged.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        save(next, user, AuditAction.DRAFT_VALIDATED, Map.of(
+                "revision", next.revision(),
+                "editShare", next.editShare(),
+                "contentSha256", ContentHash.of(next.content()),
+                "acknowledgedWarnings", next.acknowledgements().stream().map(DraftReview::audited).toList()));
         return next;
+    }
+
+    /** An acknowledged warning in the audit trail: id, scope, where and what (who and when are the entry's). */
+    private static Map<String, Object> audited(Acknowledgement acknowledgement) {
+        DraftWarning warning = acknowledgement.warning();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("id", warning.id());
+        details.put("scope", warning.scope().json());
+        if (warning.row() != null) {
+            details.put("row", warning.row());
+        }
+        if (warning.column() != null) {
+            details.put("column", warning.column());
+        }
+        details.put("message", warning.message());
+        return details;
     }
 
     public Draft reject(String id, String reason, CapsulesUser user) {

@@ -6,7 +6,11 @@ import fr.capsules.app.ask.Citation;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON of a draft ({@code ../shared/API.md}), with the AI version beside the current one. */
+/**
+ * The JSON of a draft ({@code ../shared/API.md}), with the AI version beside the current one, the warnings still to
+ * acknowledge before validation ({@code openWarnings}, each with the {@code id} to send back), those acknowledged at
+ * validation, and the SHA-256 of the current content ({@link ContentHash}).
+ */
 record DraftView(
         String id,
         String capsuleId,
@@ -34,7 +38,27 @@ record DraftView(
         String rejectedBy,
         Instant rejectedAt,
         String rejectionReason,
+        List<Warning> openWarnings,
+        List<AcknowledgedWarning> acknowledgedWarnings,
+        String contentSha256,
         int revision) {
+
+    /** A warning as clients show it: {@code location} is "Brouillon", "Ligne 2" or "Ligne 2, Référence". */
+    record Warning(String id, DraftWarning.Scope scope, Integer row, String column, String columnTitle, String location,
+            String message) {
+        static Warning of(DraftWarning w) {
+            return new Warning(w.id(), w.scope(), w.row(), w.column(), w.columnTitle(), w.location(), w.message());
+        }
+    }
+
+    /** An acknowledged warning, who acknowledged it ({@code acknowledgedBy} the login) and when. */
+    record AcknowledgedWarning(Warning warning, String acknowledgedBy, String acknowledgedByName, Instant acknowledgedAt) {
+        static AcknowledgedWarning of(Acknowledgement a) {
+            return new AcknowledgedWarning(Warning.of(a.warning()), a.acknowledgedBy().username(), a.acknowledgedBy().name(),
+                    a.acknowledgedAt());
+        }
+    }
+
 
     static DraftView of(Draft d) {
         return new DraftView(d.id(), d.capsuleId(), d.capsuleName(), d.capsuleVersion(), d.kind(), d.status(), true,
@@ -42,7 +66,10 @@ record DraftView(
                 d.model(), d.question(), d.content(), d.aiContent(), d.editShare(), d.citations(), d.warnings(),
                 username(d.createdBy()), d.createdBy().name(), d.createdAt(), username(d.editedBy()), d.editedAt(),
                 username(d.validatedBy()), d.validatedBy() == null ? null : d.validatedBy().name(), d.validatedAt(),
-                username(d.rejectedBy()), d.rejectedAt(), d.rejectionReason(), d.revision());
+                username(d.rejectedBy()), d.rejectedAt(), d.rejectionReason(),
+                d.openWarnings().stream().map(Warning::of).toList(),
+                d.acknowledgements().stream().map(AcknowledgedWarning::of).toList(),
+                ContentHash.of(d.content()), d.revision());
     }
 
     private static String username(Draft.Person person) {

@@ -63,7 +63,8 @@ public class Drafts {
                 UPDATE drafts SET status = :status, content = :content, edit_share = :share,
                     edited_by = :editedBy, edited_at = :editedAt,
                     validated_by = :validatedBy, validated_by_name = :validatedByName, validated_at = :validatedAt,
-                    rejected_by = :rejectedBy, rejected_at = :rejectedAt, rejection_reason = :reason, revision = :revision
+                    rejected_by = :rejectedBy, rejected_at = :rejectedAt, rejection_reason = :reason,
+                    acknowledgements = :acknowledgements, revision = :revision
                 WHERE id = :id AND revision = :previous""")
                 .param("status", next.status().json()).param("content", json.writeValueAsString(next.content()))
                 .param("share", next.editShare())
@@ -74,6 +75,7 @@ public class Drafts {
                 .param("validatedAt", time(next.validatedAt()))
                 .param("rejectedBy", next.rejectedBy() == null ? null : next.rejectedBy().username())
                 .param("rejectedAt", time(next.rejectedAt())).param("reason", next.rejectionReason())
+                .param("acknowledgements", next.acknowledgements().isEmpty() ? null : json.writeValueAsString(next.acknowledgements()))
                 .param("revision", next.revision()).param("id", next.id()).param("previous", next.revision() - 1)
                 .update();
         if (updated != 1) {
@@ -138,7 +140,11 @@ public class Drafts {
                 person(rs, "edited_by", "edited_by"), instant(rs, "edited_at"),
                 person(rs, "validated_by", "validated_by_name"), instant(rs, "validated_at"),
                 person(rs, "rejected_by", "rejected_by"), instant(rs, "rejected_at"),
-                rs.getString("rejection_reason"), rs.getInt("revision"));
+                rs.getString("rejection_reason"), acknowledgements(rs.getString("acknowledgements")), rs.getInt("revision"));
+    }
+
+    private List<Acknowledgement> acknowledgements(String stored) {
+        return stored == null ? List.of() : json.readValue(stored, new TypeReference<List<Acknowledgement>>() {});
     }
 
     private static Draft.Person person(ResultSet rs, String username, String name) throws SQLException {

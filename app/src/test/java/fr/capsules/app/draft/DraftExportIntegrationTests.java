@@ -106,7 +106,7 @@ class DraftExportIntegrationTests extends ServiceIntegrationTest {
         inspector.putJson("/api/drafts/" + id + "/content", Map.of("rows", List.of(
                 Map.of("cells", Map.of("numero", "1", "constat", "Absence de plan bleu actualisé", "nature", "prescription", "delai", "3 mois")),
                 Map.of("cells", Map.of("numero", "2", "constat", "Contentions sans prescription médicale", "nature", "injonction", "delai", "1 mois")))));
-        inspector.postJson("/api/drafts/" + id + "/validate", "");
+        assertThat(inspector.validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
 
         ApiClient.Download xlsx = inspector.download("/api/drafts/" + id + "/export?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
