@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The drafts list and a draft's page. Editing, validation and rejection are done by
- * {@code static/js/draft.js} through the API; this renders the state and what people changed.
+ * {@code static/js/draft.js} through the API; this renders the state, the warnings to face (beside
+ * their row and cell, and one checkbox each in the validation dialog) and what people changed.
  */
 @Controller
 class DraftPages {
@@ -55,11 +56,14 @@ class DraftPages {
         model.addAttribute("draft", draft);
         model.addAttribute("editable", draft.status() == DraftStatus.GENERATED || draft.status() == DraftStatus.EDITED);
         model.addAttribute("validated", draft.status() == DraftStatus.VALIDATED);
-        model.addAttribute("allowedValues", allowedValues(draft));
+        Map<String, List<String>> allowedValues = allowedValues(draft);
+        model.addAttribute("allowedValues", allowedValues);
+        model.addAttribute("openWarnings", draft.openWarnings());
         if (draft.kind() == DraftKind.TEXT) {
             model.addAttribute("textDiff", WordDiff.between(draft.aiContent().text(), draft.content().text()));
         } else {
             model.addAttribute("cellChanges", cellChanges(draft.aiContent(), draft.content()));
+            model.addAttribute("table", DraftTableView.of(draft, allowedValues));
         }
         return "draft";
     }

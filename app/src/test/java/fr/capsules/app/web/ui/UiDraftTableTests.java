@@ -57,6 +57,8 @@ class UiDraftTableTests extends BrowserTest {
         b.find("#validate").click();
         WebElement dialog = b.find("#validate-dialog[open]");
         assertThat(dialog.getText()).contains("Je soussigné(e) Inès Inspectrice valide ce brouillon");
+        // Every open warning is ticked before "Je valide" can be pressed.
+        dialog.findElements(By.cssSelector("input.acknowledge")).forEach(WebElement::click);
         dialog.findElement(By.id("validate-confirm")).click();
         b.waitUntil(d -> b.text("#draft-state").equals("Validé"));
         assertThat(b.text(".ai-label")).startsWith("Généré par IA — validé par Inès Inspectrice");
