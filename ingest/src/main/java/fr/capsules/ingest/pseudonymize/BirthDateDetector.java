@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * a bar or a few spaces between ("Date de naissance : 03/02/1931", "née le 3 février 1931",
  * "(DDN 03.02.31)"). Any other date (an inspection, a letter, a deadline) is left alone.
  *
+ * <p>In a table written as text (cells separated by "|", tabs or ";"), a date in the column whose
+ * header is a birth context ("Né(e) le", "Date de naissance", "DDN") is a date of birth too, on
+ * every row up to the first line without separator.
+ *
  * <p>The span is the date only. The {@link Detection#key()} is the ISO date, day first; two-digit
  * years are read in the 1900s (people whose birth dates appear in these documents were born then
  * or are children whose dates are written in full).
@@ -38,6 +42,12 @@ public final class BirthDateDetector implements Detector {
                     + "(?<date>(?<d>\\d{1,2})[/.\\-](?<m>\\d{1,2})[/.\\-](?<y>\\d{4}|\\d{2})(?!\\d)"
                     + "|(?<dn>1er|\\d{1,2})\\s+(?<mn>" + MONTH_NAMES + ")\\s+(?<yn>\\d{4})(?!\\d))");
 
+    private static final Pattern BIRTH_HEADER = Pattern.compile(
+            "(?iu)^\\s*(?:n[ée]e?(?:\\(e\\)|·e)?\\s+le|date\\s+(?:et\\s+lieu\\s+)?de\\s+naissance|D\\.?D\\.?N\\.?|naissance)\\s*$");
+    private static final Pattern CELL_DATE = Pattern.compile(
+            "^\\s*(?<date>(?<d>\\d{1,2})[/.\\-](?<m>\\d{1,2})[/.\\-](?<y>\\d{4}|\\d{2}))\\s*$");
+    private static final String SEPARATORS = "|\t;";
+
     @Override
     public List<Detection> detect(String text) {
         List<Detection> found = new ArrayList<>();
@@ -45,7 +55,66 @@ public final class BirthDateDetector implements Detector {
         while (m.find()) {
             found.add(Detection.of(Category.BIRTH_DATE, m.start("date"), m.end("date"), key(m)));
         }
+        if (text.indexOf('|') >= 0 || text.indexOf('\t') >= 0 || text.indexOf(';') >= 0) {
+            columns(text, found);
+        }
         return found;
+    }
+
+    /** Dates under a birth-date column header in text tables. */
+    private static void columns(String text, List<Detection> found) {
+        int column = -1;
+        char separator = 0;
+        for (int lineStart = 0; lineStart < text.length(); ) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            if (column >= 0 && text.indexOf(separator, lineStart) >= 0 && text.indexOf(separator, lineStart) < lineEnd) {
+                int[] cell = cell(text, lineStart, lineEnd, separator, column);
+                Matcher date = cell == null ? null : CELL_DATE.matcher(text).region(cell[0], cell[1]);
+                if (date != null && date.matches()) {
+                    found.add(Detection.of(Category.BIRTH_DATE, date.start("date"), date.end("date"), key(date)));
+                }
+            } else {
+                column = -1;
+                for (int i = 0; i < SEPARATORS.length() && column < 0; i++) {
+                    separator = SEPARATORS.charAt(i);
+                    column = headerColumn(text, lineStart, lineEnd, separator);
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    private static int headerColumn(String text, int lineStart, int lineEnd, char separator) {
+        int index = 0;
+        int cellStart = lineStart;
+        for (int i = lineStart; i <= lineEnd; i++) {
+            if (i == lineEnd || text.charAt(i) == separator) {
+                if (i < lineEnd || index > 0) {
+                    if (BIRTH_HEADER.matcher(text).region(cellStart, i).matches()) {
+                        return index;
+                    }
+                }
+                index++;
+                cellStart = i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] cell(String text, int lineStart, int lineEnd, char separator, int column) {
+        int index = 0;
+        int cellStart = lineStart;
+        for (int i = lineStart; i <= lineEnd; i++) {
+            if (i == lineEnd || text.charAt(i) == separator) {
+                if (index == column) {
+                    return new int[] {cellStart, i};
+                }
+                index++;
+                cellStart = i + 1;
+            }
+        }
+        return null;
     }
 
     private static String key(Matcher m) {

@@ -63,6 +63,9 @@ public final class CivilityNameDetector implements Detector {
     }
 
     private static Gender gender(Matcher m) {
+        if (m.group("couple") != null) {
+            return Gender.COUPLE;
+        }
         if (m.group("female") != null) {
             return Gender.FEMALE;
         }

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds full names written without civility when a known French first name marks them: "Jeanne
- * Dupont", "Jeanne DUPONT", "Marie-Claire Lefèvre", and the administrative order "DUPONT Jeanne".
+ * Finds full names written without civility when a known French first name or an initial marks
+ * them: "Jeanne Dupont", "Jeanne DUPONT", "Marie-Claire Lefèvre", "J.-P. Martin", and the
+ * administrative order "DUPONT Jeanne".
  * A first name alone is not enough: a surname must follow it (or precede it, in capitals). Names
  * that follow a way or a place word ("rue Victor Hugo", "lycée Jean Monnet", "Saint Jean") are
  * left to the address and establishment rules.
@@ -47,7 +48,7 @@ public final class FullNameDetector implements Detector {
             if (first == null || first.kind() == NameScanner.Kind.PARTICLE || afterPlaceWord(text, start)) {
                 continue;
             }
-            boolean firstName = lexicon.isFirstName(first.text());
+            boolean firstName = lexicon.isFirstName(first.text()) || first.kind() == NameScanner.Kind.INITIAL;
             boolean upper = first.kind() == NameScanner.Kind.UPPER;
             if (!firstName && !upper) {
                 continue;
@@ -65,7 +66,7 @@ public final class FullNameDetector implements Detector {
         return found;
     }
 
-    /** "Jeanne Dupont" or "DUPONT Jeanne": the first names read must be on the list. */
+    /** "Jeanne Dupont", "J. Dupont" or "DUPONT Jeanne": the first names read must be on the list or initials. */
     private boolean isMarkedByFirstName(PersonName name, boolean startsWithFirstName, boolean startsUpper) {
         for (String part : name.firstName().split(" ")) {
             if (!part.endsWith(".") && !lexicon.isFirstName(part)) {

@@ -24,7 +24,7 @@ final class KnownSurnameDetector {
 
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’-]*(?![\\p{L}])");
     private static final Pattern ANY_WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*");
-    private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[.!?…:;•«\"\\n(])[ \\t\\u00A0]*(?:[-–*][ \\t]*)?$");
+    private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[.!?…•«\"\\n(])[ \\t\\u00A0]*(?:[-–*][ \\t]*)?$");
     private static final Pattern PREVIOUS_WORD = Pattern.compile("(\\p{L}[\\p{L}'’-]*)[ \\u00A0]$");
 
     private final NameScanner scanner = new NameScanner();

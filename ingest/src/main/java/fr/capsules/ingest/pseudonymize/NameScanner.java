@@ -3,7 +3,6 @@ package fr.capsules.ingest.pseudonymize;
 import fr.capsules.ingest.pseudonymize.PersonName.Gender;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -135,7 +134,15 @@ final class NameScanner {
             return Kind.INITIAL;
         }
         int firstLetter = w.codePointAt(0);
-        String letters = w.replaceAll("[^\\p{L}]", "");
+        int letters = 0;
+        boolean anyLower = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                anyLower |= Character.isLowerCase(c);
+            }
+        }
         if (Character.isLowerCase(firstLetter)) {
             if (lexicon.isParticle(w)) {
                 return Kind.PARTICLE;
@@ -147,11 +154,11 @@ final class NameScanner {
             }
             return null;
         }
-        if (letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
-            return Kind.UPPER;
-        }
-        if (letters.length() < 2) {
+        if (letters < 2) {
             return null;
+        }
+        if (!anyLower) {
+            return Kind.UPPER;
         }
         return Kind.CAPITALIZED;
     }

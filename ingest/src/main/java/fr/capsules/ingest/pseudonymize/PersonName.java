@@ -17,13 +17,17 @@ public record PersonName(String surname, String firstName, Gender gender) {
     private static final Pattern LEADING_PARTICLES =
             Pattern.compile("^(?:(?:de|du|des|van|von|da|di|del|dos)[ \\u00A0]+|d['’])+(?=\\p{L})");
 
-    /** The gender a civility implies. */
+    /** The gender a civility implies; {@link #COUPLE} for "M. et Mme", which names two people. */
     public enum Gender {
         MALE,
         FEMALE,
-        UNKNOWN;
+        UNKNOWN,
+        COUPLE;
 
         boolean compatibleWith(Gender other) {
+            if (this == COUPLE || other == COUPLE) {
+                return this == other;
+            }
             return this == UNKNOWN || other == UNKNOWN || this == other;
         }
     }

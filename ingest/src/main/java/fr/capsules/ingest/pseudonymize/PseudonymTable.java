@@ -122,11 +122,25 @@ public final class PseudonymTable {
      * The pseudonym of the person {@code name} names: an existing person it does not contradict
      * (first name then gender), completed with what the mention adds, or a new person.
      */
-    public synchronized String person(PersonName name, String original) {
+    public String person(PersonName name, String original) {
+        return person(name, original, null);
+    }
+
+    /**
+     * As {@link #person(PersonName, String)}, but a mention without first name goes to the person
+     * whose pseudonym is {@code recent} (the last one of that surname named before it in the same
+     * text) when that person has the same surname and nothing contradicts: "Mme Durand", after
+     * "Jacqueline Durand", is Jacqueline rather than the first Durand the capsule met.
+     */
+    public synchronized String person(PersonName name, String original, String recent) {
         List<PersonSlot> sameSurname = personsBySurname.computeIfAbsent(name.surnameKey(), k -> new ArrayList<>());
         String firstName = name.firstNameKey();
         PersonSlot match = null;
-        if (firstName != null) {
+        if (firstName == null && recent != null && byPseudonym.get(recent) instanceof PersonSlot last
+                && sameSurname.contains(last) && last.accepts(null, name.gender())) {
+            match = last;
+        }
+        if (match == null && firstName != null) {
             // An exact first name wins over a person whose first name is still unknown.
             match = sameSurname.stream()
                     .filter(p -> p.firstName != null && p.accepts(firstName, name.gender()))
@@ -143,8 +157,25 @@ public final class PseudonymTable {
         if (match.firstName == null || (match.firstName.endsWith(".") && firstName != null && !firstName.endsWith("."))) {
             match.firstName = firstName;
         }
-        if (match.gender == Gender.UNKNOWN) {
+        if (match.gender == Gender.UNKNOWN && name.gender() != Gender.COUPLE) {
             match.gender = name.gender();
+        }
+        match.seen(original);
+        return Category.PERSON.pseudonym(match.number);
+    }
+
+    /**
+     * The pseudonym of a person known only by a first name ("Bonjour Claire,") when no person of
+     * the text has that first name: one pseudonym per first name, kept apart from surnames so that
+     * the first name is never looked for as a surname.
+     */
+    public synchronized String firstNameOnly(String firstName, String original) {
+        String key = Folding.name(firstName);
+        List<PersonSlot> known = personsBySurname.computeIfAbsent("", k -> new ArrayList<>());
+        PersonSlot match = known.stream().filter(p -> key.equals(p.firstName)).findFirst().orElse(null);
+        if (match == null) {
+            match = register(new PersonSlot(next(Category.PERSON), "", key, Gender.UNKNOWN));
+            known.add(match);
         }
         match.seen(original);
         return Category.PERSON.pseudonym(match.number);
@@ -164,7 +195,7 @@ public final class PseudonymTable {
     public synchronized Set<String> surnames() {
         Set<String> surnames = new LinkedHashSet<>();
         personsBySurname.forEach((surname, persons) -> {
-            if (!persons.isEmpty()) {
+            if (!persons.isEmpty() && !surname.isEmpty()) {
                 surnames.add(surname);
             }
         });

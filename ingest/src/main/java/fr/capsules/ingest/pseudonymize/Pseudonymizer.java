@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,15 +20,17 @@ import java.util.Set;
  *
  * <ol>
  *   <li>every detector runs on the whole text: e-mail, IBAN, NIR, phone, date of birth, address,
- *       establishment, and the person rules (civility, role, signature, first-name gazetteer);
+ *       establishment, and the person rules (civility, role, signature and e-mail headers, form
+ *       fields, first-name list);
  *   <li>overlaps are settled by precedence, then length: validated identifiers first (e-mail, IBAN,
  *       NIR, phone, date of birth), then legal references (kept), addresses, establishment names
  *       (kept unless switched on), then persons, longest mention first;
  *   <li>the surnames of the persons found, with those the capsule's table already knows, are looked
- *       for as bare mentions ("Durand a indiqué…") in the spaces left;
+ *       for as bare mentions ("Durand a indiqué…") in the spaces left; then first names alone in
+ *       greetings and sign-offs, and the first names of the text's persons ("Antoine se charge…");
  *   <li>kept terms and categories switched off are left as written;
- *   <li>each remaining detection gets its pseudonym from the table, in text order; a bare surname
- *       takes the pseudonym of the last person of that surname named before it in the text.
+ *   <li>each remaining detection gets its pseudonym from the table, in text order; a mention without
+ *       first name prefers the last person of that surname named before it in the text.
  * </ol>
  *
  * <p>Deterministic: the same text and table state give the same result. Stateless and thread-safe;
@@ -48,8 +51,10 @@ public final class Pseudonymizer {
     private final EstablishmentDetector establishments = new EstablishmentDetector();
     private final ArticleReferences articles = new ArticleReferences();
     private final List<Detector> persons = List.of(
-            new CivilityNameDetector(), new RoleNameDetector(), new SignatureDetector(), new FullNameDetector());
+            new CivilityNameDetector(), new RoleNameDetector(), new SignatureDetector(), new FieldNameDetector(),
+            new FullNameDetector());
     private final KnownSurnameDetector knownSurnames = new KnownSurnameDetector();
+    private final FirstNameMentions firstNames = new FirstNameMentions();
 
     public Pseudonymizer(PseudonymizationSettings settings) {
         this.settings = settings;
@@ -69,8 +74,8 @@ public final class Pseudonymizer {
         if (text == null || text.isEmpty()) {
             return PseudonymizationResult.of("", List.of());
         }
-        Set<Detection> bare = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Detection> kept = detections(text, table.surnames(), bare);
+        Set<Detection> firstNameOnly = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Detection> kept = detections(text, table.surnames(), firstNameOnly);
         List<Replacement> replacements = new ArrayList<>(kept.size());
         Map<String, String> lastPersonBySurname = new HashMap<>();
         StringBuilder out = new StringBuilder(text.length());
@@ -78,11 +83,10 @@ public final class Pseudonymizer {
         for (Detection d : kept) {
             String original = d.in(text);
             String pseudonym;
-            if (d.category() == Category.PERSON) {
-                String recent = lastPersonBySurname.get(d.key());
-                pseudonym = bare.contains(d) && recent != null && d.person().firstName() == null
-                        ? recent
-                        : table.person(d.person(), original);
+            if (firstNameOnly.contains(d)) {
+                pseudonym = table.firstNameOnly(d.person().surname(), original);
+            } else if (d.category() == Category.PERSON) {
+                pseudonym = table.person(d.person(), original, lastPersonBySurname.get(d.key()));
                 lastPersonBySurname.put(d.key(), pseudonym);
             } else {
                 pseudonym = table.pseudonym(d.category(), d.key(), original);
@@ -105,7 +109,7 @@ public final class Pseudonymizer {
         return detections(text, knownSurnames, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private List<Detection> detections(String text, Set<String> tableSurnames, Set<Detection> bare) {
+    private List<Detection> detections(String text, Set<String> tableSurnames, Set<Detection> firstNameOnly) {
         Occupancy taken = new Occupancy();
         List<Detection> accepted = new ArrayList<>();
         List<Detection> identified = new ArrayList<>();
@@ -125,12 +129,43 @@ public final class Pseudonymizer {
         for (Detection d : knownSurnames.detect(text, surnames)) {
             if (!isKept(d, text) && taken.claim(d.start(), d.end())) {
                 accepted.add(d);
-                bare.add(d);
+            }
+        }
+        // First names alone: the person of this text with that first name, or a person known by it only.
+        Map<String, PersonName> byFirstName = firstNamesOf(accepted);
+        List<Detection> alone = new ArrayList<>(firstNames.addressed(text));
+        alone.addAll(firstNames.known(text, byFirstName.keySet()));
+        for (Detection d : alone) {
+            PersonName full = byFirstName.get(Folding.name(d.person().surname()));
+            Detection resolved = full == null ? d : Detection.person(d.start(), d.end(), full);
+            if (!isKept(resolved, text) && taken.claim(d.start(), d.end())) {
+                accepted.add(resolved);
+                if (full == null) {
+                    firstNameOnly.add(resolved);
+                }
             }
         }
         accepted.removeIf(d -> !settings.replaces(d.category()));
         accepted.sort(Comparator.comparingInt(Detection::start));
         return accepted;
+    }
+
+    /** The persons of the text by folded first name, when one first name belongs to one person. */
+    private static Map<String, PersonName> firstNamesOf(List<Detection> accepted) {
+        Map<String, PersonName> byFirstName = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (Detection d : accepted) {
+            PersonName p = d.category() == Category.PERSON ? d.person() : null;
+            if (p == null || p.firstName() == null || p.firstNameIsInitial() || p.firstName().contains(" ")) {
+                continue;
+            }
+            PersonName previous = byFirstName.putIfAbsent(p.firstNameKey(), p);
+            if (previous != null && !previous.surnameKey().equals(p.surnameKey())) {
+                ambiguous.add(p.firstNameKey());
+            }
+        }
+        ambiguous.forEach(byFirstName::remove);
+        return byFirstName;
     }
 
     private static void claim(List<Detection> candidates, Occupancy taken, List<Detection> accepted) {
