@@ -23,7 +23,7 @@ public final class AddressDetector implements Detector {
             + "|route|rte|quai|cours|square|passage|faubourg|fbg|rond-point|lotissement|lot\\.|hameau|voie|sentier"
             + "|promenade|esplanade|cité|villa|parvis|ruelle|traverse|montée|clos|domaine|résidence|chaussée|mail"
             + "|sente|venelle|carrefour|rampe|levée|digue|grand['’]rue|grande[ -]rue|lieu-dit|ZA|ZI|ZAC";
-    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,4}(?=[ \\u00A0]+\\p{Lu})"
+    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}'’-]*|\\d{1,4}(?=[ \\u00A0]+\\p{Lu})"
             + "|(?:de|du|des|la|le|les|aux|à|et|sur|sous|en)(?=[ \\u00A0]+\\p{L})|[ld]['’](?=\\p{L}))";
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\p{N},./-])(?<number>\\d{1,4}(?:[ \\u00A0]?(?:bis|ter|quater|[A-Da-d])(?![\\p{L}]))?),?[ \\u00A0]+"

@@ -16,10 +16,10 @@ final class ArticleReferences {
 
     private static final String CODE_ARTICLE = "(?:L\\.?[ \\u00A0]?O\\.?|[LRDA])\\.?[ \\u00A0]?\\*?\\d{1,4}(?:[-–.]\\d{1,4}){0,4}";
     private static final Pattern REFERENCE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:(?i:art(?:icle)?s?\\.?)[ \\u00A0]+)?" + CODE_ARTICLE
+            "(?=[ALRDaNn])(?:(?<![\\p{L}\\p{N}])(?:(?i:art(?:icle)?s?\\.?)[ \\u00A0]+)?" + CODE_ARTICLE
                     + "(?:[ \\u00A0]*(?:,|à|et|au)[ \\u00A0]*" + CODE_ARTICLE + ")*(?![\\p{N}])"
                     + "|(?<![\\p{L}])(?i:n[°o]|num[ée]ro)[ \\u00A0]*\\d{2,4}[-–/]\\d{1,6}(?:[-–/]\\d{1,6})?"
-                    + "|(?<![\\p{L}])(?i:articles?)[ \\u00A0]+\\d{1,4}(?:[-–.]\\d{1,4})*(?![\\p{N}])");
+                    + "|(?<![\\p{L}])(?i:articles?)[ \\u00A0]+\\d{1,4}(?:[-–.]\\d{1,4})*(?![\\p{N}]))");
 
     List<int[]> find(String text) {
         List<int[]> spans = new ArrayList<>();

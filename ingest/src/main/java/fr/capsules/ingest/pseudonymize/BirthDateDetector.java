@@ -46,7 +46,6 @@ public final class BirthDateDetector implements Detector {
             "(?iu)^\\s*(?:n[ée]e?(?:\\(e\\)|·e)?\\s+le|date\\s+(?:et\\s+lieu\\s+)?de\\s+naissance|D\\.?D\\.?N\\.?|naissance)\\s*$");
     private static final Pattern CELL_DATE = Pattern.compile(
             "^\\s*(?<date>(?<d>\\d{1,2})[/.\\-](?<m>\\d{1,2})[/.\\-](?<y>\\d{4}|\\d{2}))\\s*$");
-    private static final String SEPARATORS = "|\t;";
 
     @Override
     public List<Detection> detect(String text) {
@@ -55,66 +54,18 @@ public final class BirthDateDetector implements Detector {
         while (m.find()) {
             found.add(Detection.of(Category.BIRTH_DATE, m.start("date"), m.end("date"), key(m)));
         }
-        if (text.indexOf('|') >= 0 || text.indexOf('\t') >= 0 || text.indexOf(';') >= 0) {
-            columns(text, found);
-        }
+        columns(text, found);
         return found;
     }
 
     /** Dates under a birth-date column header in text tables. */
     private static void columns(String text, List<Detection> found) {
-        int column = -1;
-        char separator = 0;
-        for (int lineStart = 0; lineStart < text.length(); ) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-            if (column >= 0 && text.indexOf(separator, lineStart) >= 0 && text.indexOf(separator, lineStart) < lineEnd) {
-                int[] cell = cell(text, lineStart, lineEnd, separator, column);
-                Matcher date = cell == null ? null : CELL_DATE.matcher(text).region(cell[0], cell[1]);
-                if (date != null && date.matches()) {
-                    found.add(Detection.of(Category.BIRTH_DATE, date.start("date"), date.end("date"), key(date)));
-                }
-            } else {
-                column = -1;
-                for (int i = 0; i < SEPARATORS.length() && column < 0; i++) {
-                    separator = SEPARATORS.charAt(i);
-                    column = headerColumn(text, lineStart, lineEnd, separator);
-                }
-            }
-            lineStart = lineEnd + 1;
-        }
-    }
-
-    private static int headerColumn(String text, int lineStart, int lineEnd, char separator) {
-        int index = 0;
-        int cellStart = lineStart;
-        for (int i = lineStart; i <= lineEnd; i++) {
-            if (i == lineEnd || text.charAt(i) == separator) {
-                if (i < lineEnd || index > 0) {
-                    if (BIRTH_HEADER.matcher(text).region(cellStart, i).matches()) {
-                        return index;
-                    }
-                }
-                index++;
-                cellStart = i + 1;
+        for (TextTables.Cell cell : TextTables.cellsUnder(text, h -> BIRTH_HEADER.matcher(h).matches())) {
+            Matcher date = CELL_DATE.matcher(text).region(cell.start(), cell.end());
+            if (date.matches()) {
+                found.add(Detection.of(Category.BIRTH_DATE, date.start("date"), date.end("date"), key(date)));
             }
         }
-        return -1;
-    }
-
-    private static int[] cell(String text, int lineStart, int lineEnd, char separator, int column) {
-        int index = 0;
-        int cellStart = lineStart;
-        for (int i = lineStart; i <= lineEnd; i++) {
-            if (i == lineEnd || text.charAt(i) == separator) {
-                if (index == column) {
-                    return new int[] {cellStart, i};
-                }
-                index++;
-                cellStart = i + 1;
-            }
-        }
-        return null;
     }
 
     private static String key(Matcher m) {

@@ -31,7 +31,7 @@ public final class EstablishmentDetector implements Detector {
     private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}'’-]*(?<!['’])|(?:\\p{Lu}['’]|[ld]['’])\\p{Lu}[\\p{L}'’-]*)";
     private static final String LINK = "(?:de|du|des|de[ \\u00A0]+la|de[ \\u00A0]+l['’]|d['’]|la|le|les|et|sur|en|lès|aux)";
     private static final Pattern ESTABLISHMENT = Pattern.compile(
-            "(?<![\\p{L}])(?:" + KIND + ")(?:[ \\u00A0]+" + ADJECTIVE + ")?"
+            "(?=[ACEFGHILMPRSUVÉacefghilmprvé])(?<![\\p{L}])(?:" + KIND + ")(?:[ \\u00A0]+" + ADJECTIVE + ")?"
                     + "(?:[ \\u00A0]*[«\"“][ \\u00A0]*[^»\"”\\n]{1,60}?[ \\u00A0]*[»\"”]"
                     + "|(?:[ \\u00A0]+(?:" + LINK + "[ \\u00A0]*)?(?!(?:M|Mme|Mlle|Dr|Me|Pr)\\.?[ \\u00A0])" + NAME_WORD + ")"
                     + "(?:[ \\u00A0]+(?:" + LINK + "[ \\u00A0]*)?(?!(?:M|Mme|Mlle|Dr|Me|Pr)\\.?[ \\u00A0])" + NAME_WORD + "){0,4})",

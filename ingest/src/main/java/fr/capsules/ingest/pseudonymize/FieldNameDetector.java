@@ -27,6 +27,9 @@ public final class FieldNameDetector implements Detector {
             "(?:^|(?<=[\\n;|\\t]))[ \\t]*(?i:(?<first>" + FIRST_NAME_FIELD + ")|(?<surname>" + SURNAME_FIELD + ")|(?<person>"
                     + PERSON_FIELD + "))[ \\t\\u00A0]*:[ \\t\\u00A0]*",
             Pattern.MULTILINE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER = Pattern.compile(
+            "(?i:(?<first>" + FIRST_NAME_FIELD + ")|(?<surname>" + SURNAME_FIELD + ")|(?<person>" + PERSON_FIELD + "))",
+            Pattern.UNICODE_CASE);
     private static final int FIRST_NAME_REACH = 80;
 
     private final NameScanner scanner = new NameScanner();
@@ -58,6 +61,44 @@ public final class FieldNameDetector implements Detector {
                 lastSurname = m.group("surname") != null ? d : null;
             }
         }
+        columns(text, found);
         return found;
+    }
+
+    private void columns(String text, List<Detection> found) {
+        Detection rowSurname = null;
+        int row = -1;
+        for (TextTables.Cell cell : TextTables.cellsUnder(text, h -> HEADER.matcher(h).matches())) {
+            if (cell.row() != row) {
+                rowSurname = null;
+                row = cell.row();
+            }
+            int start = cell.start();
+            while (start < cell.end() && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            NameScanner.Read read = scanner.read(text, start, true);
+            if (read == null || read.end() > cell.end()) {
+                continue;
+            }
+            Matcher header = HEADER.matcher(cell.header());
+            header.matches();
+            String value = text.substring(read.start(), read.end());
+            PersonName name;
+            if (header.group("first") != null) {
+                name = rowSurname != null
+                        ? new PersonName(rowSurname.person().surname(), value, Gender.UNKNOWN)
+                        : new PersonName(value, null, Gender.UNKNOWN);
+            } else if (header.group("surname") != null) {
+                name = new PersonName(value, null, Gender.UNKNOWN);
+            } else {
+                name = scanner.interpret(text, read, Gender.UNKNOWN);
+            }
+            Detection d = Detection.person(read.start(), read.end(), name);
+            found.add(d);
+            if (header.group("surname") != null) {
+                rowSurname = d;
+            }
+        }
     }
 }

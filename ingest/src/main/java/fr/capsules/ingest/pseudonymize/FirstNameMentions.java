@@ -27,9 +27,8 @@ final class FirstNameMentions {
     private static final Pattern GREETING = Pattern.compile(
             "(?m)^[ \\t]*(?:Bonjour|Bonsoir|Salut|Coucou|Cher|Chère|Chers|Chères)[ \\t\\u00A0]+(?<name>\\p{Lu}[\\p{L}'’-]+)[ \\t]*[,!]");
     private static final Pattern SIGN_OFF = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(?:bien|très)\\s+)?cordialement|amicalement|bien\\s+à\\s+(?:vous|toi)|à\\s+bientôt|bonne\\s+(?:journée|soirée|fin\\s+de\\s+journée|semaine)"
-                    + "|bon\\s+week-end|merci(?:\\s+(?:d['’]avance|beaucoup|encore))?|salutations")
-            ;
+            "(?iu)(?=[abcmstà])(?<![\\p{L}])(?:(?:(?:bien|très)\\s+)?cordialement|amicalement|bien\\s+à\\s+(?:vous|toi)|à\\s+bientôt|bonne\\s+(?:journée|soirée|fin\\s+de\\s+journée|semaine)"
+                    + "|bon\\s+week-end|merci(?:\\s+(?:d['’]avance|beaucoup|encore))?|salutations)");
     private static final Pattern LONE_NAME_LINE = Pattern.compile(
             "[ \\t]*[,.!]?[ \\t]*\\n(?:[ \\t]*\\n)?[ \\t]*(?<name>\\p{Lu}[\\p{L}'’-]+)[ \\t]*(?:\\n|$)");
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’-]*(?![\\p{L}])");

@@ -10,6 +10,15 @@ import java.util.Locale;
  */
 final class Folding {
 
+    // Base letters of Latin-1 and Latin Extended-A, computed once: names are folded word by word.
+    private static final String[] BASE = new String[0x250];
+
+    static {
+        for (char c = 128; c < BASE.length; c++) {
+            BASE[c] = decompose(c);
+        }
+    }
+
     private Folding() {}
 
     /** Upper case, accents removed, curly apostrophes straightened, spaces collapsed, trimmed. */
@@ -55,6 +64,10 @@ final class Folding {
     }
 
     private static String baseLetter(char c) {
+        return c < BASE.length ? BASE[c] : decompose(c);
+    }
+
+    private static String decompose(char c) {
         String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
         StringBuilder base = new StringBuilder(1);
         for (int i = 0; i < decomposed.length(); i++) {

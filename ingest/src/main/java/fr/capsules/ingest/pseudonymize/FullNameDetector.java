@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class FullNameDetector implements Detector {
 
     private static final Pattern CAPITALISED_WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])\\p{Lu}");
-    private static final Pattern PREVIOUS_WORD = Pattern.compile("([\\p{L}'’]+)[ \\u00A0]+$");
     private static final Set<String> PLACE_WORDS = Set.of(
             "RUE", "AVENUE", "BOULEVARD", "BD", "PLACE", "ALLEE", "IMPASSE", "CHEMIN", "ROUTE", "QUAI", "COURS",
             "SQUARE", "PASSAGE", "PARVIS", "PROMENADE", "ESPLANADE", "SAINT", "SAINTE", "ST", "STE", "LYCEE",
@@ -54,6 +53,14 @@ public final class FullNameDetector implements Detector {
                 continue;
             }
             NameScanner.Read read = scanner.read(text, start, false);
+            if (firstName && first.kind() != NameScanner.Kind.INITIAL && (read == null || read.names().size() < 2)) {
+                Detection initialed = withInitial(text, first);
+                if (initialed != null) {
+                    found.add(initialed);
+                    lastEnd = initialed.end();
+                }
+                continue;
+            }
             if (read == null || read.names().size() < 2) {
                 continue;
             }
@@ -64,6 +71,15 @@ public final class FullNameDetector implements Detector {
             }
         }
         return found;
+    }
+
+    /** "Yasmine B.": a listed first name and the initial of the surname, as reports shorten staff names. */
+    private Detection withInitial(String text, NameScanner.Word first) {
+        NameScanner.Word next = scanner.wordAt(text, NameScanner.afterSpace(text, first.end()));
+        if (next == null || next.kind() != NameScanner.Kind.INITIAL || next.text().contains("-")) {
+            return null;
+        }
+        return Detection.person(first.start(), next.end(), new PersonName(next.text(), first.text(), Gender.UNKNOWN));
     }
 
     /** "Jeanne Dupont", "J. Dupont" or "DUPONT Jeanne": the first names read must be on the list or initials. */
@@ -77,7 +93,17 @@ public final class FullNameDetector implements Detector {
     }
 
     private static boolean afterPlaceWord(String text, int start) {
-        Matcher previous = PREVIOUS_WORD.matcher(text).region(Math.max(0, start - 30), start);
-        return previous.find() && PLACE_WORDS.contains(Folding.name(previous.group(1)).replaceFirst("^[LD]'", ""));
+        int end = start;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\u00A0')) {
+            end--;
+        }
+        if (end == start) {
+            return false;
+        }
+        int begin = end;
+        while (begin > 0 && Character.isLetter(text.charAt(begin - 1))) {
+            begin--;
+        }
+        return begin < end && PLACE_WORDS.contains(Folding.name(text.substring(begin, end)));
     }
 }

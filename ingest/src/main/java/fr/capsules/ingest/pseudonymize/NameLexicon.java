@@ -44,9 +44,6 @@ final class NameLexicon {
             "REGION", "COMMUNE", "VILLE", "MAIRIE", "PREFECTURE", "ETAT", "REPUBLIQUE", "FRANCE", "SANTE",
             "RUE", "AVENUE", "BOULEVARD", "PLACE", "CHEMIN", "ROUTE", "IMPASSE", "ALLEE", "QUAI", "SAINT",
             "SAINTE", "ST", "STE", "CEDEX",
-            // Calendar.
-            "LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI", "SAMEDI", "DIMANCHE", "JANVIER", "FEVRIER",
-            "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOUT", "SEPTEMBRE", "OCTOBRE", "NOVEMBRE", "DECEMBRE",
             // Diseases named after people, written after "résident" or "patient".
             "ALZHEIMER", "PARKINSON", "COVID",
             // Acronyms of the health and social sector.
@@ -59,6 +56,11 @@ final class NameLexicon {
             "CESU", "APA", "PCH", "AAH", "RSA", "TSA", "ITEP", "IEM", "SESSAD", "CAMSP", "CMPP", "CMP",
             "CSAPA", "CHRS", "MECS", "ASE", "PMI", "CCAS", "CLIC", "MAIA", "DAC", "CPTS", "MSP", "SAVS",
             "SAMSAH", "ETP", "TTC", "HT", "EUR", "NB", "RAS", "CR", "PV", "OK", "TV", "WC", "SDB", "UE"));
+
+    // Calendar words end a name unless a civility announces one ("Mme Mai Nguyen", "M. Avril").
+    private static final Set<String> CALENDAR = Set.of(
+            "LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI", "SAMEDI", "DIMANCHE", "JANVIER", "FEVRIER",
+            "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOUT", "SEPTEMBRE", "OCTOBRE", "NOVEMBRE", "DECEMBRE");
 
     private static final Set<String> PARTICLES = Set.of(
             "DE", "DU", "DES", "D'", "LA", "LE", "VAN", "VON", "DER", "DEN", "DA", "DI", "DOS", "DAS", "DEL",
@@ -93,7 +95,12 @@ final class NameLexicon {
     }
 
     boolean isStopWord(String word) {
-        return STOP.contains(Folding.name(word));
+        String folded = Folding.name(word);
+        return STOP.contains(folded) || CALENDAR.contains(folded);
+    }
+
+    boolean isCalendarWord(String word) {
+        return CALENDAR.contains(Folding.name(word));
     }
 
     boolean isParticle(String word) {

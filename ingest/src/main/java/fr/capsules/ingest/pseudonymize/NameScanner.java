@@ -50,7 +50,8 @@ final class NameScanner {
         List<Word> words = new ArrayList<>();
         int at = pos;
         while (words.size() < MAX_WORDS) {
-            Word word = wordAt(text, at);
+            // A civility or a label announces a name: its first word may be a month ("Mme Mai Nguyen").
+            Word word = wordAt(text, at, words.isEmpty() && leadingParticle);
             if (word == null) {
                 break;
             }
@@ -88,6 +89,10 @@ final class NameScanner {
 
     /** The word at {@code pos} if it can belong to a name, or null. */
     Word wordAt(String text, int pos) {
+        return wordAt(text, pos, false);
+    }
+
+    private Word wordAt(String text, int pos, boolean calendarAllowed) {
         if (pos < 0 || pos >= text.length()) {
             return null;
         }
@@ -116,7 +121,9 @@ final class NameScanner {
             return new Word(pos, end, w, Kind.PARTICLE);
         }
         String afterElision = elided(w);
-        if (lexicon.isStopWord(w) || lexicon.isStopWord(afterElision)
+        boolean calendarName = calendarAllowed && lexicon.isCalendarWord(w);
+        boolean stop = lexicon.isStopWord(w) || lexicon.isStopWord(afterElision);
+        if ((stop && !calendarName)
                 || (kind == Kind.UPPER && (lexicon.isAcronym(w) || lexicon.isAcronym(afterElision)))) {
             return null;
         }

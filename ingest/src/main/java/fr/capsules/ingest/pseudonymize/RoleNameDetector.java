@@ -29,8 +29,9 @@ public final class RoleNameDetector implements Detector {
             + "|cuisini(?:er|ère)|animat(?:eur|rice)|stagiaire|intérimaire|praticien(?:ne)?|pharmacien(?:ne)?"
             + "|référente?|gouvernante|lingère|diététicienne?|orthophoniste|podologue";
     private static final String STAFF_ACRONYM = "IDEC?|ASH|AS|AES|AMP";
+    // The look-ahead on first letters spares the long alternation at most positions.
     private static final Pattern ROLE_THEN_NAME = Pattern.compile(
-            "(?<![\\p{L}])(?:(?i:(?:" + KIN + "))(?:[ \\u00A0]+(?:de|du)|[ \\u00A0]+d['’])?|(?i:(?:" + ROLE + "))|(?:" + STAFF_ACRONYM + "))"
+            "(?=[abcdefgiklmnoprstuvéAÀBCDEFGIKLMNOPRSTUVÉ])(?<![\\p{L}])(?:(?i:(?:" + KIN + "))(?:[ \\u00A0]+(?:de|du)|[ \\u00A0]+d['’])?|(?i:(?:" + ROLE + "))|(?:" + STAFF_ACRONYM + "))"
                     + "(?:[ \\u00A0]+|(?<=['’]))(?=\\p{Lu})",
             Pattern.UNICODE_CASE);
 

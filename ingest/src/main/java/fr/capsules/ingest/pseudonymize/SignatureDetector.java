@@ -26,14 +26,15 @@ public final class SignatureDetector implements Detector {
 
     private static final String OPTIONAL_CIVILITY =
             "(?:(?:M\\.|Mme\\.?|Mlle\\.?|Madame|Monsieur|Dr\\.?|Docteur|Pr\\.?|Me)[ \\u00A0]+)?";
+    private static final Pattern CIVILITY = Pattern.compile(OPTIONAL_CIVILITY);
     private static final Pattern SIGNED = Pattern.compile(
             "(?<![\\p{L}])(?i:sign[ée]|signature|signataire)[ \\t\\u00A0]*:[ \\t\\u00A0]*(?<name>" + OPTIONAL_CIVILITY + ")",
             Pattern.UNICODE_CASE);
     private static final Pattern CLOSING = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(?:bien|très)\\s+)?cordialement|bien\\s+à\\s+vous|(?:sincères|meilleures)\\s+salutations"
+            "(?iu)(?=[bcmnrst])(?<![\\p{L}])(?:(?:(?:bien|très)\\s+)?cordialement|bien\\s+à\\s+vous|(?:sincères|meilleures)\\s+salutations"
                     + "|salutations\\s+(?:distinguées|respectueuses)|respectueusement"
                     + "|considération(?:\\s+(?:la\\s+plus\\s+|très\\s+)?distinguée)?|(?:mes|nos)\\s+(?:sentiments|respects)"
-                    + "[^\\n.]{0,40}");
+                    + "[^\\n.]{0,40})");
     private static final Pattern AFTER_CLOSING = Pattern.compile(
             "[ \\t\\u00A0]*[,.]?(?:[ \\t\\u00A0]*\\n){0,3}[ \\t\\u00A0]*(?<civility>" + OPTIONAL_CIVILITY + ")");
     private static final Pattern LINE_END_OR_TITLE = Pattern.compile(
@@ -92,11 +93,13 @@ public final class SignatureDetector implements Detector {
                 at++;
             }
             while (at >= 0 && at < text.length()) {
-                NameScanner.Read read = scanner.read(text, at, false);
+                Matcher civility = CIVILITY.matcher(text).region(at, text.length());
+                int nameStart = civility.lookingAt() ? civility.end() : at;
+                NameScanner.Read read = scanner.read(text, nameStart, false);
                 if (read == null || !HEADER_NAME_END.matcher(text).region(read.end(), text.length()).lookingAt()) {
                     break;
                 }
-                found.add(Detection.person(read.start(), read.end(), scanner.interpret(text, read, Gender.UNKNOWN)));
+                found.add(Detection.person(at, read.end(), scanner.interpret(text, read, Gender.UNKNOWN)));
                 Matcher separator = HEADER_SEPARATOR.matcher(text).region(read.end(), text.length());
                 at = separator.lookingAt() ? separator.end() : -1;
             }
