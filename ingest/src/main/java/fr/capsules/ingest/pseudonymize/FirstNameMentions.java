@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a greeting ("Bonjour Claire,", "Chère Sophie,");
  *   <li>a sign-off: a listed first name alone on its line after a closing ("Bonne journée,⏎Julien");
- *   <li>a listed first name of a person already named in full in the same text ("Dr Antoine
- *       Roussel … Antoine se charge de la partie soins"), capitalised.
+ *   <li>the first name of a person already named in full in the same text ("Dr Antoine Roussel …
+ *       Antoine se charge de la partie soins"), capitalised, unless it is also an everyday word.
  * </ul>
  *
- * <p>The first name must be on the first-name list. Each detection carries a {@link PersonName}
+ * <p>In greetings and sign-offs the first name must be on the first-name list. Each detection carries a {@link PersonName}
  * whose surname is the first name as written; the {@link Pseudonymizer} gives it the pseudonym of the
  * person of the same text who has that first name, if there is exactly one. Not a {@link Detector}:
  * the third rule needs the first names of the text's persons.
@@ -60,8 +60,9 @@ final class FirstNameMentions {
         }
         Matcher m = WORD.matcher(text);
         while (m.find()) {
-            if (firstNames.contains(Folding.name(m.group()))) {
-                add(found, text, m.start(), m.end());
+            // Learnt from a full name in this text: the first-name list is not needed ("Pascal").
+            if (firstNames.contains(Folding.name(m.group())) && !lexicon.isCommonWord(m.group())) {
+                found.add(Detection.person(m.start(), m.end(), new PersonName(m.group(), null, Gender.UNKNOWN)));
             }
         }
         return found;

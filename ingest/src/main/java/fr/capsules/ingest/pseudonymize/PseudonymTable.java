@@ -5,7 +5,6 @@ import fr.capsules.ingest.pseudonymize.PseudonymTableException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The correspondence between a capsule's pseudonyms and what they replace. One table per capsule:
@@ -51,7 +48,6 @@ public final class PseudonymTable {
 
     static final int MAX_ORIGINALS = 50;
     private static final int FORMAT_VERSION = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<Category, Integer> counters = new EnumMap<>(Category.class);
     private final Map<Category, Map<String, Slot>> byKey = new EnumMap<>(Category.class);
@@ -211,20 +207,11 @@ public final class PseudonymTable {
      * reader sees the previous table or this one, never a part.
      */
     public void save(Path file, PseudonymKey key) throws IOException {
-        byte[] plain;
+        Stored stored;
         synchronized (this) {
-            plain = JSON.writeValueAsBytes(stored());
+            stored = stored();
         }
-        byte[] sealed = new TableCipher().seal(plain, key);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".pseudonymes-", ".tmp");
-        try {
-            Files.write(temp, sealed);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SealedFiles.write(file, stored, key);
     }
 
     /**
@@ -234,10 +221,10 @@ public final class PseudonymTable {
      * @throws IOException when the file cannot be read (a missing file included)
      */
     public static PseudonymTable load(Path file, PseudonymKey key) throws IOException {
-        byte[] plain = new TableCipher().open(Files.readAllBytes(file), key);
+        Stored stored = SealedFiles.read(file, Stored.class, key);
         try {
-            return fromStored(JSON.readValue(plain, Stored.class));
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            return fromStored(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new PseudonymTableException(Reason.NOT_A_TABLE, e);
         }
     }

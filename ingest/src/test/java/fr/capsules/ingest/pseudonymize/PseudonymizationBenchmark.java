@@ -238,7 +238,8 @@ final class PseudonymizationBenchmark {
     /** Prints the report of each corpus folder given (default: the dev and held-out sets). */
     public static void main(String[] args) {
         List<String> folders = args.length > 0 ? List.of(args)
-                : List.of("src/test/resources/pseudonymisation/dev", "src/test/resources/pseudonymisation/heldout");
+                : List.of("src/test/resources/pseudonymisation/dev", "src/test/resources/pseudonymisation/heldout",
+                        "src/test/resources/pseudonymisation/heldout-2");
         PseudonymizationBenchmark benchmark = new PseudonymizationBenchmark(PseudonymizationSettings.defaults());
         for (String folder : folders) {
             List<AnnotatedText> docs = read(Path.of(folder));

@@ -61,11 +61,37 @@ class PseudonymizationBenchmarkTests {
     }
 
     @Test
-    void theHeldOutSetIsMeasuredAndKeepsProtectedSpansIntact() throws URISyntaxException {
-        Report report = measured("heldout");
+    void theHeldOutSetsAreMeasuredAndKeepProtectedSpansIntact() throws URISyntaxException {
+        for (String set : List.of("heldout", "heldout-2")) {
+            Report report = measured(set);
 
-        assertThat(report.positives()).isPositive();
-        assertThat(report.touched()).as("article references, inspection dates, establishments, traps touched").isZero();
+            assertThat(report.positives()).isPositive();
+            assertThat(report.touched()).as("article references, inspection dates, establishments, traps touched").isZero();
+        }
+    }
+
+    @Test
+    void theCorpusNirsAndIbansHaveRightKeysAndItsTrapsWrongOnes() throws URISyntaxException {
+        for (String set : List.of("dev", "heldout", "heldout-2")) {
+            for (AnnotatedText doc : corpus(set)) {
+                for (AnnotatedText.Annotation a : doc.annotations()) {
+                    String compact = a.text().replaceAll("[ .]", "");
+                    switch (a.label()) {
+                        case "NIR" -> assertThat(NirDetector.isValid(a.text())).as("%s %s", doc.name(), a.text()).isTrue();
+                        case "IBAN" -> assertThat(IbanDetector.isValid(a.text())).as("%s %s", doc.name(), a.text()).isTrue();
+                        case "INTACT" -> {
+                            if (compact.length() == 15) {
+                                assertThat(NirDetector.isValid(a.text())).as("%s %s", doc.name(), a.text()).isFalse();
+                            }
+                            if (compact.matches("[A-Z]{2}\\d{2}.{11,30}")) {
+                                assertThat(IbanDetector.isValid(a.text())).as("%s %s", doc.name(), a.text()).isFalse();
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+            }
+        }
     }
 
     @Test
