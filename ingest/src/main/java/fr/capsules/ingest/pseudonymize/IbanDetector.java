@@ -41,14 +41,20 @@ public final class IbanDetector implements Detector {
 
     /** The end of the longest valid IBAN starting at {@code start}, or -1. */
     private static int longestValidEnd(String text, int start, int candidateEnd) {
-        for (int end = candidateEnd; end > start + SHORTEST - 1; end--) {
-            char last = text.charAt(end - 1);
-            boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-            if (!Character.isLetterOrDigit(last) || !endsWord) {
-                continue;
+        // Compact the candidate once; ends[n] is the text offset after its n-th significant character.
+        StringBuilder compact = new StringBuilder(LONGEST);
+        int[] ends = new int[candidateEnd - start + 1];
+        for (int i = start; i < candidateEnd; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\u00A0') {
+                compact.append(Character.toUpperCase(c));
+                ends[compact.length()] = i + 1;
             }
-            String compact = compact(text.substring(start, end));
-            if (compact.length() >= SHORTEST && compact.length() <= LONGEST && isValid(compact)) {
+        }
+        for (int length = Math.min(compact.length(), LONGEST); length >= SHORTEST; length--) {
+            int end = ends[length];
+            boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (endsWord && isValid(compact.substring(0, length))) {
                 return end;
             }
         }
@@ -57,15 +63,44 @@ public final class IbanDetector implements Detector {
 
     /** True when iban4j accepts {@code iban} (spaces ignored, any case). */
     public static boolean isValid(String iban) {
+        String compact = compact(iban);
+        // The mod-97 check first: it costs no exception, and almost every non-IBAN fails it.
+        if (!hasIsoCheckDigits(compact)) {
+            return false;
+        }
         try {
-            IbanUtil.validate(compact(iban));
+            IbanUtil.validate(compact);
             return true;
         } catch (Iban4jException | IllegalArgumentException e) {
             return false;
         }
     }
 
+    /** ISO 13616: the four first characters moved to the end, letters as 10–35, mod 97 is 1. */
+    private static boolean hasIsoCheckDigits(String compact) {
+        if (compact.length() < SHORTEST) {
+            return false;
+        }
+        int remainder = 0;
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt((i + 4) % compact.length());
+            int value = Character.digit(c, 36);
+            if (value < 0) {
+                return false;
+            }
+            remainder = value < 10 ? (remainder * 10 + value) % 97 : (remainder * 100 + value) % 97;
+        }
+        return remainder == 1;
+    }
+
     private static String compact(String s) {
-        return s.replaceAll("[ \\u00A0]", "").toUpperCase(Locale.ROOT);
+        StringBuilder compact = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\u00A0') {
+                compact.append(c);
+            }
+        }
+        return compact.toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,9 @@ package fr.capsules.ingest.pseudonymize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +131,22 @@ class PseudonymizerTests {
         String text = "Mme Dupont, M. Durand, 06 71 28 44 19, Dupont.";
         assertThat(pseudonymizer.pseudonymize(text, PseudonymTable.empty()))
                 .isEqualTo(pseudonymizer.pseudonymize(text, PseudonymTable.empty()));
+    }
+
+    @Test
+    void hostileRepetitionsTakeLinearTime() {
+        // Quadratic matching on 50,000 characters costs seconds of CPU per text; linear, milliseconds.
+        // CPU time, not the wall clock, so that a loaded machine does not fail the test.
+        List<String> hostile = List.of("a".repeat(50_000), "1 ".repeat(25_000), "FR76 ".repeat(10_000),
+                "DUPONT ".repeat(7_000), "x@".repeat(25_000), "M. ".repeat(16_000), "12 rue ".repeat(7_000));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String text : hostile) {
+            long start = threads.getCurrentThreadCpuTime();
+            pseudonymizer.pseudonymize(text, PseudonymTable.empty());
+            assertThat(Duration.ofNanos(threads.getCurrentThreadCpuTime() - start))
+                    .as("CPU time on %s…", text.substring(0, 8))
+                    .isLessThan(Duration.ofSeconds(3));
+        }
     }
 
     @Test
