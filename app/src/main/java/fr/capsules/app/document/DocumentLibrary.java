@@ -4,14 +4,16 @@ import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleId;
 import fr.capsules.ingest.ArchiveExpander;
+import fr.capsules.ingest.FailureReason;
 import fr.capsules.ingest.FileTrees;
-import fr.capsules.ingest.Ingestion;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.Sha256;
 import fr.capsules.ingest.SourceName;
 import fr.capsules.ingest.index.DocumentRecord;
 import fr.capsules.ingest.index.Embedder;
+import fr.capsules.ingest.pipeline.Ingestion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,7 +96,7 @@ public class DocumentLibrary implements DisposableBean {
         } catch (ArchiveExpander.ArchiveRejectedException e) {
             results.add(IngestionResult.rejected(upload.rawName(), e.getMessage()));
         } catch (IOException e) {
-            results.add(IngestionResult.failed(upload.rawName(), "archive illisible : " + e.getMessage()));
+            results.add(IngestionResult.failed(upload.rawName(), FailureReason.UNREADABLE, "archive illisible : " + e.getMessage()));
         }
     }
 
@@ -163,7 +165,7 @@ public class DocumentLibrary implements DisposableBean {
             results.addAll(ingestion.ingestAll(sources, index));
             // Without the embedding model the new generation would miss documents: keep the old one.
             results.stream()
-                    .filter(r -> r.error() != null && r.error().startsWith(Ingestion.EMBEDDINGS_UNAVAILABLE))
+                    .filter(r -> r.failure() == FailureReason.EMBEDDINGS_UNAVAILABLE)
                     .findFirst()
                     .ifPresent(r -> {
                         throw new EmbeddingsUnavailableException(r.error());
@@ -219,7 +221,7 @@ public class DocumentLibrary implements DisposableBean {
         try (InputStream in = file.content().open()) {
             Files.createDirectories(target.getParent());
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            Exclusions.of(uploadFolder(id)).remove(Ingestion.sha256(Files.readAllBytes(target)));
+            Exclusions.of(uploadFolder(id)).remove(Sha256.hex(Files.readAllBytes(target)));
         } catch (IOException e) {
             log.error("Le document {} est indexé mais sa copie n'a pas pu être conservée ; un ré-indexage le perdrait", file.name(), e);
         }

@@ -1,5 +1,6 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
+import fr.capsules.ingest.index.PassageHit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Runs a question against one point-in-time searcher that {@link CapsuleIndex} acquired and will
+ * Runs a question against one point-in-time searcher that {@link Searchers} acquired and will
  * release: BM25F alone, or BM25F and vectors fused by {@link RankFusion}. Arguments are already
  * validated. Thread-safe (stateless apart from the analyzer, which Lucene shares across threads).
  */

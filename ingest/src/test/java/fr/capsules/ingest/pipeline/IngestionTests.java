@@ -1,9 +1,17 @@
-package fr.capsules.ingest;
+package fr.capsules.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.ingest.chunk.ChunkingSettings;
+import fr.capsules.ingest.FailureReason;
+import fr.capsules.ingest.IngestionResult;
+import fr.capsules.ingest.IngestionSettings;
+import fr.capsules.ingest.IngestionStatus;
+import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.SourceName;
+import fr.capsules.ingest.TestFiles;
 import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.parse.ParseLimits;
 import java.io.IOException;
@@ -26,7 +34,7 @@ class IngestionTests {
 
     @BeforeEach
     void open() throws IOException {
-        index = CapsuleIndex.open(dir, IndexSettings.lexicalOnly());
+        index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly());
         ingestion = new Ingestion(IngestionSettings.defaults());
     }
 
