@@ -59,7 +59,7 @@ final class IndexFolder implements Callable<Integer> {
             if (rebuild) {
                 store.rebuild(index -> results.addAll(ingestion.ingestAll(sources, index)));
             } else {
-                results.addAll(ingestion.ingestAll(sources, store.openCurrent(), IndexFolder::print));
+                results.addAll(ingestion.ingestAllWithProgress(sources, store.openCurrent(), IndexFolder::print));
             }
         }
         if (rebuild) {

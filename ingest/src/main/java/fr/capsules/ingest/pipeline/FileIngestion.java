@@ -66,6 +66,11 @@ public final class FileIngestion {
         return sha256;
     }
 
+    /** The id the document gets in the index: the first 20 hex digits of {@link #sha256()}. */
+    public String documentId() {
+        return sha256 == null ? null : sha256.substring(0, 20);
+    }
+
     void read(byte[] bytes, String sha256) {
         this.bytes = bytes;
         this.sha256 = sha256;
@@ -185,7 +190,7 @@ public final class FileIngestion {
     /** The record the index keeps of this file, from what the stages found. */
     DocumentRecord record() {
         return new DocumentRecord(
-                sha256.substring(0, 20),
+                documentId(),
                 name(),
                 title,
                 date,

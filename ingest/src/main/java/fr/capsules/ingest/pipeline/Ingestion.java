@@ -77,7 +77,7 @@ public final class Ingestion implements AutoCloseable {
      * once it is final: an indexed file once its batch is committed, any other at once. For
      * progress reports.
      */
-    public List<IngestionResult> ingestAll(
+    public List<IngestionResult> ingestAllWithProgress(
             List<SourceFile> files, CapsuleIndex index, Consumer<IngestionResult> settled) {
         return run(files, index, List.of(), settled);
     }
