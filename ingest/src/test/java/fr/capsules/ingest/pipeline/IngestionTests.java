@@ -126,6 +126,7 @@ class IngestionTests {
                 text("suite.txt", "Ce fichier doit être indexé malgré le précédent.")), index);
         assertThat(results.get(0).status()).isEqualTo(IngestionStatus.FAILED);
         assertThat(results.get(0).error()).startsWith("fichier illisible ou endommagé");
+        assertThat(results.get(0).failure()).isEqualTo(FailureReason.UNREADABLE);
         assertThat(results.get(1).status()).isEqualTo(IngestionStatus.INDEXED);
     }
 
@@ -142,6 +143,7 @@ class IngestionTests {
             IngestionResult result = bounded.ingest(SourceFile.of("long.pdf", longPdf), index);
             assertThat(result.status()).isEqualTo(IngestionStatus.FAILED);
             assertThat(result.error()).contains("limite de temps");
+            assertThat(result.failure()).isEqualTo(FailureReason.TIMED_OUT);
         }
         assertThat(ingestion.ingest(text("apres.txt", "Indexé après le fichier trop long."), index).status())
                 .isEqualTo(IngestionStatus.INDEXED);

@@ -99,6 +99,7 @@ class IngestionWithVectorsTests {
             assertThat(result.error())
                     .startsWith("le modèle d'embeddings ne répond pas : connexion refusée")
                     .endsWith("; réessayez quand il sera disponible");
+            assertThat(result.failure()).isEqualTo(FailureReason.EMBEDDINGS_UNAVAILABLE);
         }
         index.commit();
         assertThat(index.documents()).isEmpty();
