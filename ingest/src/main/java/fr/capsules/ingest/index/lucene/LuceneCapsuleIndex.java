@@ -38,12 +38,6 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LuceneCapsuleIndex implements CapsuleIndex {
 
-    /** Questions are cut to this many distinct analysed terms; longer input is pasted text. */
-    static final int MAX_QUERY_TERMS = 64;
-
-    /** Upper bound on {@code topK}, so a caller cannot ask the index for everything. */
-    static final int MAX_TOP_K = 1000;
-
     private final Path dir;
     private final IndexInfo info;
     private final Searchers searchers;
@@ -57,7 +51,7 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
         this.info = info;
         this.searchers = searchers;
         this.changes = new IndexChanges(writer, searchers, dir.toString());
-        this.passageSearch = new PassageSearch(analyzer, MAX_QUERY_TERMS);
+        this.passageSearch = new PassageSearch(analyzer);
         this.resources = new Closeable[] {directory, analyzer};
     }
 
@@ -211,17 +205,11 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
      *
      * <p>Lexical relevance is BM25F over text, title and headings with a proximity boost ({@link
      * PassageQuery}); fusion is reciprocal rank fusion ({@link RankFusion}). Only the first
-     * {@value #MAX_QUERY_TERMS} distinct analysed terms of the question count.
+     * {@value PassageSearch#MAX_QUERY_TERMS} distinct analysed terms of the question count.
      */
     @Override
     public List<PassageHit> search(String query, float[] queryVector, int topK) throws IOException {
-        Objects.requireNonNull(query, "query");
-        if (query.isBlank()) {
-            throw new IllegalArgumentException("the search query is blank");
-        }
-        if (topK < 1 || topK > MAX_TOP_K) {
-            throw new IllegalArgumentException("topK must be within 1.." + MAX_TOP_K + ", got " + topK);
-        }
+        PassageSearch.check(query, topK);
         if (queryVector == null) {
             return searchers.read(s -> passageSearch.lexical(s, query, topK));
         }
