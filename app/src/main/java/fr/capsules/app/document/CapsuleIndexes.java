@@ -1,10 +1,11 @@
 package fr.capsules.app.document;
 
-import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.capsule.CapsuleId;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.Embedder;
+import fr.capsules.ingest.index.IndexBackend;
+import fr.capsules.ingest.index.IndexClosedException;
 import fr.capsules.ingest.index.IndexFiller;
 import fr.capsules.ingest.index.IndexSettings;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,21 +20,22 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that owns the Lucene index of each capsule: one store per capsule, opened lazily,
- * writes serialised per capsule, rebuilt into a new generation while the old one serves, closed on
- * shutdown. Callers pass functions; they never hold an index beyond the call.
+ * The one place that owns the index of each capsule: one store per capsule from the {@link
+ * IndexBackend}, opened lazily, writes serialised per capsule, rebuilt beside the live index while
+ * it serves, closed on shutdown. Callers pass functions; they never hold an index beyond the call.
+ * Only the index port is used here: which engine stands behind it is the backend's business.
  */
 @Component
 public class CapsuleIndexes implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CapsuleIndexes.class);
 
-    private final CapsulesProperties properties;
+    private final IndexBackend backend;
     private final IndexSettings settings;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
-    public CapsuleIndexes(CapsulesProperties properties, ObjectProvider<Embedder> embedder) {
-        this.properties = properties;
+    public CapsuleIndexes(IndexBackend backend, ObjectProvider<Embedder> embedder) {
+        this.backend = backend;
         Embedder configured = embedder.getIfAvailable();
         this.settings = configured == null ? IndexSettings.lexicalOnly() : IndexSettings.of(configured);
     }
@@ -49,7 +50,7 @@ public class CapsuleIndexes implements DisposableBean {
         Slot slot = slot(id);
         try {
             return reader.apply(slot.live());
-        } catch (AlreadyClosedException e) {
+        } catch (IndexClosedException e) {
             // A rebuild swapped generations while this read ran: the new generation is live now.
             return unchecked(reader, slot);
         } catch (IOException e) {
@@ -103,7 +104,7 @@ public class CapsuleIndexes implements DisposableBean {
     private Slot slot(CapsuleId id) {
         return slots.computeIfAbsent(
                 id.value(),
-                key -> new Slot(new CapsuleIndexStore(properties.indexesDir().resolve(key), settings)));
+                key -> new Slot(backend.store(key, settings)));
     }
 
     @Override

@@ -1,16 +1,11 @@
 package fr.capsules.app.document;
 
 import fr.capsules.app.access.CapsulesUser;
-import fr.capsules.app.access.ForbiddenException;
-import fr.capsules.app.audit.AuditAction;
-import fr.capsules.app.audit.AuditTrail;
-import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleId;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.capsule.DocumentCounts;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.index.DocumentRecord;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -24,26 +19,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** A capsule's documents over HTTP: upload (one result per file), list, remove, re-index. */
+/**
+ * A capsule's documents over HTTP: upload (one result per file), list, remove, re-index. Changes
+ * go through {@link DocumentMaintenance}, which checks, does and records them.
+ */
 @RestController
 @RequestMapping("/api/capsules/{id}")
 class DocumentController {
 
     private final Capsules capsules;
     private final DocumentLibrary library;
-    private final AuditTrail audit;
+    private final DocumentMaintenance maintenance;
 
-    DocumentController(Capsules capsules, DocumentLibrary library, AuditTrail audit) {
+    DocumentController(Capsules capsules, DocumentLibrary library, DocumentMaintenance maintenance) {
         this.capsules = capsules;
         this.library = library;
-        this.audit = audit;
+        this.maintenance = maintenance;
     }
 
+    /**
+     * One file's result; {@code failure} (e.g. {@code embeddings-unavailable}) is set for failed
+     * files only, {@code counts} says what the ingestion stages did, e.g. {"NIR remplacés": 3}.
+     */
     record ResultView(
             String file, String status, String documentId, String title, int pages, int chunks, List<String> warnings,
-            String error) {
+            String error, String failure, Map<String, Integer> counts) {
         static ResultView of(IngestionResult r) {
-            return new ResultView(r.file(), r.status().json(), r.documentId(), r.title(), r.pages(), r.chunks(), r.warnings(), r.error());
+            return new ResultView(r.file(), r.status().json(), r.documentId(), r.title(), r.pages(), r.chunks(), r.warnings(), r.error(),
+                    r.failure() == null ? null : r.failure().json(), r.counts());
         }
     }
 
@@ -65,27 +68,10 @@ class DocumentController {
 
     @PostMapping("/documents")
     Report upload(@PathVariable String id, @RequestParam(name = "files", required = false) List<MultipartFile> files, CapsulesUser user) {
-        Capsule capsule = capsules.require(id, user);
-        ForbiddenException.requireMaintainer(user);
-        if (files == null || files.isEmpty()) {
-            throw new EmptyUploadException();
-        }
-        List<Upload> uploads =
-                files.stream().map(f -> new Upload(f.getOriginalFilename(), f.getSize(), f::getInputStream)).toList();
-        List<IngestionResult> results = library.upload(capsule, uploads);
-        for (IngestionResult r : results) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("file", r.file());
-            details.put("status", r.status().json());
-            details.put("documentId", r.documentId());
-            details.put("pages", r.pages());
-            details.put("chunks", r.chunks());
-            details.put("warnings", r.warnings());
-            details.put("error", r.error());
-            audit.record(user.username(), AuditAction.DOCUMENT_UPLOADED, capsule.definition().id(), capsule.definition().version(),
-                    details);
-        }
-        return Report.of(results);
+        List<Upload> uploads = files == null
+                ? List.of()
+                : files.stream().map(f -> new Upload(f.getOriginalFilename(), f.getSize(), f::getInputStream)).toList();
+        return Report.of(maintenance.upload(id, uploads, user));
     }
 
     @GetMapping("/documents")
@@ -110,23 +96,13 @@ class DocumentController {
 
     @DeleteMapping("/documents/{documentId}")
     ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String documentId, CapsulesUser user) {
-        Capsule capsule = capsules.require(id, user);
-        ForbiddenException.requireMaintainer(user);
-        DocumentRecord removed = library.delete(capsule, documentId);
-        audit.record(user.username(), AuditAction.DOCUMENT_DELETED, capsule.definition().id(), capsule.definition().version(),
-                Map.of("documentId", removed.documentId(), "file", removed.file(), "sha256", removed.sha256()));
+        maintenance.delete(id, documentId, user);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/reindex")
     Report reindex(@PathVariable String id, CapsulesUser user) {
-        Capsule capsule = capsules.require(id, user);
-        ForbiddenException.requireMaintainer(user);
-        List<IngestionResult> results = library.reindex(capsule);
-        audit.record(user.username(), AuditAction.CAPSULE_REINDEXED, capsule.definition().id(), capsule.definition().version(),
-                Map.of("documents", results.stream().filter(r -> r.status() == fr.capsules.ingest.IngestionStatus.INDEXED).count(),
-                        "chunks", results.stream().mapToInt(IngestionResult::chunks).sum(), "trigger", "api"));
-        return Report.of(results);
+        return Report.of(maintenance.reindex(id, user));
     }
 
     /** Counts documents for the capsule views. */
@@ -141,13 +117,6 @@ class DocumentController {
         @Override
         public int documentCount(CapsuleId id) {
             return indexes.read(id, index -> index.documents().size());
-        }
-    }
-
-    /** An upload request without any file. */
-    static final class EmptyUploadException extends fr.capsules.app.web.InvalidRequestException {
-        EmptyUploadException() {
-            super("aucun fichier reçu : envoyez un ou plusieurs fichiers dans le champ « files » (multipart/form-data)");
         }
     }
 }

@@ -1,6 +1,6 @@
 package fr.capsules.app.document;
 
-import fr.capsules.ingest.Ingestion;
+import fr.capsules.ingest.Sha256;
 import fr.capsules.ingest.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +45,7 @@ final class Exclusions {
             return false;
         }
         try (InputStream in = source.content().open()) {
-            return hashes.contains(Ingestion.sha256(in.readAllBytes()));
+            return hashes.contains(Sha256.hex(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,10 +2,22 @@ package fr.capsules.app.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import fr.capsules.app.ApiClient;
 import fr.capsules.app.ApiClient.Part;
+import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.ServiceIntegrationTest;
+import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.access.ForbiddenException;
+import fr.capsules.app.access.UserAccounts;
+import fr.capsules.ingest.IngestionResult;
+import fr.capsules.ingest.IngestionStatus;
+import fr.capsules.ingest.Sha256;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +25,34 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private String capsule;
+
+    @Autowired
+    DocumentMaintenance maintenance;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    CapsulesProperties properties;
+
+    private CapsulesUser user(String username) {
+        return accounts.find(username).orElseThrow().toUser();
+    }
+
+    /** An uploaded file that counts how many times it is opened. */
+    private static Upload counted(String name, byte[] bytes, AtomicInteger opens) {
+        return new Upload(name, bytes.length, () -> {
+            opens.incrementAndGet();
+            return new ByteArrayInputStream(bytes);
+        });
+    }
 
     @BeforeEach
     void createCapsule() {
@@ -203,5 +237,50 @@ class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
         ApiClient.Response response = as("referent").upload("/api/capsules/" + capsule + "/documents", List.of());
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void eachUploadedFileIsReadOnceAndItsOriginalIsTheBytesSent() throws Exception {
+        byte[] note = Fixtures.text("Les consignes d'accueil téléphonique sont affichées au standard.");
+        byte[] zip = Fixtures.zip(List.of(new Fixtures.Entry("annexes/horaires.txt",
+                Fixtures.text("Le standard est ouvert de 9 h à 17 h du lundi au vendredi."))));
+        AtomicInteger noteOpens = new AtomicInteger();
+        AtomicInteger zipOpens = new AtomicInteger();
+
+        List<IngestionResult> results = maintenance.upload(capsule,
+                List.of(counted("consignes.txt", note, noteOpens), counted("annexes.zip", zip, zipOpens)), user("referent"));
+
+        assertThat(results).extracting(IngestionResult::status).containsOnly(IngestionStatus.INDEXED);
+        assertThat(noteOpens).hasValue(1);
+        assertThat(zipOpens).hasValue(1);
+        ApiClient.Download original = as("referent")
+                .download("/api/capsules/" + capsule + "/documents/" + results.get(0).documentId() + "/file");
+        assertThat(original.bytes()).isEqualTo(note);
+    }
+
+    @Test
+    void aFileWhoseOriginalCannotBeKeptFailsWithItsReasonAndStaysOutOfTheCapsule() throws Exception {
+        byte[] note = Fixtures.text("La procédure de signalement des événements indésirables graves est révisée chaque année.");
+        Path documentFolder = properties.uploadedDocumentsDir().resolve(capsule).resolve(Sha256.hex(note).substring(0, 20));
+        Files.createDirectories(documentFolder.getParent());
+        Files.writeString(documentFolder, "un fichier à la place du dossier du document");
+        String path = "/api/capsules/" + capsule + "/documents";
+
+        JsonNode result = byFile(as("referent").upload(path, List.of(Part.of("procedure-eig.txt", note)))).get("procedure-eig.txt");
+
+        assertThat(result.get("status").asString()).isEqualTo("failed");
+        assertThat(result.get("failure").asString()).isEqualTo("original-not-kept");
+        assertThat(result.get("error").asString()).contains("l'original n'a pas pu être conservé");
+        assertThat(as("referent").get(path).json().size()).isZero();
+    }
+
+    @Test
+    void theUseCaseItselfRefusesChangesFromSomeoneWhoDoesNotMaintainCapsules() {
+        CapsulesUser agent = user("reclamations");
+        List<Upload> uploads = List.of(new Upload("note.txt", 4, () -> new ByteArrayInputStream("note".getBytes())));
+
+        assertThatThrownBy(() -> maintenance.upload(capsule, uploads, agent)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> maintenance.reindex(capsule, agent)).isInstanceOf(ForbiddenException.class);
+        assertThat(as("referent").get("/api/capsules/" + capsule + "/documents").json().size()).isZero();
     }
 }

@@ -1,6 +1,5 @@
 package fr.capsules.ingest.chunk;
 
-import fr.capsules.ingest.normalize.TextNormalizer;
 import fr.capsules.ingest.parse.Block;
 import fr.capsules.ingest.parse.Heading;
 import fr.capsules.ingest.parse.Paragraph;
@@ -11,14 +10,15 @@ import java.util.List;
 
 /**
  * Cuts a parsed document into the passages that are indexed and cited, following its structure.
+ * The document's text is taken as it is: it is expected normalised already (see {@code
+ * normalize.DocumentNormalizer}), one paragraph per block.
  *
  * <ul>
  *   <li><b>Headings</b> are not passages: they build the heading path (a heading of level n
  *       replaces the headings of level n and below) carried by every passage that starts under it.
  *       A heading closes the passage in progress, so a passage never mixes two sections; a section
  *       without body yields nothing.
- *   <li><b>Text</b>: paragraphs are normalised ({@link TextNormalizer}) and packed, joined by a
- *       line break, into passages of at most {@code targetChars}, closing at a paragraph
+ *   <li><b>Text</b>: paragraphs are packed, joined by a line break, into passages of at most {@code targetChars}, closing at a paragraph
  *       boundary. A passage shorter than a quarter of the target (a lead-in such as "Constats :")
  *       is not left alone: the next paragraph joins it while the total stays within {@code
  *       maxChars}. A paragraph longer than the target is cut at sentence ends ({@link
@@ -36,9 +36,8 @@ import java.util.List;
  */
 public final class Chunker {
 
-    private final TextNormalizer normalizer = new TextNormalizer();
     private final SentenceSplitter sentences = new SentenceSplitter();
-    private final TableRows tableRows = new TableRows(normalizer);
+    private final TableRows tableRows = new TableRows();
 
     /**
      * @return the passages in reading order; empty when the document carries no text
@@ -50,23 +49,19 @@ public final class Chunker {
         for (Block block : doc.blocks()) {
             switch (block) {
                 case Heading h -> {
-                    String title = normalizer.normalizeInline(h.text());
-                    if (!title.isEmpty()) {
+                    if (!h.text().isBlank()) {
                         text.close();
-                        path.enter(h.level(), title);
+                        path.enter(h.level(), h.text());
                     }
                 }
                 case Paragraph p -> {
-                    String normalised = normalizer.normalize(p.text());
-                    if (!normalised.isEmpty()) {
-                        for (String paragraph : normalised.split("\n\n")) {
-                            text.add(paragraph, p.page(), path.current());
-                        }
+                    if (!p.text().isBlank()) {
+                        text.add(p.text(), p.page(), path.current());
                     }
                 }
                 case TableBlock t -> {
                     text.close();
-                    List<String> tablePath = path.with(normalizer.normalizeInline(t.caption()));
+                    List<String> tablePath = path.with(t.caption());
                     for (String row : tableRows.render(t)) {
                         passages.add(new Passage(row, t.page(), tablePath, Passage.Kind.TABLE_ROW));
                     }

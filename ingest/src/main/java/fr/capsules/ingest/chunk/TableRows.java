@@ -1,6 +1,5 @@
 package fr.capsules.ingest.chunk;
 
-import fr.capsules.ingest.normalize.TextNormalizer;
 import fr.capsules.ingest.parse.TableBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +20,11 @@ import java.util.List;
  */
 final class TableRows {
 
-    private final TextNormalizer normalizer;
-
-    TableRows(TextNormalizer normalizer) {
-        this.normalizer = normalizer;
-    }
-
+    /** Headers and cells are taken as they are: normalised to one line each already. */
     List<String> render(TableBlock table) {
-        List<String> headers = table.headers().stream().map(normalizer::normalizeInline).toList();
+        List<String> headers = table.headers();
         List<String> rendered = new ArrayList<>();
-        for (List<String> row : table.rows()) {
-            List<String> cells = row.stream().map(normalizer::normalizeInline).toList();
+        for (List<String> cells : table.rows()) {
             if (cells.equals(headers)) {
                 continue;
             }

@@ -1,13 +1,12 @@
 package fr.capsules.ingest.cli;
 
-import fr.capsules.ingest.Ingestion;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
-import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.IndexSettings;
+import fr.capsules.ingest.pipeline.Ingestion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code index}: indexes a folder into a capsule's index under the data folder, exactly where the
  * service reads it ({@code DATA/indexes/CAPSULE}). Files already indexed are recognised by their
- * hash and skipped, so re-running after an interruption completes the index without duplicates.
+ * hash and skipped, so re-running after an interruption completes the index without duplicates:
+ * commits come every few dozen files, and a crash loses at most the batch in progress.
  * Exit code 0 when every file was indexed or already present, 2 when some were rejected or failed.
  */
 @Command(name = "index", mixinStandardHelpOptions = true, description = "Indexe un dossier dans l'index d'une capsule.")
@@ -55,16 +55,11 @@ final class IndexFolder implements Callable<Integer> {
         List<IngestionResult> results = new ArrayList<>();
         try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults());
                 CapsuleIndexStore store =
-                        new CapsuleIndexStore(dataDir.resolve("indexes").resolve(capsule), IndexSettings.lexicalOnly())) {
+                        IngestCommand.indexes(dataDir.resolve("indexes")).store(capsule, IndexSettings.lexicalOnly())) {
             if (rebuild) {
                 store.rebuild(index -> results.addAll(ingestion.ingestAll(sources, index)));
             } else {
-                CapsuleIndex index = store.openCurrent();
-                for (SourceFile source : sources) {
-                    IngestionResult result = ingestion.ingest(source, index);
-                    print(result);
-                    results.add(result);
-                }
+                results.addAll(ingestion.ingestAllWithProgress(sources, store.openCurrent(), IndexFolder::print));
             }
         }
         if (rebuild) {

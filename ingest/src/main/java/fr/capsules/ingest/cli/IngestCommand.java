@@ -1,5 +1,8 @@
 package fr.capsules.ingest.cli;
 
+import fr.capsules.ingest.index.IndexBackend;
+import fr.capsules.ingest.index.lucene.LuceneBackend;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +19,14 @@ public final class IngestCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The capsule indexes under {@code root}: the one place of the command line that names the
+     * search engine, so that the commands work on the index port alone.
+     */
+    static IndexBackend indexes(Path root) {
+        return new LuceneBackend(root);
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new IngestCommand()).execute(args));

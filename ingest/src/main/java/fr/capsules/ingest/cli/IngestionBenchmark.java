@@ -1,13 +1,14 @@
 package fr.capsules.ingest.cli;
 
 import fr.capsules.ingest.FileTrees;
-import fr.capsules.ingest.Ingestion;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.IndexSettings;
+import fr.capsules.ingest.pipeline.Ingestion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ final class IngestionBenchmark implements Callable<Integer> {
         try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults())) {
             for (int round = 0; round < rounds; round++) {
                 Path temp = Files.createTempDirectory("capsules-bench-");
-                try (CapsuleIndex index = CapsuleIndex.open(temp, IndexSettings.lexicalOnly())) {
+                try (CapsuleIndexStore store = IngestCommand.indexes(temp).store("bench", IndexSettings.lexicalOnly())) {
+                    CapsuleIndex index = store.openCurrent();
                     long start = System.nanoTime();
                     List<IngestionResult> results = ingestion.ingestAll(sources, index);
                     double seconds = (System.nanoTime() - start) / 1e9;

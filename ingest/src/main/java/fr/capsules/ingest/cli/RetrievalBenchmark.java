@@ -1,14 +1,15 @@
 package fr.capsules.ingest.cli;
 
 import fr.capsules.ingest.FileTrees;
-import fr.capsules.ingest.Ingestion;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.index.RankingMetrics;
+import fr.capsules.ingest.pipeline.Ingestion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,13 +97,15 @@ final class RetrievalBenchmark implements Callable<Integer> {
         }
         Path temp = Files.createTempDirectory("capsules-bench-");
         try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults());
-                CapsuleIndex index = CapsuleIndex.open(temp, IndexSettings.lexicalOnly())) {
+                CapsuleIndexStore store = IngestCommand.indexes(temp).store("bench", IndexSettings.lexicalOnly())) {
+            CapsuleIndex index = store.openCurrent();
             long start = System.nanoTime();
             Map<String, String> idByFile = new HashMap<>();
-            for (SourceFile source : sources) {
-                IngestionResult result = ingestion.ingest(source, index);
+            List<IngestionResult> results = ingestion.ingestAll(sources, index);
+            for (int i = 0; i < sources.size(); i++) {
+                IngestionResult result = results.get(i);
                 if (result.documentId() != null) {
-                    idByFile.put(source.name().value(), result.documentId());
+                    idByFile.put(sources.get(i).name().value(), result.documentId());
                 }
                 if (result.status() != IngestionStatus.INDEXED) {
                     System.err.println(result.status().json() + " " + result.file() + " " + (result.error() == null ? "" : result.error()));

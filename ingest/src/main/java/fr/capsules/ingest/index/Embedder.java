@@ -8,8 +8,8 @@ import java.util.List;
  *
  * <p><b>Vectors.</b> {@link #embed} returns one vector per text, in the order of the texts, each
  * of {@link #dimension()} finite components. Vectors should be L2-normalised (unit length);
- * {@link CapsuleIndex} normalises them again anyway, because it compares them by dot product and
- * a provider that forgets to normalise would otherwise skew the ranking silently.
+ * the Lucene {@link CapsuleIndex} normalises them again anyway, because it compares them by dot
+ * product and a provider that forgets to normalise would otherwise skew the ranking silently.
  *
  * <p><b>Identity.</b> {@link #model()} and {@link #dimension()} are recorded in the index (see
  * {@link IndexSettings#of(Embedder)}); an index built by one model refuses to open with another,

@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * Fills a fresh, empty index during {@link CapsuleIndexStore#rebuild}; the store commits
  * afterwards, so the filler need not (intermediate commits are allowed and stay invisible to the
- * live generation).
+ * live index).
  */
 @FunctionalInterface
 public interface IndexFiller {

@@ -1,7 +1,5 @@
 package fr.capsules.ingest.index;
 
-import java.nio.file.Path;
-
 /**
  * Thrown when an existing index was built with another schema, analyzer or embedding model than
  * the one requested: searching it would silently return wrong results, so the capsule must be
@@ -12,10 +10,15 @@ public final class IndexMismatchException extends RuntimeException {
     private final IndexInfo found;
     private final IndexInfo expected;
 
-    IndexMismatchException(Path dir, IndexInfo found, IndexInfo expected) {
+    /**
+     * @param where names the index in the message, e.g. its folder
+     * @param found what the index records
+     * @param expected what the caller asked for; must differ from {@code found}
+     */
+    public IndexMismatchException(String where, IndexInfo found, IndexInfo expected) {
         super(
                 "The index in "
-                        + dir
+                        + where
                         + " was built with "
                         + String.join(", ", found.differencesFrom(expected))
                         + "; re-index the capsule to use it with the current settings.");

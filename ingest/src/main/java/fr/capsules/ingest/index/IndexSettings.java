@@ -3,8 +3,8 @@ package fr.capsules.ingest.index;
 import java.util.Objects;
 
 /**
- * What a capsule index must have been built with; the analyzer is always {@link
- * FrenchTextAnalyzer#NAME}.
+ * What a capsule index must have been built with, besides what the implementation fixes itself
+ * (its schema and its analysis chain).
  *
  * @param embeddingModel name of the embedding model whose vectors the index holds, "" for none;
  *     never null

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import fr.capsules.ingest.chunk.Passage.Kind;
+import fr.capsules.ingest.normalize.DocumentNormalizer;
 import fr.capsules.ingest.parse.Block;
 import fr.capsules.ingest.parse.DocumentFormat;
 import fr.capsules.ingest.parse.Heading;
@@ -18,6 +19,7 @@ class ChunkerTests {
     private static final ChunkingSettings SMALL = new ChunkingSettings(200, 300);
 
     private final Chunker chunker = new Chunker();
+    private final DocumentNormalizer normalizer = new DocumentNormalizer();
 
     @Test
     void passagesCarryTheHeadingPathWhereTheyStart() {
@@ -223,7 +225,9 @@ class ChunkerTests {
         assertThat(second.getFirst().headingPath()).isEmpty();
     }
 
+    /** As in ingestion: the document is normalised, then chunked. */
     private List<Passage> chunk(ChunkingSettings settings, Block... blocks) {
-        return chunker.chunk(new ParsedDocument(DocumentFormat.PDF, null, 4, List.of(blocks), List.of()), settings);
+        ParsedDocument parsed = new ParsedDocument(DocumentFormat.PDF, null, 4, List.of(blocks), List.of());
+        return chunker.chunk(normalizer.normalise(parsed), settings);
     }
 }

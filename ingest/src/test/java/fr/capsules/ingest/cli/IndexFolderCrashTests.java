@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.IndexSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class IndexFolderCrashTests {
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(committedBeforeKill).as("the child must be killed mid-way").isBetween(1, FILES - 1);
 
-        try (CapsuleIndexStore store = new CapsuleIndexStore(data.resolve("indexes/essai"), fr.capsules.ingest.index.IndexSettings.lexicalOnly())) {
+        try (CapsuleIndexStore store = IngestCommand.indexes(data.resolve("indexes")).store("essai", IndexSettings.lexicalOnly())) {
             CapsuleIndex index = store.openCurrent();
             int survived = index.documents().size();
             assertThat(survived).isGreaterThanOrEqualTo(committedBeforeKill).isLessThan(FILES);
@@ -60,7 +61,7 @@ class IndexFolderCrashTests {
                 .execute("index", "--data", data.toString(), "--capsule", "essai", documents.toString());
         assertThat(exit).isZero();
 
-        try (CapsuleIndexStore store = new CapsuleIndexStore(data.resolve("indexes/essai"), fr.capsules.ingest.index.IndexSettings.lexicalOnly())) {
+        try (CapsuleIndexStore store = IngestCommand.indexes(data.resolve("indexes")).store("essai", IndexSettings.lexicalOnly())) {
             List<DocumentRecord> all = store.openCurrent().documents();
             assertThat(all).hasSize(FILES);
             assertThat(all.stream().map(DocumentRecord::file).distinct().count()).isEqualTo(FILES);

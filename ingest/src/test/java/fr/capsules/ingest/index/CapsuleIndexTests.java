@@ -7,6 +7,7 @@ import static fr.capsules.ingest.index.SampleDocuments.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import fr.capsules.ingest.chunk.Passage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class CapsuleIndexTests {
 
     @BeforeEach
     void open() throws IOException {
-        index = CapsuleIndex.open(dir, IndexSettings.lexicalOnly());
+        index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly());
     }
 
     @AfterEach
@@ -135,7 +136,7 @@ class CapsuleIndexTests {
         assertThat(index.passageCount()).isEqualTo(5);
 
         index.close(); // as a crash: no commit
-        index = CapsuleIndex.open(dir, IndexSettings.lexicalOnly());
+        index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly());
 
         assertThat(index.document("late")).isEmpty();
         assertThat(index.document("proc")).isPresent();

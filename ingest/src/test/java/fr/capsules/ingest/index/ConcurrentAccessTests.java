@@ -4,6 +4,7 @@ import static fr.capsules.ingest.index.SampleDocuments.RECLAMATIONS_PROCEDURE;
 import static fr.capsules.ingest.index.SampleDocuments.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class ConcurrentAccessTests {
     @Test
     void searchesRunSafelyWhileDocumentsAreAddedAndCommitted() throws Exception {
         ExecutorService readers = Executors.newFixedThreadPool(3);
-        try (CapsuleIndex index = CapsuleIndex.open(dir, IndexSettings.lexicalOnly())) {
+        try (CapsuleIndex index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly())) {
             List<Future<Integer>> searches = new ArrayList<>();
             for (int reader = 0; reader < 3; reader++) {
                 searches.add(readers.submit(() -> {

@@ -9,9 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Realistic French documents of a complaints capsule, and the records that describe them. */
-final class SampleDocuments {
+public final class SampleDocuments {
 
-    static final List<Passage> RECLAMATIONS_PROCEDURE =
+    public static final List<Passage> RECLAMATIONS_PROCEDURE =
             List.of(
                     passage(
                             1,
@@ -33,7 +33,7 @@ final class SampleDocuments {
                                     + " définitive, signée par le directeur de la délégation"
                                     + " départementale."));
 
-    static final List<Passage> EHPAD_INSPECTION =
+    public static final List<Passage> EHPAD_INSPECTION =
             List.of(
                     passage(
                             4,
@@ -50,11 +50,11 @@ final class SampleDocuments {
 
     private SampleDocuments() {}
 
-    static Passage passage(int page, List<String> headings, String text) {
+    public static Passage passage(int page, List<String> headings, String text) {
         return new Passage(text, page, headings, Passage.Kind.TEXT);
     }
 
-    static DocumentRecord record(String id, String file, String title, List<Passage> passages) {
+    public static DocumentRecord record(String id, String file, String title, List<Passage> passages) {
         String text = String.join("\n", passages.stream().map(Passage::text).toList());
         return new DocumentRecord(
                 id,
@@ -70,7 +70,7 @@ final class SampleDocuments {
                 Instant.parse("2024-04-01T08:00:00Z"));
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import fr.capsules.ingest.chunk.Passage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class VectorSearchTests {
 
     @BeforeEach
     void open() throws IOException {
-        index = CapsuleIndex.open(dir, IndexSettings.of(embedder));
+        index = LuceneCapsuleIndex.open(dir, IndexSettings.of(embedder));
     }
 
     @AfterEach
@@ -197,7 +198,7 @@ class VectorSearchTests {
 
     @Test
     void aLexicalIndexRefusesVectorsAndQueryVectors(@TempDir Path lexicalDir) throws IOException {
-        try (CapsuleIndex lexical = CapsuleIndex.open(lexicalDir, IndexSettings.lexicalOnly())) {
+        try (CapsuleIndex lexical = LuceneCapsuleIndex.open(lexicalDir, IndexSettings.lexicalOnly())) {
             assertThatThrownBy(
                             () -> lexical.add(record("v", "v.pdf", "", VISITS), VISITS,
                                     vectors(VISITS)))
@@ -219,7 +220,7 @@ class VectorSearchTests {
     void vectorsSurviveAReopen() throws IOException {
         addParaphraseSamples();
         index.close();
-        index = CapsuleIndex.open(dir, IndexSettings.of(embedder));
+        index = LuceneCapsuleIndex.open(dir, IndexSettings.of(embedder));
 
         assertThat(index.search(QUESTION, embedder.vector(QUESTION), 2))
                 .extracting(PassageHit::documentId)

@@ -1,19 +1,13 @@
 package fr.capsules.app.ask.grounding;
 
-import fr.capsules.ingest.index.FrenchTextAnalyzer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import fr.capsules.ingest.analysis.IndexTerms;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The words that carry a sentence's content, as index terms of {@link FrenchTextAnalyzer}: elision,
+ * The words that carry a sentence's content, as index terms ({@link IndexTerms}): elision,
  * lower case, French stop words, accent folding, light stemming — so that "réclamations" and
  * "réclamation" are the same term, as in retrieval.
  *
@@ -29,7 +23,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       exactly by {@link Figures}, in either spelling.
  * </ul>
  *
- * <p>Thread-safe: the analyzer is, and {@link Analyzer#tokenStream} gives each thread its stream.
+ * <p>Thread-safe, as {@link IndexTerms} is.
  */
 final class ContentTerms {
 
@@ -55,12 +49,11 @@ final class ContentTerms {
     private static final Pattern WORD = Pattern.compile("[^\\p{L}\\d'’-]+");
     private static final Pattern ELIDED = Pattern.compile("^\\p{L}{1,6}['’]");
 
-    private final Analyzer analyzer;
+    private final IndexTerms indexTerms;
     private final Set<String> ignored;
 
-    /** Builds the terms of {@code analyzer}; the analyzer is shared, never closed here. */
-    ContentTerms(Analyzer analyzer) {
-        this.analyzer = analyzer;
+    ContentTerms(IndexTerms indexTerms) {
+        this.indexTerms = indexTerms;
         Set<String> words = new LinkedHashSet<>();
         NEGATION_WORDS.forEach(word -> words.addAll(analyze(word)));
         DISCOURSE_WORDS.forEach(word -> words.addAll(analyze(word)));
@@ -95,18 +88,6 @@ final class ContentTerms {
     }
 
     private List<String> analyze(String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            // Analysis of an in-memory string does no I/O; this cannot happen short of a bug.
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return indexTerms.of(text);
     }
 }

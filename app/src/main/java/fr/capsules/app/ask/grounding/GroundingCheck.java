@@ -4,7 +4,7 @@ import fr.capsules.app.ask.grounding.AnswerSentences.AnswerSentence;
 import fr.capsules.app.ask.grounding.CitedPassages.Passage;
 import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
 import fr.capsules.app.ask.grounding.PolarityCheck.Mismatch;
-import fr.capsules.ingest.index.FrenchTextAnalyzer;
+import fr.capsules.ingest.analysis.IndexTerms;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -69,7 +69,7 @@ public final class GroundingCheck {
 
     /** A check with the index's French analysis and the thresholds above. */
     public GroundingCheck() {
-        this.terms = new ContentTerms(new FrenchTextAnalyzer());
+        this.terms = new ContentTerms(new IndexTerms());
         this.polarity = new PolarityCheck(terms);
     }
 

@@ -1,5 +1,6 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
+import fr.capsules.ingest.index.Embedder;
 import java.util.Objects;
 import org.apache.lucene.util.VectorUtil;
 

@@ -1,8 +1,15 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.capsules.ingest.analysis.FrenchTextAnalyzer;
+import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.IndexSettings;
+import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.index.RankingMetrics;
+import fr.capsules.ingest.index.SampleDocuments;
 import fr.capsules.ingest.chunk.Passage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +93,7 @@ class CnilFaqRankingTests {
 
     private RankingMetrics capsuleIndex() throws IOException {
         RankingMetrics metrics = new RankingMetrics();
-        try (CapsuleIndex index = CapsuleIndex.open(dir.resolve("capsule"),
+        try (CapsuleIndex index = LuceneCapsuleIndex.open(dir.resolve("capsule"),
                 IndexSettings.lexicalOnly())) {
             for (Article article : articles) {
                 List<Passage> passages = split(article.text()).stream()

@@ -1,4 +1,4 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

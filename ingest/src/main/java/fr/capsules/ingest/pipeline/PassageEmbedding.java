@@ -1,7 +1,6 @@
-package fr.capsules.ingest;
+package fr.capsules.ingest.pipeline;
 
 import fr.capsules.ingest.chunk.Passage;
-import fr.capsules.ingest.index.DocumentRecord;
 import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.EmbeddingException;
 import java.util.ArrayList;
@@ -39,24 +38,24 @@ final class PassageEmbedding {
      * @throws EmbeddingException when the model fails or answers with the wrong number of vectors
      *     or a vector of the wrong dimension (the index would refuse them)
      */
-    List<float[]> vectors(DocumentRecord record, List<Passage> passages) {
+    List<float[]> vectors(String title, List<Passage> passages) {
         if (failure != null) {
             throw failure;
         }
         try {
-            return embed(record, passages);
+            return embed(title, passages);
         } catch (EmbeddingException e) {
             failure = e;
             throw e;
         }
     }
 
-    private List<float[]> embed(DocumentRecord record, List<Passage> passages) {
+    private List<float[]> embed(String title, List<Passage> passages) {
         List<float[]> vectors = new ArrayList<>(passages.size());
         for (int from = 0; from < passages.size(); from += BATCH) {
             List<String> texts =
                     passages.subList(from, Math.min(from + BATCH, passages.size())).stream()
-                            .map(p -> input(record, p))
+                            .map(p -> input(title, p))
                             .toList();
             List<float[]> batch = embedder.embed(texts);
             if (batch == null || batch.size() != texts.size()) {
@@ -78,10 +77,10 @@ final class PassageEmbedding {
         return vectors;
     }
 
-    static String input(DocumentRecord record, Passage passage) {
+    static String input(String title, Passage passage) {
         StringBuilder text = new StringBuilder();
-        if (!record.title().isBlank()) {
-            text.append(record.title()).append('\n');
+        if (!title.isBlank()) {
+            text.append(title).append('\n');
         }
         if (!passage.headingPath().isEmpty()) {
             text.append(String.join(" > ", passage.headingPath())).append('\n');

@@ -1,6 +1,9 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
 import fr.capsules.ingest.chunk.Passage;
+import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.IndexInfo;
+import fr.capsules.ingest.index.PassageHit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The Lucene layout of a capsule index: one "document" entry per file holding its {@link
  * DocumentRecord}, and one "passage" entry per passage holding what a citation needs. Every entry
  * carries the document id, so deleting a file is one term delete. Changing this layout means
- * bumping {@link IndexInfo#CURRENT_SCHEMA}.
+ * bumping {@link #VERSION}.
  *
  * <p>In an index with an embedding model, each passage entry also holds its vector; record
  * entries never do, so a vector search can only return passages. Adding the vector field did not
@@ -29,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * are present, and from which model, is what the embedding part of {@link IndexInfo} records.
  */
 final class IndexSchema {
+
+    /** Version of this layout, recorded in every commit ({@link IndexInfo#schemaVersion()}). */
+    static final int VERSION = 1;
 
     static final String TYPE = "type";
     static final String DOCUMENT_ID = "documentId";

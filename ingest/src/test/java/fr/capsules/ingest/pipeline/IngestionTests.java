@@ -1,9 +1,17 @@
-package fr.capsules.ingest;
+package fr.capsules.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.ingest.chunk.ChunkingSettings;
+import fr.capsules.ingest.FailureReason;
+import fr.capsules.ingest.IngestionResult;
+import fr.capsules.ingest.IngestionSettings;
+import fr.capsules.ingest.IngestionStatus;
+import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.SourceName;
+import fr.capsules.ingest.TestFiles;
 import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.parse.ParseLimits;
 import java.io.IOException;
@@ -26,7 +34,7 @@ class IngestionTests {
 
     @BeforeEach
     void open() throws IOException {
-        index = CapsuleIndex.open(dir, IndexSettings.lexicalOnly());
+        index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly());
         ingestion = new Ingestion(IngestionSettings.defaults());
     }
 
@@ -118,6 +126,7 @@ class IngestionTests {
                 text("suite.txt", "Ce fichier doit être indexé malgré le précédent.")), index);
         assertThat(results.get(0).status()).isEqualTo(IngestionStatus.FAILED);
         assertThat(results.get(0).error()).startsWith("fichier illisible ou endommagé");
+        assertThat(results.get(0).failure()).isEqualTo(FailureReason.UNREADABLE);
         assertThat(results.get(1).status()).isEqualTo(IngestionStatus.INDEXED);
     }
 
@@ -134,6 +143,7 @@ class IngestionTests {
             IngestionResult result = bounded.ingest(SourceFile.of("long.pdf", longPdf), index);
             assertThat(result.status()).isEqualTo(IngestionStatus.FAILED);
             assertThat(result.error()).contains("limite de temps");
+            assertThat(result.failure()).isEqualTo(FailureReason.TIMED_OUT);
         }
         assertThat(ingestion.ingest(text("apres.txt", "Indexé après le fichier trop long."), index).status())
                 .isEqualTo(IngestionStatus.INDEXED);

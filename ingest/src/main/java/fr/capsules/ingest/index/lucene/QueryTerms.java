@@ -1,4 +1,4 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

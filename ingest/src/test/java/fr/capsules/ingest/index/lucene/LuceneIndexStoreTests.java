@@ -1,4 +1,4 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
 import static fr.capsules.ingest.index.SampleDocuments.EHPAD_INSPECTION;
 import static fr.capsules.ingest.index.SampleDocuments.RECLAMATIONS_PROCEDURE;
@@ -6,13 +6,19 @@ import static fr.capsules.ingest.index.SampleDocuments.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.IndexMismatchException;
+import fr.capsules.ingest.index.IndexSettings;
+import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.index.SynonymHashingEmbedder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CapsuleIndexStoreTests {
+class LuceneIndexStoreTests {
 
     @TempDir Path root;
 
@@ -32,8 +38,8 @@ class CapsuleIndexStoreTests {
 
     @Test
     void openingAnEmptyRootCreatesTheFirstGeneration() throws IOException {
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
-            CapsuleIndex index = store.openCurrent();
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
+            LuceneCapsuleIndex index = store.openCurrent();
 
             assertThat(current()).isEqualTo("gen-1");
             assertThat(index.directory()).isEqualTo(root.resolve("gen-1"));
@@ -43,12 +49,12 @@ class CapsuleIndexStoreTests {
 
     @Test
     void rebuildSwitchesToTheNewGenerationAndDeletesTheOldOne() throws IOException {
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
             CapsuleIndex first = store.openCurrent();
             addProcedure(first);
             first.commit();
 
-            CapsuleIndex second = store.rebuild(CapsuleIndexStoreTests::addInspection);
+            CapsuleIndex second = store.rebuild(LuceneIndexStoreTests::addInspection);
 
             assertThat(current()).isEqualTo("gen-2");
             assertThat(store.openCurrent()).isSameAs(second);
@@ -60,7 +66,7 @@ class CapsuleIndexStoreTests {
 
     @Test
     void aFailedRebuildLeavesTheOldGenerationLiveAndRemovesTheHalfBuiltOne() throws IOException {
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
             CapsuleIndex first = store.openCurrent();
             addProcedure(first);
             first.commit();
@@ -82,19 +88,19 @@ class CapsuleIndexStoreTests {
     @Test
     void aCrashDuringRebuildLeavesTheOldGenerationAndItsDebrisIsRemovedOnNextOpen()
             throws IOException {
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
             CapsuleIndex first = store.openCurrent();
             addProcedure(first);
             first.commit();
         }
         // What a process killed mid-rebuild leaves: a generation folder CURRENT does not name.
         try (CapsuleIndex halfBuilt =
-                CapsuleIndex.open(root.resolve("gen-2"), IndexSettings.lexicalOnly())) {
+                LuceneCapsuleIndex.open(root.resolve("gen-2"), IndexSettings.lexicalOnly())) {
             addInspection(halfBuilt);
         }
         Files.writeString(root.resolve("gen-2").resolve("partial.tmp"), "…");
 
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
             CapsuleIndex reopened = store.openCurrent();
 
             assertThat(current()).isEqualTo("gen-1");
@@ -107,13 +113,13 @@ class CapsuleIndexStoreTests {
 
     @Test
     void aLexicalGenerationIsRefusedByVectorSettingsUntilRebuiltWithVectors() throws IOException {
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
             addProcedure(store.openCurrent());
             store.openCurrent().commit();
         }
         SynonymHashingEmbedder embedder = SynonymHashingEmbedder.create();
 
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.of(embedder))) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.of(embedder))) {
             assertThatThrownBy(store::openCurrent).isInstanceOf(IndexMismatchException.class);
 
             CapsuleIndex rebuilt = store.rebuild(index -> index.add(
@@ -130,7 +136,7 @@ class CapsuleIndexStoreTests {
                     .extracting(PassageHit::passageId)
                     .containsExactly("proc#1");
         }
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.of(embedder))) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.of(embedder))) {
             assertThat(store.openCurrent().passageCount()).isEqualTo(3);
         }
     }
@@ -138,14 +144,14 @@ class CapsuleIndexStoreTests {
     @Test
     void aVectorGenerationCanBeRebuiltLexicalAgain() throws IOException {
         SynonymHashingEmbedder embedder = SynonymHashingEmbedder.create();
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.of(embedder))) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.of(embedder))) {
             store.openCurrent();
         }
 
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
             assertThatThrownBy(store::openCurrent).isInstanceOf(IndexMismatchException.class);
 
-            CapsuleIndex rebuilt = store.rebuild(CapsuleIndexStoreTests::addProcedure);
+            CapsuleIndex rebuilt = store.rebuild(LuceneIndexStoreTests::addProcedure);
 
             assertThat(rebuilt.info().hasVectors()).isFalse();
             assertThat(rebuilt.search("délai de réponse", 1)).isNotEmpty();
@@ -156,7 +162,7 @@ class CapsuleIndexStoreTests {
     void aCurrentFileNamingNoGenerationIsReportedRatherThanRecreated() throws IOException {
         Files.writeString(root.resolve("CURRENT"), "../elsewhere");
 
-        try (CapsuleIndexStore store = new CapsuleIndexStore(root, IndexSettings.lexicalOnly())) {
+        try (LuceneIndexStore store = new LuceneIndexStore(root, IndexSettings.lexicalOnly())) {
             assertThatThrownBy(store::openCurrent)
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("not a generation folder");

@@ -1,8 +1,14 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.capsules.ingest.analysis.FrenchTextAnalyzer;
+import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.IndexInfo;
+import fr.capsules.ingest.index.IndexMismatchException;
+import fr.capsules.ingest.index.IndexSettings;
+import fr.capsules.ingest.index.SynonymHashingEmbedder;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,9 +21,9 @@ class IndexMismatchTests {
     @Test
     void theIndexRecordsHowItWasBuiltAndReopensWithTheSameSettings() throws IOException {
         IndexSettings settings = new IndexSettings("bge-m3", 1024);
-        CapsuleIndex.open(dir, settings).close();
+        LuceneCapsuleIndex.open(dir, settings).close();
 
-        try (CapsuleIndex index = CapsuleIndex.open(dir, settings)) {
+        try (CapsuleIndex index = LuceneCapsuleIndex.open(dir, settings)) {
             assertThat(index.info())
                     .isEqualTo(new IndexInfo(1, FrenchTextAnalyzer.NAME, "bge-m3", 1024));
         }
@@ -25,9 +31,9 @@ class IndexMismatchTests {
 
     @Test
     void anIndexBuiltWithAnotherEmbeddingModelIsRefusedWithWhatDiffers() throws IOException {
-        CapsuleIndex.open(dir, IndexSettings.lexicalOnly()).close();
+        LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly()).close();
 
-        assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)))
+        assertThatThrownBy(() -> LuceneCapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)))
                 .isInstanceOf(IndexMismatchException.class)
                 .hasMessageContaining("embedding model '' (dimension 0)")
                 .hasMessageContaining("'bge-m3' (dimension 1024)")
@@ -36,9 +42,9 @@ class IndexMismatchTests {
 
     @Test
     void aVectorIndexOpenedWithLexicalSettingsIsRefused() throws IOException {
-        CapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)).close();
+        LuceneCapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)).close();
 
-        assertThatThrownBy(() -> CapsuleIndex.open(dir, IndexSettings.lexicalOnly()))
+        assertThatThrownBy(() -> LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly()))
                 .isInstanceOf(IndexMismatchException.class)
                 .hasMessageContaining("embedding model 'bge-m3' (dimension 1024) instead of ''")
                 .hasMessageContaining("lexical-only")
@@ -47,9 +53,9 @@ class IndexMismatchTests {
 
     @Test
     void aVectorIndexOpenedWithAnotherModelOfTheSameDimensionIsRefused() throws IOException {
-        CapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)).close();
+        LuceneCapsuleIndex.open(dir, new IndexSettings("bge-m3", 1024)).close();
 
-        assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("mxbai-embed-large", 1024)))
+        assertThatThrownBy(() -> LuceneCapsuleIndex.open(dir, new IndexSettings("mxbai-embed-large", 1024)))
                 .isInstanceOf(IndexMismatchException.class)
                 .hasMessageContaining("'bge-m3' (dimension 1024) instead of 'mxbai-embed-large'")
                 .hasMessageContaining("not comparable")
@@ -59,9 +65,9 @@ class IndexMismatchTests {
 
     @Test
     void aVectorIndexOpenedWithAnotherDimensionIsRefused() throws IOException {
-        CapsuleIndex.open(dir, new IndexSettings("nomic-embed-text", 768)).close();
+        LuceneCapsuleIndex.open(dir, new IndexSettings("nomic-embed-text", 768)).close();
 
-        assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("nomic-embed-text", 512)))
+        assertThatThrownBy(() -> LuceneCapsuleIndex.open(dir, new IndexSettings("nomic-embed-text", 512)))
                 .isInstanceOf(IndexMismatchException.class)
                 .hasMessageContaining("(dimension 768) instead of 'nomic-embed-text' (dimension 512)")
                 .hasMessageContaining("another dimension");
@@ -69,16 +75,16 @@ class IndexMismatchTests {
 
     @Test
     void aLexicalIndexOpenedWithAModelSaysItHoldsNoVectors() throws IOException {
-        CapsuleIndex.open(dir, IndexSettings.lexicalOnly()).close();
+        LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly()).close();
 
-        assertThatThrownBy(() -> CapsuleIndex.open(dir, IndexSettings.of(SynonymHashingEmbedder.create())))
+        assertThatThrownBy(() -> LuceneCapsuleIndex.open(dir, IndexSettings.of(SynonymHashingEmbedder.create())))
                 .isInstanceOf(IndexMismatchException.class)
                 .hasMessageContaining("holds no vectors");
     }
 
     @Test
     void aDimensionBeyondWhatLuceneStoresIsRefusedAtOpen() {
-        assertThatThrownBy(() -> CapsuleIndex.open(dir, new IndexSettings("qwen3-embedding", 4096)))
+        assertThatThrownBy(() -> LuceneCapsuleIndex.open(dir, new IndexSettings("qwen3-embedding", 4096)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4096 dimensions; this index accepts at most 1024");
         assertThat(dir).isEmptyDirectory();

@@ -1,9 +1,17 @@
-package fr.capsules.ingest;
+package fr.capsules.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.capsules.ingest.FailureReason;
+import fr.capsules.ingest.IngestionResult;
+import fr.capsules.ingest.IngestionSettings;
+import fr.capsules.ingest.IngestionStatus;
+import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.SourceName;
+import fr.capsules.ingest.TestFiles;
 import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.index.PassageHit;
 import fr.capsules.ingest.index.SynonymHashingEmbedder;
@@ -24,7 +32,7 @@ class IngestionWithVectorsTests {
 
     @BeforeEach
     void open() throws IOException {
-        index = CapsuleIndex.open(dir, IndexSettings.of(SynonymHashingEmbedder.create()));
+        index = LuceneCapsuleIndex.open(dir, IndexSettings.of(SynonymHashingEmbedder.create()));
     }
 
     @AfterEach
@@ -91,6 +99,7 @@ class IngestionWithVectorsTests {
             assertThat(result.error())
                     .startsWith("le modèle d'embeddings ne répond pas : connexion refusée")
                     .endsWith("; réessayez quand il sera disponible");
+            assertThat(result.failure()).isEqualTo(FailureReason.EMBEDDINGS_UNAVAILABLE);
         }
         index.commit();
         assertThat(index.documents()).isEmpty();
@@ -148,7 +157,7 @@ class IngestionWithVectorsTests {
     @Test
     void aLexicalIndexIsFilledWithoutCallingTheEmbedder(@TempDir Path lexicalDir) throws IOException {
         SynonymHashingEmbedder embedder = SynonymHashingEmbedder.create();
-        try (CapsuleIndex lexical = CapsuleIndex.open(lexicalDir, IndexSettings.lexicalOnly());
+        try (CapsuleIndex lexical = LuceneCapsuleIndex.open(lexicalDir, IndexSettings.lexicalOnly());
                 Ingestion ingestion = new Ingestion(IngestionSettings.defaults(), embedder)) {
             assertThat(ingestion.ingest(COMPLAINTS, lexical).status())
                     .isEqualTo(IngestionStatus.INDEXED);

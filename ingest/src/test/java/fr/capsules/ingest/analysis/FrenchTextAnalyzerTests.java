@@ -1,22 +1,16 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FrenchTextAnalyzerTests {
 
-    private final FrenchTextAnalyzer analyzer = new FrenchTextAnalyzer();
-
-    @AfterEach
-    void close() {
-        analyzer.close();
-    }
+    private final IndexTerms indexTerms = new IndexTerms();
 
     private List<String> terms(String text) {
-        return QueryTerms.analyse(analyzer, "text", text, Integer.MAX_VALUE).sequence();
+        return indexTerms.of(text);
     }
 
     @Test

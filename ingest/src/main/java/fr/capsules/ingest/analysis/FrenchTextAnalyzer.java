@@ -1,4 +1,4 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.analysis;
 
 import java.text.Normalizer;
 import java.util.List;

@@ -1,8 +1,10 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
+import fr.capsules.ingest.index.PassageHit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
@@ -12,9 +14,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Runs a question against one point-in-time searcher that {@link CapsuleIndex} acquired and will
- * release: BM25F alone, or BM25F and vectors fused by {@link RankFusion}. Arguments are already
- * validated. Thread-safe (stateless apart from the analyzer, which Lucene shares across threads).
+ * Runs a question against one point-in-time searcher that {@link Searchers} acquired and will
+ * release: BM25F alone, or BM25F and vectors fused by {@link RankFusion}. Arguments are validated
+ * beforehand ({@link #check}). Thread-safe (stateless apart from the analyzer, which Lucene shares
+ * across threads).
  */
 final class PassageSearch {
 
@@ -28,12 +31,27 @@ final class PassageSearch {
         return Math.max(topK * 3, 50);
     }
 
-    private final Analyzer analyzer;
-    private final int maxQueryTerms;
+    /** Questions are cut to this many distinct analysed terms; longer input is pasted text. */
+    static final int MAX_QUERY_TERMS = 64;
 
-    PassageSearch(Analyzer analyzer, int maxQueryTerms) {
+    /** Upper bound on {@code topK}, so a caller cannot ask the index for everything. */
+    static final int MAX_TOP_K = 1000;
+
+    private final Analyzer analyzer;
+
+    PassageSearch(Analyzer analyzer) {
         this.analyzer = analyzer;
-        this.maxQueryTerms = maxQueryTerms;
+    }
+
+    /** Refuses a null or blank question and a {@code topK} outside 1..{@value #MAX_TOP_K}. */
+    static void check(String query, int topK) {
+        Objects.requireNonNull(query, "query");
+        if (query.isBlank()) {
+            throw new IllegalArgumentException("the search query is blank");
+        }
+        if (topK < 1 || topK > MAX_TOP_K) {
+            throw new IllegalArgumentException("topK must be within 1.." + MAX_TOP_K + ", got " + topK);
+        }
     }
 
     /** BM25F only; a question of stop words alone finds nothing. Scores are BM25F scores. */
@@ -79,7 +97,7 @@ final class PassageSearch {
     }
 
     private QueryTerms analyse(String query) {
-        return QueryTerms.analyse(analyzer, IndexSchema.TEXT, query, maxQueryTerms);
+        return QueryTerms.analyse(analyzer, IndexSchema.TEXT, query, MAX_QUERY_TERMS);
     }
 
     private static List<Integer> docIds(TopDocs top) {

@@ -1,4 +1,4 @@
-package fr.capsules.ingest.index;
+package fr.capsules.ingest.index.lucene;
 
 import java.util.ArrayList;
 import java.util.Comparator;

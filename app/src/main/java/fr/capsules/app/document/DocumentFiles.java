@@ -1,0 +1,134 @@
+package fr.capsules.app.document;
+
+import fr.capsules.app.CapsulesProperties;
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.capsule.CapsuleId;
+import fr.capsules.ingest.FileTrees;
+import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.SourceName;
+import fr.capsules.ingest.index.DocumentRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the files of a capsule's documents are: the catalogue's read-only folder, and the
+ * originals of uploads kept under {@code data/documents/<capsule>/<documentId>/<file>}, beside the
+ * list of catalogue documents a referent removed ({@link Exclusions}).
+ */
+@Component
+class DocumentFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentFiles.class);
+
+    private final Path uploadsRoot;
+
+    DocumentFiles(CapsulesProperties properties) {
+        this.uploadsRoot = properties.uploadedDocumentsDir();
+    }
+
+    /** The stage that keeps the originals of one upload to the capsule. */
+    KeepOriginal keeper(CapsuleId id) {
+        return new KeepOriginal(uploadFolder(id));
+    }
+
+    /** The catalogue's documents of the capsule, less the ones a referent removed. */
+    List<SourceFile> catalogue(Capsule capsule) {
+        Path folder = capsule.catalogDocuments().filter(Files::isDirectory).orElse(null);
+        if (folder == null) {
+            return List.of();
+        }
+        Exclusions excluded = Exclusions.of(uploadFolder(capsule.id()));
+        return filesUnder(folder).stream()
+                .map(path -> source(folder, path))
+                .filter(source -> source != null && !excluded.contains(source))
+                .toList();
+    }
+
+    /** The originals kept of the capsule's uploads. */
+    List<SourceFile> uploaded(CapsuleId id) {
+        List<SourceFile> sources = new ArrayList<>();
+        for (Path documentFolder : children(uploadFolder(id))) {
+            for (Path file : filesUnder(documentFolder)) {
+                SourceFile source = source(documentFolder, file);
+                if (source != null) {
+                    sources.add(source);
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** Where the bytes of an indexed document are: its kept original, or the catalogue's file. */
+    Optional<Path> original(Capsule capsule, DocumentRecord record) {
+        List<Path> candidates = new ArrayList<>();
+        Path uploaded = uploadFolder(capsule.id()).resolve(record.documentId());
+        candidates.add(uploaded.resolve(record.file()).normalize());
+        capsule.catalogDocuments().ifPresent(folder -> candidates.add(folder.resolve(record.file()).normalize()));
+        for (Path candidate : candidates) {
+            boolean inside = candidate.startsWith(uploaded) || capsule.catalogDocuments().map(candidate::startsWith).orElse(false);
+            if (inside && Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Deletes the kept original of a removed document and excludes its file from the catalogue. */
+    void forget(CapsuleId id, DocumentRecord removed) {
+        try {
+            FileTrees.delete(uploadFolder(id).resolve(removed.documentId()));
+            Exclusions.of(uploadFolder(id)).add(removed.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove stored file of document " + removed.documentId(), e);
+        }
+    }
+
+    private Path uploadFolder(CapsuleId id) {
+        return uploadsRoot.resolve(id.value());
+    }
+
+    private static SourceFile source(Path base, Path file) {
+        String name = base.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        if (SourceName.problemWith(name, true) != null) {
+            log.warn("Fichier ignoré, nom inutilisable : {}", SourceName.printable(name));
+            return null;
+        }
+        try {
+            return SourceFile.of(name, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> filesUnder(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> children(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

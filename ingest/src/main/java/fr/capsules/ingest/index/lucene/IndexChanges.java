@@ -1,0 +1,146 @@
+package fr.capsules.ingest.index.lucene;
+
+import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.IndexClosedException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The one {@link IndexWriter} of a capsule index and what it changed since the last commit. Every
+ * write runs inside {@link #locked}, which serialises writes and refuses them once closed; the
+ * uncommitted changes are remembered only so that duplicate detection sees them.
+ */
+final class IndexChanges {
+
+    @FunctionalInterface
+    private interface Write<T> {
+        T apply() throws IOException;
+    }
+
+    private final IndexWriter writer;
+    private final Searchers searchers;
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    // Guarded by lock.
+    private boolean closed;
+    private final Map<String, DocumentRecord> pendingAdds = new HashMap<>();
+    private final Set<String> pendingChangedIds = new HashSet<>();
+
+    IndexChanges(IndexWriter writer, Searchers searchers, String name) {
+        this.writer = writer;
+        this.searchers = searchers;
+        this.name = name;
+    }
+
+    /** Adds or replaces a document as one block: its record and passages become visible together. */
+    void write(DocumentRecord record, List<Document> entries) throws IOException {
+        locked(() -> {
+            writer.updateDocuments(IndexSchema.documentIdTerm(record.documentId()), entries);
+            pendingAdds.put(record.documentId(), record);
+            pendingChangedIds.add(record.documentId());
+            return null;
+        });
+    }
+
+    void delete(String documentId) throws IOException {
+        locked(() -> {
+            writer.deleteDocuments(IndexSchema.documentIdTerm(documentId));
+            pendingAdds.remove(documentId);
+            pendingChangedIds.add(documentId);
+            return null;
+        });
+    }
+
+    /** Commits, then refreshes the searchers, so that a commit is visible once this returns. */
+    void commit() throws IOException {
+        locked(() -> {
+            writer.commit();
+            pendingAdds.clear();
+            pendingChangedIds.clear();
+            searchers.refresh();
+            return null;
+        });
+    }
+
+    /**
+     * The uncommitted record matching {@code matches} (the first by file name), else the
+     * committed record with {@code term} that no uncommitted change has replaced or deleted.
+     */
+    Optional<DocumentRecord> findDuplicate(Term term, Predicate<DocumentRecord> matches) throws IOException {
+        return locked(() -> {
+            Optional<DocumentRecord> pending =
+                    pendingAdds.values().stream().filter(matches).min(Comparator.comparing(DocumentRecord::file));
+            if (pending.isPresent()) {
+                return pending;
+            }
+            return searchers.read(s -> Records.matching(s, new TermQuery(term))).stream()
+                    .filter(r -> !pendingChangedIds.contains(r.documentId()))
+                    .findFirst();
+        });
+    }
+
+    /**
+     * Waits for the write in progress and refuses later ones, then closes {@code readers}, the
+     * writer (discarding uncommitted changes) and {@code after}, in this order; the first failure
+     * is thrown once all are closed. Idempotent.
+     */
+    void close(Closeable readers, Closeable... after) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            IOException failure = null;
+            for (Closeable resource : inOrder(readers, writer, after)) {
+                try {
+                    resource.close();
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Write<T> write) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IndexClosedException("the index in " + name + " is closed", null);
+            }
+            return write.apply();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static List<Closeable> inOrder(Closeable first, Closeable second, Closeable[] rest) {
+        List<Closeable> all = new ArrayList<>(List.of(first, second));
+        all.addAll(List.of(rest));
+        return all;
+    }
+}

@@ -1,0 +1,38 @@
+package fr.capsules.ingest.index.lucene;
+
+import fr.capsules.ingest.index.DocumentRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/** Reads the document records (not the passages) matching a query, from one searcher. */
+final class Records {
+
+    private Records() {}
+
+    /** Every record matching {@code query}, sorted by file then id. */
+    static List<DocumentRecord> matching(IndexSearcher searcher, Query query) throws IOException {
+        Query onlyRecords =
+                new BooleanQuery.Builder()
+                        .add(query, Occur.FILTER)
+                        .add(IndexSchema.DOCUMENTS, Occur.FILTER)
+                        .build();
+        int limit = Math.max(1, searcher.getIndexReader().maxDoc());
+        TopDocs top = searcher.search(onlyRecords, limit);
+        StoredFields stored = searcher.storedFields();
+        List<DocumentRecord> records = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+            records.add(IndexSchema.toRecord(stored.document(scoreDoc.doc)));
+        }
+        records.sort(Comparator.comparing(DocumentRecord::file).thenComparing(DocumentRecord::documentId));
+        return records;
+    }
+}
