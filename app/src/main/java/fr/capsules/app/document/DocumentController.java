@@ -145,7 +145,7 @@ class DocumentController {
     }
 
     /** An upload request without any file. */
-    static final class EmptyUploadException extends fr.capsules.app.web.InvalidRequestException {
+    static final class EmptyUploadException extends fr.capsules.app.kernel.InvalidRequestException {
         EmptyUploadException() {
             super("aucun fichier reçu : envoyez un ou plusieurs fichiers dans le champ « files » (multipart/form-data)");
         }

@@ -7,7 +7,7 @@ import fr.capsules.app.draft.DraftContent;
 import fr.capsules.app.draft.TableDrafter;
 import fr.capsules.app.llm.LanguageModel;
 import fr.capsules.app.llm.ModelServerStatus;
-import fr.capsules.app.web.InvalidRequestException;
+import fr.capsules.app.kernel.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
