@@ -1,5 +1,6 @@
 package fr.capsules.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -38,6 +39,23 @@ class PackageRulesTests {
         noClasses().that().resideOutsideOfPackage("fr.capsules.app.web..")
                 .should().dependOnClassesThat().resideInAPackage("fr.capsules.app.web..")
                 .because("domain errors become HTTP problems in web, which features must not know")
+                .check(SERVICE);
+    }
+
+    @Test
+    void domainErrorsKnowNothingOfHttp() {
+        noClasses().that().areAssignableTo(Throwable.class).and().resideOutsideOfPackage("fr.capsules.app.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..")
+                .because("the web edge decides how each failure is answered (ProblemMapping)")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theKernelDependsOnNoFeature() {
+        classes().that().resideInAPackage("fr.capsules.app.kernel..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("fr.capsules.app.kernel..", "java..")
+                .because("every feature may use the kernel, so it may use none")
                 .check(SERVICE);
     }
 
