@@ -45,9 +45,6 @@ public abstract class ServiceIntegrationTest {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("capsules.data-dir", DATA_DIR::toString);
-        // The database URL reads the absolute form, which DataDirectory derives before this
-        // registry is seen: without it, the database of every test run would be ./data/db.
-        registry.add("capsules.data-dir-absolute", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("capsules.catalog-dir", () -> Path.of("..", "capsules").toAbsolutePath().normalize().toString());
         registry.add("capsules.ollama.base-url", OLLAMA::baseUrl);
         registry.add("capsules.ollama.chat-model", () -> "mistral-small3.2");
