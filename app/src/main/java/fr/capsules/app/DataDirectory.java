@@ -1,17 +1,18 @@
 package fr.capsules.app;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Publishes {@code capsules.data-dir-absolute}, the data folder as an absolute path, for settings
  * that cannot take a relative one: the embedded database's JDBC URL ({@code jdbc:h2:file:data/…}
- * is refused by H2, {@code CAPSULES_DATA_DIR=data} must still work).
+ * is refused by H2, {@code CAPSULES_DATA_DIR=data} must still work). Derived when it is read, so
+ * that a data folder set by a property source added later (a test's dynamic properties) is the
+ * one the database goes to.
  */
 public class DataDirectory implements EnvironmentPostProcessor, Ordered {
 
@@ -19,9 +20,16 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String configured = environment.getProperty("capsules.data-dir", "data");
-        String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
-        environment.getPropertySources().addLast(new MapPropertySource("capsulesDataDirectory", Map.of(PROPERTY, absolute)));
+        environment.getPropertySources().addLast(new PropertySource<>("capsulesDataDirectory") {
+            @Override
+            public Object getProperty(String name) {
+                if (!PROPERTY.equals(name)) {
+                    return null;
+                }
+                String configured = environment.getProperty("capsules.data-dir", "data");
+                return Path.of(configured).toAbsolutePath().normalize().toString();
+            }
+        });
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,26 +51,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .orElseThrow(() -> new UsernameNotFoundException("compte inconnu"));
     }
 
+    /**
+     * The filter chain. {@code apiEntryPoint} and {@code denied} answer the API's refusals with
+     * problem details; they come from the web edge, which holds the one catalogue of problems.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, AuthenticationEventPublisher events) throws Exception {
-        AuthenticationEntryPoint apiEntryPoint =
-                (request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
-                    ProblemResponses.write(
-                            response,
-                            HttpStatus.UNAUTHORIZED,
-                            "unauthenticated",
-                            "Authentification requise",
-                            "Identifiez-vous (identifiant et mot de passe, ou jeton d'API) pour utiliser ce service.");
-                };
-        AccessDeniedHandler denied =
-                (request, response, e) ->
-                        ProblemResponses.write(
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                "forbidden",
-                                "Accès refusé",
-                                "Votre compte n'a pas les droits nécessaires pour cette action.");
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, AuthenticationEventPublisher events,
+            AuthenticationEntryPoint apiEntryPoint, AccessDeniedHandler denied) throws Exception {
         http.authorizeHttpRequests(
                         authorize ->
                                 authorize

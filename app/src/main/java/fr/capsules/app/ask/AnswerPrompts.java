@@ -18,7 +18,8 @@ class AnswerPrompts {
     private final String system = PromptTemplates.load("prompts/answer-system.txt");
     private final String user = PromptTemplates.load("prompts/answer-user.txt");
 
-    ModelPrompt prompt(CapsuleDefinition capsule, List<PassageHit> passages, List<Turn> history, String question) {
+    /** The prompt for {@code model}, the one that serves the capsule. */
+    ModelPrompt prompt(String model, CapsuleDefinition capsule, List<PassageHit> passages, List<Turn> history, String question) {
         String instructions = capsule.instructions().isBlank() ? "(aucune)" : capsule.instructions().strip();
         String systemText = system.replace("{{capsuleName}}", capsule.name()).replace("{{instructions}}", instructions);
         List<ModelPrompt.Message> messages = new ArrayList<>();
@@ -28,7 +29,7 @@ class AnswerPrompts {
         }
         String userText = user.replace("{{passages}}", numbered(passages)).replace("{{question}}", question);
         messages.add(new ModelPrompt.Message(ModelPrompt.Role.USER, userText));
-        return new ModelPrompt(capsule.model(), systemText, messages);
+        return new ModelPrompt(model, systemText, messages);
     }
 
     static String numbered(List<PassageHit> passages) {

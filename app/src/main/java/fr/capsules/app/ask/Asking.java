@@ -6,10 +6,11 @@ import fr.capsules.app.audit.AuditAction;
 import fr.capsules.app.audit.AuditTrail;
 import fr.capsules.app.ask.grounding.GroundingWarning;
 import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.llm.CapsuleModels;
 import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.app.llm.ModelAvailability;
 import fr.capsules.app.llm.ModelPrompt;
 import fr.capsules.app.llm.ModelReply;
-import fr.capsules.app.llm.ModelServerStatus;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.app.llm.TokenListener;
 import fr.capsules.ingest.index.PassageHit;
@@ -38,18 +39,18 @@ public class Asking {
     private final Retrieval retrieval;
     private final AnswerPrompts prompts;
     private final LanguageModel model;
-    private final ModelServerStatus status;
+    private final CapsuleModels models;
     private final Conversations conversations;
     private final ExtractiveAnswers extractive;
     private final AuditTrail audit;
     private final GroundingCheck grounding = new GroundingCheck();
 
-    Asking(Retrieval retrieval, AnswerPrompts prompts, LanguageModel model, ModelServerStatus status,
+    Asking(Retrieval retrieval, AnswerPrompts prompts, LanguageModel model, CapsuleModels models,
             Conversations conversations, ExtractiveAnswers extractive, AuditTrail audit) {
         this.retrieval = retrieval;
         this.prompts = prompts;
         this.model = model;
-        this.status = status;
+        this.models = models;
         this.conversations = conversations;
         this.extractive = extractive;
         this.audit = audit;
@@ -67,9 +68,7 @@ public class Asking {
         // A follow-up ("et pour les EHPAD ?") is searched together with the question it follows.
         String query = recent.isEmpty() ? question.text() : recent.getLast().question() + "\n" + question.text();
         Retrieval.Retrieved retrieved = retrieval.retrieve(capsule, query);
-        String modelName = capsule.definition().model() == null || capsule.definition().model().isBlank()
-                ? model.defaultModel()
-                : capsule.definition().model();
+        String modelName = models.modelOf(capsule.definition());
         return new Context(capsule, user, question, recent, retrieved, modelName);
     }
 
@@ -94,20 +93,22 @@ public class Asking {
     /** Answers in one go. */
     Answer ask(Capsule capsule, CapsulesUser user, Question question) {
         Context context = context(capsule, user, question);
-        Answer answer;
+        return record(context, answer(context));
+    }
+
+    private Answer answer(Context context) {
         if (context.retrieved().isEmpty()) {
-            answer = extractive.abstain(capsule, context.retrieved(), question.conversationId());
-        } else if (!status.snapshot().canServe(context.modelName())) {
-            answer = fallback(context, knownUnavailable(context.modelName()));
-        } else {
-            try {
-                ModelReply reply = model.generate(prompt(context));
-                answer = generative(context, reply);
-            } catch (ModelUnavailableException e) {
-                answer = fallback(context, e);
-            }
+            return extractive.abstain(context.capsule(), context.retrieved(), context.question().conversationId());
         }
-        return record(context, answer);
+        ModelAvailability availability = model.availability(context.modelName());
+        if (!availability.isAvailable()) {
+            return fallback(context, availability.failure());
+        }
+        try {
+            return generative(context, model.generate(prompt(context)));
+        } catch (ModelUnavailableException e) {
+            return fallback(context, e);
+        }
     }
 
     /** Answers as a stream of events; returns when the answer is complete or the receiver left. */
@@ -117,8 +118,9 @@ public class Asking {
             deliverWhole(record(context, extractive.abstain(capsule, context.retrieved(), question.conversationId())), events);
             return;
         }
-        if (!status.snapshot().canServe(context.modelName())) {
-            deliverWhole(record(context, fallback(context, knownUnavailable(context.modelName()))), events);
+        ModelAvailability availability = model.availability(context.modelName());
+        if (!availability.isAvailable()) {
+            deliverWhole(record(context, fallback(context, availability.failure())), events);
             return;
         }
         StreamedGeneration generation = new StreamedGeneration(events);
@@ -151,7 +153,8 @@ public class Asking {
     }
 
     private ModelPrompt prompt(Context context) {
-        return prompts.prompt(context.capsule().definition(), context.retrieved().relevant(), context.history(), context.question().text());
+        return prompts.prompt(context.modelName(), context.capsule().definition(), context.retrieved().relevant(), context.history(),
+                context.question().text());
     }
 
     private Answer generative(Context context, ModelReply reply) {
@@ -183,14 +186,6 @@ public class Asking {
         warnings.add(AnswerWarning.of("model-unavailable", "Le modèle de langage n'a pas pu répondre : " + cause.getMessage() + "."));
         return new Answer(quoted.answer(), quoted.mode(), true, Answer.LABEL, quoted.citations(), null, quoted.capsuleVersion(),
                 quoted.conversationId(), warnings);
-    }
-
-    private ModelUnavailableException knownUnavailable(String modelName) {
-        ModelServerStatus.Snapshot snapshot = status.snapshot();
-        if (!snapshot.reachable()) {
-            return new ModelUnavailableException(ModelUnavailableException.Reason.UNREACHABLE, null, null);
-        }
-        return new ModelUnavailableException(ModelUnavailableException.Reason.MODEL_MISSING, "exécutez : ollama pull " + modelName, null);
     }
 
     private Answer record(Context context, Answer answer) {

@@ -1,6 +1,6 @@
 package fr.capsules.app.ask;
 
-import fr.capsules.app.web.InvalidRequestException;
+import fr.capsules.app.kernel.InvalidRequestException;
 import java.util.UUID;
 
 /**

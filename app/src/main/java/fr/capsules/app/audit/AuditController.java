@@ -1,7 +1,6 @@
 package fr.capsules.app.audit;
 
 import fr.capsules.app.access.CapsulesUser;
-import fr.capsules.app.access.ForbiddenException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The audit trail over HTTP, for administrators only: {@code GET /api/audit} (JSON, or CSV with
  * {@code format=csv}; filters in {@link AuditQueryParameters}) and {@code GET /api/audit/verify}.
- * A refusal is a {@link ForbiddenException}, so it is itself recorded as {@code access-denied}.
+ * Who may read it is decided by {@link AuditConsultation}.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -27,10 +26,10 @@ class AuditController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final AuditTrail trail;
+    private final AuditConsultation audit;
 
-    AuditController(AuditTrail trail) {
-        this.trail = trail;
+    AuditController(AuditConsultation audit) {
+        this.audit = audit;
     }
 
     @GetMapping
@@ -44,12 +43,12 @@ class AuditController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset,
             @RequestParam(required = false) String format) {
-        requireAdmin(caller);
+        audit.requireAdmin(caller);
         AuditQuery query = AuditQueryParameters.parse(actor, capsule, action, from, to, limit, offset);
         String chosen = format == null || format.isBlank() ? "json" : format.strip();
         List<AuditEntry> entries =
                 switch (chosen) {
-                    case "json", "csv" -> trail.find(query);
+                    case "json", "csv" -> audit.find(query, caller);
                     default -> throw new InvalidAuditQueryException(
                             "format : « " + chosen + " » est inconnu. Valeurs possibles : json, csv.");
                 };
@@ -65,13 +64,6 @@ class AuditController {
 
     @GetMapping("/verify")
     ChainVerification verify(CapsulesUser user) {
-        requireAdmin(user);
-        return trail.verify();
-    }
-
-    private static void requireAdmin(CapsulesUser user) {
-        if (!user.isAdmin()) {
-            throw new ForbiddenException("seuls les administrateurs peuvent consulter le journal d'audit");
-        }
+        return audit.verify(user);
     }
 }

@@ -35,7 +35,7 @@ final class AuditCsv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String safe = fr.capsules.app.web.SpreadsheetCells.neutralise(value);
+        String safe = fr.capsules.app.export.SpreadsheetCells.neutralise(value);
         if (safe.indexOf(';') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
             return '"' + safe.replace("\"", "\"\"") + '"';
         }

@@ -1,6 +1,6 @@
 package fr.capsules.app.audit;
 
-/** An audit query that cannot be run as asked (answers 400); the French message says why. */
+/** An audit query that cannot be run as asked; the French message says why. */
 public final class InvalidAuditQueryException extends RuntimeException {
 
     public InvalidAuditQueryException(String message) {

@@ -117,18 +117,21 @@ public class Capsules {
         return capsule;
     }
 
-    /** Creates a capsule from a checked definition; its version starts at 1. */
-    public synchronized Capsule create(CapsuleDefinition definition) {
+    /**
+     * Creates a capsule from a checked definition; its version starts at 1. Called through
+     * {@link CapsuleMaintenance}, which checks the caller and records the change.
+     */
+    synchronized Change create(CapsuleDefinition definition) {
         CapsuleDefinition checked = definitions.check("requête", definition.withVersion(1));
         if (byId.containsKey(checked.id())) {
             throw new CapsuleConflictException(
                     "une capsule « " + checked.id() + " » existe déjà : choisissez un autre identifiant");
         }
-        return store(new Capsule(checked, null));
+        return store(null, new Capsule(checked, null));
     }
 
     /** Replaces a capsule's definition; the version goes up by one. */
-    public synchronized Capsule update(Capsule current, CapsuleDefinition definition) {
+    synchronized Change update(Capsule current, CapsuleDefinition definition) {
         if (!current.definition().id().equals(definition.id())) {
             throw new CapsuleConflictException(
                     "l'identifiant d'une capsule ne peut pas changer (« " + current.definition().id()
@@ -136,26 +139,89 @@ public class Capsules {
         }
         int next = current.definition().version() + 1;
         CapsuleDefinition checked = definitions.check("requête", definition.withVersion(next));
-        return store(current.with(checked));
+        return store(current, current.with(checked));
     }
 
     /** Marks a capsule retired (new version); its index and documents are kept for the record. */
-    public synchronized Capsule retire(Capsule current) {
+    synchronized Change retire(Capsule current) {
         CapsuleDefinition retired =
                 current.definition()
                         .withStatus(CapsuleStatus.RETIRED)
                         .withVersion(current.definition().version() + 1);
-        return store(current.with(retired));
+        return store(current, current.with(retired));
     }
 
-    private Capsule store(Capsule capsule) {
-        try {
-            definitions.write(overridesDir.resolve(capsule.id().value()), capsule.definition());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save capsule " + capsule.id(), e);
+    /**
+     * A change saved under the data folder and made current, with what it replaced, so that it can
+     * be taken back when its history and audit entry cannot be committed.
+     */
+    final class Change {
+        private final Capsule before;
+        private final Capsule after;
+        private final boolean replacedFile;
+
+        private Change(Capsule before, Capsule after, boolean replacedFile) {
+            this.before = before;
+            this.after = after;
+            this.replacedFile = replacedFile;
         }
-        byId.put(capsule.definition().id(), capsule);
-        return capsule;
+
+        /** The capsule as it now is. */
+        Capsule capsule() {
+            return after;
+        }
+
+        /** The capsule as it was; null for a creation. */
+        Capsule previous() {
+            return before;
+        }
+
+        /** Puts back the previous definition file (or none) and the previous capsule (or none). */
+        void undo() {
+            Capsules.this.undo(this);
+        }
+    }
+
+    private Change store(Capsule before, Capsule after) {
+        Path folder = overridesDir.resolve(after.id().value());
+        boolean replacedFile = Files.isRegularFile(folder.resolve(CapsuleDefinitions.FILE_NAME));
+        try {
+            definitions.write(folder, after.definition());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save capsule " + after.id(), e);
+        }
+        byId.put(after.definition().id(), after);
+        return new Change(before, after, replacedFile);
+    }
+
+    private synchronized void undo(Change change) {
+        String id = change.after.definition().id();
+        if (byId.get(id) != change.after) {
+            // Changed again since: not this change's to take back.
+            return;
+        }
+        Path folder = overridesDir.resolve(change.after.id().value());
+        try {
+            if (change.replacedFile) {
+                // The data folder held the previous definition: the registry's copy is what it read or wrote.
+                definitions.write(folder, change.before.definition());
+            } else {
+                Files.deleteIfExists(folder.resolve(CapsuleDefinitions.FILE_NAME));
+                try (Stream<Path> left = Files.list(folder)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(folder);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.error("Capsule {} : la version {} n'a pas pu être retirée de {} ; elle sera relue au prochain démarrage",
+                    id, change.after.definition().version(), folder, e);
+        }
+        if (change.before == null) {
+            byId.remove(id);
+        } else {
+            byId.put(id, change.before);
+        }
     }
 
     private static List<Capsule> sorted(Collection<Capsule> capsules) {

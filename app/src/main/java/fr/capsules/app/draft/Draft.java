@@ -3,7 +3,7 @@ package fr.capsules.app.draft;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
-import fr.capsules.app.web.InvalidRequestException;
+import fr.capsules.app.kernel.InvalidRequestException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -66,7 +66,7 @@ class DraftController implements DisposableBean {
             @RequestParam(name = "inputDocument", required = false) MultipartFile file, CapsulesUser user)
             throws java.io.IOException {
         if (file == null || file.isEmpty()) {
-            throw new fr.capsules.app.web.InvalidRequestException(
+            throw new fr.capsules.app.kernel.InvalidRequestException(
                     "aucun fichier reçu : envoyez vos constats dans le champ « inputDocument » (CSV, XLSX ou DOCX)");
         }
         Draft draft = review.createFromFile(id, file.getOriginalFilename(), file.getBytes(), user, (index, row) -> {});

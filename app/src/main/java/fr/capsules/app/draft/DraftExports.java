@@ -5,7 +5,7 @@ import fr.capsules.app.export.ExportDocument;
 import fr.capsules.app.export.ExportFormat;
 import fr.capsules.app.export.ExportedFile;
 import fr.capsules.app.export.Exporter;
-import fr.capsules.app.web.InvalidRequestException;
+import fr.capsules.app.kernel.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import fr.capsules.app.audit.AuditTrail;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.export.ExportFormat;
 import fr.capsules.app.export.ExportedFile;
-import fr.capsules.app.web.InvalidRequestException;
+import fr.capsules.app.kernel.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -19,7 +19,7 @@ public enum DraftStatus {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new fr.capsules.app.web.InvalidRequestException(
+            throw new fr.capsules.app.kernel.InvalidRequestException(
                     "statut « " + value + " » inconnu : generated, edited, validated ou rejected");
         }
     }

@@ -28,7 +28,7 @@ public interface TableDrafter {
     /**
      * Drafts from an uploaded file of findings (CSV, XLSX, DOCX…).
      *
-     * @throws fr.capsules.app.web.InvalidRequestException when no finding can be read from it
+     * @throws fr.capsules.app.kernel.InvalidRequestException when no finding can be read from it
      */
     TableDraft draftFile(Capsule capsule, CapsulesUser user, String fileName, byte[] content, RowListener listener);
 

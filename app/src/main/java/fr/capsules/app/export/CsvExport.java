@@ -91,6 +91,6 @@ final class CsvExport {
 
     /** A cell safe from CSV injection. */
     static String cell(String text) {
-        return fr.capsules.app.web.SpreadsheetCells.neutralise(text);
+        return SpreadsheetCells.neutralise(text);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The JSON object a structured answer must be: its properties, each a string (optionally one of
- * allowed values) or a list of integers. Sent to Ollama as the {@code format} JSON schema, so the
+ * allowed values) or a list of integers. Sent to the model server as a JSON schema, so the
  * model can only produce that shape; the caller still validates what comes back.
  */
 public record JsonShape(String name, List<Property> properties) {

@@ -1,16 +1,27 @@
 package fr.capsules.app.llm;
 
+import java.time.Duration;
+
 /**
- * The service's narrow view of a language model; the only implementation talks to Ollama through
- * LangChain4j. Implementations are thread-safe.
+ * The model port: what the service needs of a language model server, in the service's own terms.
+ * The only implementation talks to Ollama ({@code llm.ollama}); callers never see which server,
+ * client library or command fixes a missing model. Which model serves a capsule is decided by
+ * {@link CapsuleModels}. Implementations are thread-safe.
  */
 public interface LanguageModel {
 
-    /** The model used when a prompt names none. */
+    /** The model that answers for capsules naming none, and for prompts naming none. */
     String defaultModel();
 
     /** How long a generation may stay silent before it is abandoned. */
-    java.time.Duration generationTimeout();
+    Duration generationTimeout();
+
+    /**
+     * Whether {@code model} can answer now, as far as the last check of the server knows; never
+     * waits on the network, so that a caller can fall back at once rather than after a timeout.
+     * Before the first check, a model counts as available.
+     */
+    ModelAvailability availability(String model);
 
     /**
      * Generates a whole answer.

@@ -9,7 +9,7 @@ import fr.capsules.app.document.DocumentLibrary;
 import fr.capsules.app.draft.Draft;
 import fr.capsules.app.draft.DraftStatus;
 import fr.capsules.app.draft.Drafts;
-import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.app.llm.CapsuleModels;
 import fr.capsules.ingest.index.DocumentRecord;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,15 +34,15 @@ public class AiRegister {
     private final CapsuleHistory history;
     private final DocumentLibrary documents;
     private final Usage usage;
-    private final LanguageModel model;
+    private final CapsuleModels models;
 
     AiRegister(Capsules capsules, CapsuleHistory history, DocumentLibrary documents, Conversations conversations,
-            Drafts drafts, LanguageModel model) {
+            Drafts drafts, CapsuleModels models) {
         this.capsules = capsules;
         this.history = history;
         this.documents = documents;
         this.usage = new Usage(conversations, drafts);
-        this.model = model;
+        this.models = models;
     }
 
     /** Entries for every capsule, usage counted over [from, to) (days in Europe/Paris). */
@@ -59,7 +59,7 @@ public class AiRegister {
         return new RegisterEntry(
                 d.id(), d.name(), d.description(), d.purpose(), d.referent(), d.scope().generic(), d.scope().services(),
                 d.kind().json(), d.status().json(), d.version(),
-                d.model() == null || d.model().isBlank() ? model.defaultModel() : d.model(),
+                models.modelOf(d),
                 new RegisterEntry.DataSources(records.size(), formats),
                 versions.isEmpty() ? null : versions.getFirst().recordedAt(),
                 versions.isEmpty() ? null : versions.getLast().recordedAt(),

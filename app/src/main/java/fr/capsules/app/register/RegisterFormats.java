@@ -76,7 +76,7 @@ final class RegisterFormats {
     }
 
     private static String safe(String cell) {
-        return fr.capsules.app.web.SpreadsheetCells.neutralise(cell);
+        return fr.capsules.app.export.SpreadsheetCells.neutralise(cell);
     }
 
     private static String escape(String text) {

@@ -5,11 +5,12 @@ import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.draft.DraftContent;
 import fr.capsules.app.draft.TableDrafter;
+import fr.capsules.app.kernel.InvalidRequestException;
+import fr.capsules.app.llm.CapsuleModels;
 import fr.capsules.app.llm.LanguageModel;
-import fr.capsules.app.llm.ModelServerStatus;
-import fr.capsules.app.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,14 +27,14 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
 
     private final RowDrafter rows;
     private final FindingsParser parser;
-    private final ModelServerStatus status;
+    private final CapsuleModels models;
     private final LanguageModel model;
     private final ExecutorService pool;
 
-    MeasureTableDrafter(RowDrafter rows, TableProperties properties, ModelServerStatus status, LanguageModel model) {
+    MeasureTableDrafter(RowDrafter rows, TableProperties properties, CapsuleModels models, LanguageModel model) {
         this.rows = rows;
         this.parser = new FindingsParser(properties.maxFindings());
-        this.status = status;
+        this.models = models;
         this.model = model;
         this.pool = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()), runnable -> {
             Thread thread = new Thread(runnable, "capsules-table-row");
@@ -65,14 +66,14 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
     /** Drafts rows for findings already parsed. */
     TableDraft draftRows(Capsule capsule, List<Finding> findings, RowListener listener) {
         TableColumns columns = TableColumns.of(capsule.definition().table());
-        String modelName = capsule.definition().model() == null || capsule.definition().model().isBlank()
-                ? model.defaultModel() : capsule.definition().model();
-        boolean modelAvailable = status.snapshot().canServe(modelName);
+        String modelName = models.modelOf(capsule.definition());
+        // Asked once for the whole table: rows of a model known to be down go by similarity at once.
+        Optional<String> available = Optional.of(modelName).filter(m -> model.availability(m).isAvailable());
         List<CompletableFuture<RowDrafter.Drafted>> futures = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             int index = i;
             Finding finding = findings.get(i);
-            futures.add(CompletableFuture.supplyAsync(() -> rows.draft(capsule, columns, finding, modelAvailable), pool)
+            futures.add(CompletableFuture.supplyAsync(() -> rows.draft(capsule, columns, finding, available), pool)
                     .thenApply(drafted -> {
                         listener.rowReady(index, drafted.row());
                         return drafted;

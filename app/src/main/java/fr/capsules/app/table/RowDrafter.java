@@ -51,7 +51,14 @@ class RowDrafter {
     /** The outcome for one row: the row and whether the model wrote it. */
     record Drafted(DraftContent.Row row, boolean byModel) {}
 
-    Drafted draft(Capsule capsule, TableColumns columns, Finding finding, boolean modelAvailable) {
+    /**
+     * Drafts the row of one finding.
+     *
+     * @param model the model that serves the capsule, empty when it cannot answer now (the row is
+     *     then drafted by similarity at once)
+     */
+    Drafted draft(Capsule capsule, TableColumns columns, Finding finding, Optional<String> model) {
+        boolean modelAvailable = model.isPresent();
         List<PassageHit> passages = passages(capsule, finding);
         Map<String, String> cells = new LinkedHashMap<>();
         columns.all().forEach(c -> cells.put(c.name(), ""));
@@ -61,7 +68,7 @@ class RowDrafter {
         List<Citation> citations = new ArrayList<>();
         boolean byModel = false;
         Optional<RowAnswer> answer = modelAvailable && !passages.isEmpty()
-                ? ask(capsule, columns, finding, passages, warnings)
+                ? ask(model.get(), capsule, columns, finding, passages, warnings)
                 : Optional.empty();
         if (answer.isPresent()) {
             byModel = true;
@@ -99,10 +106,10 @@ class RowDrafter {
                 .toList();
     }
 
-    private Optional<RowAnswer> ask(Capsule capsule, TableColumns columns, Finding finding, List<PassageHit> passages,
-            List<String> warnings) {
+    private Optional<RowAnswer> ask(String modelName, Capsule capsule, TableColumns columns, Finding finding,
+            List<PassageHit> passages, List<String> warnings) {
         List<CapsuleDefinition.Column> drafted = columns.drafted();
-        ModelPrompt prompt = prompt(capsule, columns, finding, passages, List.of());
+        ModelPrompt prompt = prompt(modelName, capsule, columns, finding, passages, List.of());
         try {
             ModelReply reply = model.generate(prompt);
             RowAnswer answer = RowAnswer.parse(reply.text(), drafted, passages.size());
@@ -113,7 +120,7 @@ class RowDrafter {
                     new ModelPrompt.Message(ModelPrompt.Role.ASSISTANT, reply.text()),
                     new ModelPrompt.Message(ModelPrompt.Role.USER, "Ta réponse ne respecte pas le format : "
                             + String.join(" ; ", answer.problems()) + ". Corrige-la et renvoie l'objet JSON complet."));
-            ModelReply second = model.generate(prompt(capsule, columns, finding, passages, retry));
+            ModelReply second = model.generate(prompt(modelName, capsule, columns, finding, passages, retry));
             RowAnswer corrected = RowAnswer.parse(second.text(), drafted, passages.size());
             if (corrected.isValid()) {
                 warnings.add("réponse du modèle corrigée après un premier essai invalide");
@@ -163,8 +170,8 @@ class RowDrafter {
                 .ifPresent(e -> cells.put(deadline, e.getValue()));
     }
 
-    private ModelPrompt prompt(Capsule capsule, TableColumns columns, Finding finding, List<PassageHit> passages,
-            List<ModelPrompt.Message> retry) {
+    private ModelPrompt prompt(String modelName, Capsule capsule, TableColumns columns, Finding finding,
+            List<PassageHit> passages, List<ModelPrompt.Message> retry) {
         CapsuleDefinition d = capsule.definition();
         String columnText = columns.drafted().stream()
                 .map(c -> "- " + c.name() + " (« " + c.title() + " ») : " + c.description()
@@ -194,7 +201,7 @@ class RowDrafter {
             shape.add(JsonShape.Property.text(column.name(), column.description(), column.values()));
         }
         shape.add(JsonShape.Property.integers("sources", "numéros des passages utilisés"));
-        return new ModelPrompt(d.model(), systemText, messages, new JsonShape("ligne", shape));
+        return new ModelPrompt(modelName, systemText, messages, new JsonShape("ligne", shape));
     }
 
     private static String abbreviate(String text) {

@@ -3,14 +3,26 @@ package fr.capsules.app.capsule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.app.ApiClient;
+import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.ServiceIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class CapsuleManagementIntegrationTests extends ServiceIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CapsulesProperties properties;
 
     private static Map<String, Object> definition(String id) {
         Map<String, Object> body = new HashMap<>();
@@ -88,5 +100,60 @@ class CapsuleManagementIntegrationTests extends ServiceIntegrationTest {
         assertThat(detail.get("purpose").asString()).isNotBlank();
         assertThat(detail.get("referent").asString()).isNotBlank();
         assertThat(detail.get("kind").asString()).isEqualTo("chat");
+    }
+
+    @Test
+    void anUpdateWhoseAuditEntryIsRefusedIsTakenBackWithItsHistoryAndFile() throws IOException {
+        ApiClient referent = as("referent");
+        assertThat(referent.postJson("/api/capsules", definition("audit-refuse-maj")).status()).isEqualTo(201);
+        Path file = properties.capsuleOverridesDir().resolve("audit-refuse-maj").resolve("capsule.yaml");
+        String saved = Files.readString(file);
+        Map<String, Object> changed = definition("audit-refuse-maj");
+        changed.put("name", "Nom jamais enregistré");
+
+        int status = withAuditEntriesRefused("audit-refuse-maj", "capsule-updated",
+                () -> referent.putJson("/api/capsules/audit-refuse-maj", changed).status());
+
+        assertThat(status).isEqualTo(500);
+        JsonNode capsule = referent.get("/api/capsules/audit-refuse-maj").json();
+        assertThat(capsule.get("version").asInt()).isEqualTo(1);
+        assertThat(capsule.get("name").asString()).isEqualTo("Qualité de l'eau");
+        assertThat(Files.readString(file)).isEqualTo(saved);
+        assertThat(historyOf("audit-refuse-maj")).containsExactly(1);
+        assertThat(as("admin").get("/api/audit/verify").json().get("valid").asBoolean()).isTrue();
+        // Nothing is stuck: once entries are accepted again, the same change is version 2.
+        assertThat(referent.putJson("/api/capsules/audit-refuse-maj", changed).json().get("version").asInt()).isEqualTo(2);
+        assertThat(historyOf("audit-refuse-maj")).containsExactly(1, 2);
+    }
+
+    @Test
+    void aCreationWhoseAuditEntryIsRefusedLeavesNoCapsuleBehind() {
+        ApiClient referent = as("referent");
+
+        int status = withAuditEntriesRefused("audit-refuse-creation", "capsule-created",
+                () -> referent.postJson("/api/capsules", definition("audit-refuse-creation")).status());
+
+        assertThat(status).isEqualTo(500);
+        assertThat(referent.get("/api/capsules/audit-refuse-creation").status()).isEqualTo(404);
+        assertThat(properties.capsuleOverridesDir().resolve("audit-refuse-creation")).doesNotExist();
+        assertThat(historyOf("audit-refuse-creation")).isEmpty();
+        assertThat(referent.postJson("/api/capsules", definition("audit-refuse-creation")).status()).isEqualTo(201);
+    }
+
+    /** Runs {@code call} while the database itself refuses this capsule's entries of this action. */
+    private int withAuditEntriesRefused(String capsuleId, String action, java.util.function.IntSupplier call) {
+        String constraint = "refuse_" + capsuleId.replace('-', '_');
+        jdbc.sql("ALTER TABLE audit_entries ADD CONSTRAINT " + constraint
+                + " CHECK (capsule_id <> '" + capsuleId + "' OR action <> '" + action + "')").update();
+        try {
+            return call.getAsInt();
+        } finally {
+            jdbc.sql("ALTER TABLE audit_entries DROP CONSTRAINT " + constraint).update();
+        }
+    }
+
+    private List<Integer> historyOf(String capsuleId) {
+        return jdbc.sql("SELECT version FROM capsule_history WHERE capsule_id = ? ORDER BY version")
+                .param(capsuleId).query(Integer.class).list();
     }
 }

@@ -1,11 +1,10 @@
 package fr.capsules.app.web.ui;
 
 import fr.capsules.app.access.CapsulesUser;
-import fr.capsules.app.access.ForbiddenException;
 import fr.capsules.app.audit.AuditAction;
+import fr.capsules.app.audit.AuditConsultation;
 import fr.capsules.app.audit.AuditEntry;
 import fr.capsules.app.audit.AuditQueryParameters;
-import fr.capsules.app.audit.AuditTrail;
 import fr.capsules.app.audit.InvalidAuditQueryException;
 import fr.capsules.app.register.AiRegister;
 import java.time.LocalDate;
@@ -25,11 +24,11 @@ class AdminPages {
     private static final String SHOWN = "200";
 
     private final AiRegister register;
-    private final AuditTrail trail;
+    private final AuditConsultation audit;
 
-    AdminPages(AiRegister register, AuditTrail trail) {
+    AdminPages(AiRegister register, AuditConsultation audit) {
         this.register = register;
-        this.trail = trail;
+        this.audit = audit;
     }
 
     @GetMapping("/register")
@@ -43,9 +42,7 @@ class AdminPages {
     String audit(@RequestParam(required = false) String user, @RequestParam(required = false) String capsule,
             @RequestParam(required = false) String action, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, CapsulesUser caller, Model model) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("seuls les administrateurs peuvent consulter le journal d'audit");
-        }
+        audit.requireAdmin(caller);
         Map<String, String> filters = new java.util.LinkedHashMap<>();
         filters.put("user", orEmpty(user));
         filters.put("capsule", orEmpty(capsule));
@@ -54,7 +51,7 @@ class AdminPages {
         filters.put("to", orEmpty(to));
         List<AuditEntry> entries = List.of();
         try {
-            entries = trail.find(AuditQueryParameters.parse(user, capsule, action, from, to, SHOWN, null));
+            entries = audit.find(AuditQueryParameters.parse(user, capsule, action, from, to, SHOWN, null), caller);
         } catch (InvalidAuditQueryException e) {
             model.addAttribute("filterError", e.getMessage());
         }
@@ -69,7 +66,7 @@ class AdminPages {
         model.addAttribute("shown", Integer.parseInt(SHOWN));
         model.addAttribute("actions", Stream.of(AuditAction.values()).map(AuditAction::code).toList());
         model.addAttribute("csvLink", csv.encode().build().toUriString());
-        model.addAttribute("verification", trail.verify());
+        model.addAttribute("verification", audit.verify(caller));
         return "audit";
     }
 

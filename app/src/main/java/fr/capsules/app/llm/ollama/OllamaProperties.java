@@ -1,4 +1,4 @@
-package fr.capsules.app.llm;
+package fr.capsules.app.llm.ollama;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package fr.capsules.app.web;
+package fr.capsules.app.export;
 
 /**
  * CSV injection (OWASP): a cell starting with {@code = + - @}, a tab or a carriage return is

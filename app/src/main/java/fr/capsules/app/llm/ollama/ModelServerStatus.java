@@ -1,8 +1,11 @@
-package fr.capsules.app.llm;
+package fr.capsules.app.llm.ollama;
 
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.ollama.OllamaModel;
 import dev.langchain4j.model.ollama.OllamaModels;
+import fr.capsules.app.llm.CapsuleModels;
+import fr.capsules.app.llm.ModelAvailability;
+import fr.capsules.app.llm.ModelUnavailableException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +25,20 @@ import org.springframework.stereotype.Component;
  * snapshot.
  */
 @Component
-public class ModelServerStatus {
+class ModelServerStatus {
 
     private static final Logger log = LoggerFactory.getLogger(ModelServerStatus.class);
 
     private final OllamaProperties properties;
-    private final ObjectProvider<RequiredModels> required;
+    // A provider: the capsules' models are only asked for at check time (the models need this
+    // status, through the port, to be built).
+    private final ObjectProvider<CapsuleModels> capsuleModels;
     private final OllamaModels models;
     private volatile Snapshot snapshot;
 
-    ModelServerStatus(OllamaProperties properties, ObjectProvider<RequiredModels> required) {
+    ModelServerStatus(OllamaProperties properties, ObjectProvider<CapsuleModels> capsuleModels) {
         this.properties = properties;
-        this.required = required;
+        this.capsuleModels = capsuleModels;
         this.models = OllamaModels.builder()
                 .httpClientBuilder(new JdkHttpClientBuilder().connectTimeout(properties.connectTimeout()))
                 .baseUrl(properties.baseUrlText())
@@ -50,7 +55,7 @@ public class ModelServerStatus {
      * @param models model name → installed
      * @param error why the server is unreachable, null when it is reachable
      */
-    public record Snapshot(boolean checked, boolean reachable, Map<String, Boolean> models, Instant checkedAt, String error) {
+    record Snapshot(boolean checked, boolean reachable, Map<String, Boolean> models, Instant checkedAt, String error) {
 
         /** Whether the named model can be used now, as far as the last check knows. */
         public boolean canServe(String model) {
@@ -62,20 +67,37 @@ public class ModelServerStatus {
         }
     }
 
-    public Snapshot snapshot() {
+    Snapshot snapshot() {
         return snapshot;
     }
 
-    /** The names the service needs: chat model, embedding model, capsule overrides. */
+    /** Whether {@code model} can answer, as the last check saw; the remedy names the Ollama command. */
+    ModelAvailability availability(String model) {
+        Snapshot current = snapshot;
+        if (current.canServe(model)) {
+            return ModelAvailability.available();
+        }
+        if (!current.reachable()) {
+            return ModelAvailability.unavailable(ModelUnavailableException.Reason.UNREACHABLE, null);
+        }
+        return ModelAvailability.unavailable(ModelUnavailableException.Reason.MODEL_MISSING, pullHint(model));
+    }
+
+    /** What installs a missing model. */
+    static String pullHint(String model) {
+        return "exécutez : ollama pull " + model;
+    }
+
+    /** The names the service needs: chat model, embedding model, the capsules' own models. */
     Set<String> requiredModels() {
         Set<String> names = new TreeSet<>();
         names.add(properties.chatModel());
         if (properties.hasEmbeddingModel()) {
             names.add(properties.embeddingModel());
         }
-        RequiredModels more = required.getIfAvailable();
-        if (more != null) {
-            names.addAll(more.modelNames());
+        CapsuleModels capsules = capsuleModels.getIfAvailable();
+        if (capsules != null) {
+            names.addAll(capsules.inService());
         }
         return names;
     }

@@ -1,8 +1,9 @@
-package fr.capsules.app.llm;
+package fr.capsules.app.llm.ollama;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.TimeoutException;
+import fr.capsules.app.llm.ModelUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -28,7 +29,7 @@ final class FailureClassifier {
             String lower = message.toLowerCase(Locale.ROOT);
             if (t instanceof ModelNotFoundException || lower.contains("not found")) {
                 return new ModelUnavailableException(
-                        ModelUnavailableException.Reason.MODEL_MISSING, "exécutez : ollama pull " + model, failure);
+                        ModelUnavailableException.Reason.MODEL_MISSING, ModelServerStatus.pullHint(model), failure);
             }
             if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
                 return new ModelUnavailableException(ModelUnavailableException.Reason.UNREACHABLE, null, failure);

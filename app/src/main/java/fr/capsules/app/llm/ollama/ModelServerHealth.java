@@ -1,4 +1,4 @@
-package fr.capsules.app.llm;
+package fr.capsules.app.llm.ollama;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ class ModelServerHealth implements HealthIndicator {
         ModelServerStatus.Snapshot snapshot = status.snapshot();
         Map<String, Object> models = new LinkedHashMap<>();
         snapshot.models().forEach((name, present) ->
-                models.put(name, present ? "présent" : "absent — exécutez : ollama pull " + name));
+                models.put(name, present ? "présent" : "absent — " + ModelServerStatus.pullHint(name)));
         Health.Builder health = snapshot.reachable() && snapshot.missingModels().isEmpty()
                 ? Health.up()
                 : Health.status(DEGRADED);

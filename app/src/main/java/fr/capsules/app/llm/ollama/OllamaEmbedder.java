@@ -1,4 +1,4 @@
-package fr.capsules.app.llm;
+package fr.capsules.app.llm.ollama;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;

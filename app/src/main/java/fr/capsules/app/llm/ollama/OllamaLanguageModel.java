@@ -1,4 +1,4 @@
-package fr.capsules.app.llm;
+package fr.capsules.app.llm.ollama;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -19,6 +19,13 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import fr.capsules.app.llm.JsonShape;
+import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.app.llm.ModelAvailability;
+import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.app.llm.ModelReply;
+import fr.capsules.app.llm.ModelUnavailableException;
+import fr.capsules.app.llm.TokenListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +46,13 @@ class OllamaLanguageModel implements LanguageModel {
     private static final Logger log = LoggerFactory.getLogger(OllamaLanguageModel.class);
 
     private final OllamaProperties properties;
+    private final ModelServerStatus status;
     private final Map<String, OllamaChatModel> blocking = new ConcurrentHashMap<>();
     private final Map<String, OllamaStreamingChatModel> streaming = new ConcurrentHashMap<>();
 
-    OllamaLanguageModel(OllamaProperties properties) {
+    OllamaLanguageModel(OllamaProperties properties, ModelServerStatus status) {
         this.properties = properties;
+        this.status = status;
     }
 
     @Override
@@ -54,6 +63,11 @@ class OllamaLanguageModel implements LanguageModel {
     @Override
     public java.time.Duration generationTimeout() {
         return properties.timeout();
+    }
+
+    @Override
+    public ModelAvailability availability(String model) {
+        return status.availability(model);
     }
 
     @Override

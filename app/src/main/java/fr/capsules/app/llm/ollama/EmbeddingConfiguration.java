@@ -1,4 +1,4 @@
-package fr.capsules.app.llm;
+package fr.capsules.app.llm.ollama;
 
 import fr.capsules.ingest.index.Embedder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

@@ -1,0 +1,100 @@
+package fr.capsules.app.capsule;
+
+import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.access.ForbiddenException;
+import fr.capsules.app.audit.AuditAction;
+import fr.capsules.app.audit.AuditTrail;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The changes referents make to capsules, whatever the entry point (the JSON API, the pages
+ * through it, a command line): the permission check, the change, its history and its audit entry.
+ *
+ * <p>The definition file is written first, then the history and the audit entry in one database
+ * transaction (the audit entry last, as {@link AuditTrail} asks). When that transaction fails,
+ * commit included, the file and the registry are put back as they were: a change is kept with its
+ * record or not at all. Changes are made one at a time, so that no change is taken back over
+ * another and an update always starts from the current version; they are rare.
+ */
+@Service
+public class CapsuleMaintenance {
+
+    private final Capsules capsules;
+    private final CapsuleHistory history;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+
+    CapsuleMaintenance(Capsules capsules, CapsuleHistory history, AuditTrail audit, PlatformTransactionManager transactions) {
+        this.capsules = capsules;
+        this.history = history;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Refuses a caller who may not change capsules: the creation form is only for them.
+     *
+     * @throws ForbiddenException for an agent
+     */
+    public void requireMaintainer(CapsulesUser user) {
+        ForbiddenException.requireMaintainer(user);
+    }
+
+    /**
+     * The capsule, for a caller who may see and change it (the edit and documents pages).
+     *
+     * @throws CapsuleNotFoundException when the caller may not see it
+     * @throws ForbiddenException when the caller may see it but not change it
+     */
+    public Capsule maintainable(String id, CapsulesUser user) {
+        Capsule capsule = capsules.require(id, user);
+        ForbiddenException.requireMaintainer(user);
+        return capsule;
+    }
+
+    /** Creates a capsule (version 1). */
+    public synchronized Capsule create(CapsuleDefinition definition, CapsulesUser user) {
+        ForbiddenException.requireMaintainer(user);
+        return recorded(() -> capsules.create(definition), user, AuditAction.CAPSULE_CREATED, change -> {
+            CapsuleDefinition d = change.capsule().definition();
+            return Map.of("name", d.name(), "kind", d.kind().json(), "services", d.scope().services(),
+                    "status", d.status().json());
+        });
+    }
+
+    /** Replaces a capsule's definition (next version). */
+    public synchronized Capsule update(String id, CapsuleDefinition definition, CapsulesUser user) {
+        Capsule current = maintainable(id, user);
+        return recorded(() -> capsules.update(current, definition), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
+                "previousVersion", change.previous().definition().version(),
+                "status", change.capsule().definition().status().json()));
+    }
+
+    /** Retires a capsule (next version); it stays listed but answers no more. */
+    public synchronized Capsule retire(String id, CapsulesUser user) {
+        Capsule current = maintainable(id, user);
+        return recorded(() -> capsules.retire(current), user, AuditAction.CAPSULE_RETIRED, change -> Map.of(
+                "previousStatus", change.previous().definition().status().json()));
+    }
+
+    private Capsule recorded(Supplier<Capsules.Change> change, CapsulesUser user, AuditAction action,
+            Function<Capsules.Change, Map<String, ?>> details) {
+        Capsules.Change done = change.get();
+        CapsuleDefinition d = done.capsule().definition();
+        try {
+            transaction.executeWithoutResult(status -> {
+                history.record(d, user.username());
+                audit.record(user.username(), action, d.id(), d.version(), details.apply(done));
+            });
+        } catch (RuntimeException | Error e) {
+            done.undo();
+            throw e;
+        }
+        return done.capsule();
+    }
+}
