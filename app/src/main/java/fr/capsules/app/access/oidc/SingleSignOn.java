@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.client.RestClient;
@@ -32,6 +34,7 @@ public final class SingleSignOn {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final String FAILED = "/login?sso-error";
 
     private final OidcProperties properties;
     private final ProviderRegistration registration;
@@ -86,7 +89,15 @@ public final class SingleSignOn {
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(signedInUsers))
                 .defaultSuccessUrl("/", false)
-                .failureUrl("/login?sso-error"));
+                .failureUrl(FAILED)
+                // Provider unreachable when the login starts: the login page says so (not a 500).
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler(FAILED));
+                        return filter;
+                    }
+                }));
 
         JwtAuthenticationProvider bearerTokens = new JwtAuthenticationProvider(accessTokens);
         bearerTokens.setJwtAuthenticationConverter(new ProviderTokens(users));

@@ -75,8 +75,14 @@ final class UserInfoClient {
                     })
                     .retrieve()
                     .toEntity(String.class);
-        } catch (HttpClientErrorException.Unauthorized | HttpClientErrorException.Forbidden e) {
-            throw new InvalidBearerTokenException("le fournisseur d'identité ne reconnaît plus ce jeton");
+        } catch (HttpClientErrorException e) {
+            // 400 (ProConnect: malformed token), 401, 403: the token is refused; 429 and the rest of
+            // the 4xx say nothing about it.
+            int status = e.getStatusCode().value();
+            if (status == 400 || status == 401 || status == 403) {
+                throw new InvalidBearerTokenException("le fournisseur d'identité ne reconnaît plus ce jeton");
+            }
+            throw new IdentityProviderUnavailableException("userinfo a répondu " + status, e);
         } catch (RestClientException e) {
             throw new IdentityProviderUnavailableException("fournisseur d'identité injoignable (userinfo)", e);
         }
