@@ -2,6 +2,7 @@ package fr.capsules.app.access;
 
 import fr.capsules.app.access.oidc.OidcProperties;
 import fr.capsules.app.access.oidc.SingleSignOn;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,7 +127,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     private static RequestMatcher publicResources() {
-        List<RequestMatcher> matchers = java.util.Arrays.stream(PUBLIC)
+        List<RequestMatcher> matchers = Arrays.stream(PUBLIC)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p))
                 .toList();
         return new OrRequestMatcher(matchers);

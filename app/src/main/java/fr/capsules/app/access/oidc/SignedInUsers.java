@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
+import org.springframework.util.StringUtils;
 
 /**
  * Turns a completed browser login (ID token checked by Spring Security: signature, issuer,
@@ -27,7 +28,7 @@ final class SignedInUsers implements OAuth2UserService<OidcUserRequest, OidcUser
     SignedInUsers(UserInfoClient userInfo, OidcUsers users) {
         this.users = users;
         delegate.setRetrieveUserInfo(request ->
-                !request.getClientRegistration().getProviderDetails().getUserInfoEndpoint().getUri().isBlank());
+                StringUtils.hasText(request.getClientRegistration().getProviderDetails().getUserInfoEndpoint().getUri()));
         delegate.setOauth2UserService(request ->
                 new DefaultOAuth2User(null, userInfo.claims(request.getAccessToken().getTokenValue()), "sub"));
         delegate.setOidcUserConverter(source -> {
