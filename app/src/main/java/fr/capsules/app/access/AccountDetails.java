@@ -7,9 +7,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of an account; the domain only sees {@link #user()}. */
-record AccountDetails(UserAccount account) implements UserDetails {
+record AccountDetails(UserAccount account) implements UserDetails, CapsulesPrincipal {
 
-    CapsulesUser user() {
+    @Override
+    public CapsulesUser user() {
         return account.toUser();
     }
 

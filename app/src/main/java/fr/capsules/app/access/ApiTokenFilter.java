@@ -14,30 +14,38 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} against the users file's token hashes. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the users file's token hashes. With
+ * single sign-on on, an unknown token shaped like a JWT is passed on to the identity provider's
+ * checks instead of being refused here (see {@link BearerTokens}).
+ */
 final class ApiTokenFilter extends OncePerRequestFilter {
-
-    private static final String PREFIX = "Bearer ";
 
     private final UserAccounts accounts;
     private final AuthenticationEntryPoint entryPoint;
     private final AuthenticationEventPublisher events;
+    private final boolean providerJwts;
 
-    ApiTokenFilter(UserAccounts accounts, AuthenticationEntryPoint entryPoint, AuthenticationEventPublisher events) {
+    ApiTokenFilter(UserAccounts accounts, AuthenticationEntryPoint entryPoint, AuthenticationEventPublisher events, boolean providerJwts) {
         this.accounts = accounts;
         this.entryPoint = entryPoint;
         this.events = events;
+        this.providerJwts = providerJwts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        String token = BearerTokens.of(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserAccount> account = accounts.findByToken(header.substring(PREFIX.length()).trim());
+        Optional<UserAccount> account = accounts.findByToken(token);
+        if (account.isEmpty() && providerJwts && BearerTokens.looksLikeJwt(token)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (account.isEmpty()) {
             SecurityContextHolder.clearContext();
             // Published like any failed login, so that it reaches the audit trail.
@@ -53,6 +61,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
+        request.setAttribute(BearerTokens.API_TOKEN_AUTHENTICATED, Boolean.TRUE);
         try {
             chain.doFilter(request, response);
         } finally {

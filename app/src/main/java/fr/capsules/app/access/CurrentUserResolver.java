@@ -2,7 +2,6 @@ package fr.capsules.app.access;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -23,10 +22,7 @@ final class CurrentUserResolver implements HandlerMethodArgumentResolver {
             ModelAndViewContainer container,
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AccountDetails details) {
-            return details.user();
-        }
-        throw new InsufficientAuthenticationException("authentification requise");
+        return CapsulesPrincipal.of(SecurityContextHolder.getContext().getAuthentication())
+                .orElseThrow(() -> new InsufficientAuthenticationException("authentification requise"));
     }
 }

@@ -1,6 +1,10 @@
 package fr.capsules.app.access;
 
+import fr.capsules.app.access.oidc.OidcProperties;
+import fr.capsules.app.access.oidc.SingleSignOn;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,22 +15,32 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may call what: API clients with HTTP Basic or a bearer token, the UI with a login form and a
- * session. Authentication failures on the API answer RFC 9457 problems, never a login page.
+ * Who may call what: API clients with HTTP Basic, a bearer API token or (single sign-on on) the
+ * identity provider's access token; the UI with the login form of local accounts and/or the
+ * provider's login, and a session. Authentication failures on the API answer RFC 9457 problems,
+ * never a login page.
  */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    private static final String[] PUBLIC = {
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error", "/css/**", "/js/**", "/favicon.ico"
+    };
+    private static final String SIGNED_OUT = "/login?logout";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -51,27 +65,38 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .orElseThrow(() -> new UsernameNotFoundException("compte inconnu"));
     }
 
+    /** What the login page offers. */
+    @Bean
+    SignInOptions signInOptions(OidcProperties oidc) {
+        return oidc.enabled()
+                ? new SignInOptions(oidc.localLogin(), oidc.providerName(), SingleSignOn.loginPath())
+                : new SignInOptions(true, null, null);
+    }
+
     /**
      * The filter chain. {@code apiEntryPoint} and {@code denied} answer the API's refusals with
      * problem details; they come from the web edge, which holds the one catalogue of problems.
      */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, AuthenticationEventPublisher events,
-            AuthenticationEntryPoint apiEntryPoint, AccessDeniedHandler denied) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, UserAccounts accounts, AuthenticationEventPublisher events, SignInOptions signIn,
+            ObjectProvider<SingleSignOn> singleSignOn, AuthenticationEntryPoint apiEntryPoint, AccessDeniedHandler denied)
+            throws Exception {
+        SingleSignOn sso = singleSignOn.getIfAvailable();
         http.authorizeHttpRequests(
                         authorize ->
                                 authorize
-                                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
-                                                "/css/**", "/js/**", "/favicon.ico")
+                                        .requestMatchers(PUBLIC)
                                         .permitAll()
                                         .requestMatchers("/actuator/**")
                                         .hasRole("ADMIN")
                                         .anyRequest()
                                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-                // The web interface's own French login page (fr.capsules.app.web.ui); back to the home page after.
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // GET too, so that a plain link signs out; a forged one can only sign someone out.
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/logout"))
+                        .logoutSuccessHandler(sso != null ? sso.logoutSuccessHandler(SIGNED_OUT) : signedOut()))
                 .exceptionHandling(
                         exceptions ->
                                 exceptions
@@ -79,8 +104,28 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                         .defaultAccessDeniedHandlerFor(denied, API))
                 // API clients authenticate on every request (Basic or bearer): no session, no CSRF.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint, events), BasicAuthenticationFilter.class);
+                .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint, events, sso != null), BearerTokenAuthenticationFilter.class);
+        if (signIn.localForm()) {
+            // The web interface's own French login page (fr.capsules.app.web.ui); back to the home page after.
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));
+        }
+        if (sso != null) {
+            sso.applyTo(http, apiEntryPoint, events, publicResources());
+        }
         return http.build();
+    }
+
+    private static LogoutSuccessHandler signedOut() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl(SIGNED_OUT);
+        return handler;
+    }
+
+    private static RequestMatcher publicResources() {
+        List<RequestMatcher> matchers = Arrays.stream(PUBLIC)
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p))
+                .toList();
+        return new OrRequestMatcher(matchers);
     }
 
     @Override

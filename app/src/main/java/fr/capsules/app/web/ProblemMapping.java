@@ -1,6 +1,7 @@
 package fr.capsules.app.web;
 
 import fr.capsules.app.access.ForbiddenException;
+import fr.capsules.app.access.oidc.IdentityProviderUnavailableException;
 import fr.capsules.app.ask.ConversationNotFoundException;
 import fr.capsules.app.audit.AccessDenials;
 import fr.capsules.app.audit.InvalidAuditQueryException;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -82,6 +84,11 @@ public class ProblemMapping {
                             + " d'embeddings) : un référent ou un administrateur doit la ré-indexer.");
             case EmbeddingsUnavailableException e -> new Problem(ProblemType.EMBEDDINGS_UNAVAILABLE,
                     e.getMessage() + ". Relancez la ré-indexation quand le serveur de modèles répondra.");
+            case IdentityProviderUnavailableException e -> new Problem(ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+                    "Le fournisseur d'identité ne répond pas : votre jeton ne peut pas être vérifié. Réessayez dans un moment.");
+            case OAuth2AuthenticationException e -> new Problem(ProblemType.INVALID_TOKEN,
+                    "Ce jeton n'est pas accepté : il est expiré, altéré, émis par un autre fournisseur ou pour un autre"
+                            + " service, ou le fournisseur d'identité ne le reconnaît plus. Obtenez-en un nouveau.");
             case AuthenticationException e -> new Problem(ProblemType.UNAUTHENTICATED,
                     "Identifiez-vous (identifiant et mot de passe, ou jeton d'API) pour utiliser ce service.");
             // Refused by the security filters (role rules on URLs): not a decision of the domain, not recorded.

@@ -16,6 +16,7 @@ public enum ProblemType {
     INVALID_UPLOAD(HttpStatus.BAD_REQUEST, "invalid-upload", "Envoi de fichiers invalide"),
     UNREADABLE_BODY(HttpStatus.BAD_REQUEST, "unreadable-body", "Corps de requête illisible"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentification requise"),
+    INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-token", "Jeton refusé"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Accès refusé"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Introuvable"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflit"),
@@ -23,7 +24,9 @@ public enum ProblemType {
     UPLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Envoi trop volumineux"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Erreur interne"),
     INDEX_MISMATCH(HttpStatus.SERVICE_UNAVAILABLE, "index-mismatch", "Index à reconstruire"),
-    EMBEDDINGS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible");
+    EMBEDDINGS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible"),
+    IDENTITY_PROVIDER_UNAVAILABLE(
+            HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable");
 
     private static final String BASE = "https://capsules.local/problems/";
 

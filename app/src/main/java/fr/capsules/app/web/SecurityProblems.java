@@ -32,8 +32,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
-        write(response, problems.problemFor(e, request).toProblemDetail());
+        Problem problem = problems.problemFor(e, request);
+        switch (problem.type()) {
+            case INVALID_TOKEN -> response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            case IDENTITY_PROVIDER_UNAVAILABLE -> response.setHeader("Retry-After", "30");
+            default -> response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
+        }
+        write(response, problem.toProblemDetail());
     }
 
     @Override

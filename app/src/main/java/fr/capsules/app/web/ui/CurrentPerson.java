@@ -1,10 +1,7 @@
 package fr.capsules.app.web.ui;
 
+import fr.capsules.app.access.CapsulesPrincipal;
 import fr.capsules.app.access.CapsulesUser;
-import fr.capsules.app.access.UserAccount;
-import fr.capsules.app.access.UserAccounts;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,18 +10,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = CurrentPerson.class)
 class CurrentPerson {
 
-    private final UserAccounts accounts;
-
-    CurrentPerson(UserAccounts accounts) {
-        this.accounts = accounts;
-    }
-
     @ModelAttribute("me")
     CapsulesUser me() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
-            return null;
-        }
-        return accounts.find(authentication.getName()).map(UserAccount::toUser).orElse(null);
+        // The same user the controllers get, local account or single sign-on alike.
+        return CapsulesPrincipal.of(SecurityContextHolder.getContext().getAuthentication()).orElse(null);
     }
 }

@@ -43,7 +43,7 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM);
     }
 
-    private Browser(int port) {
+    private Browser(String base) {
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         try {
@@ -59,11 +59,16 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        base = "http://localhost:" + port;
+        this.base = base;
     }
 
     static Browser start(int port) {
-        return new Browser(port);
+        return new Browser("http://localhost:" + port);
+    }
+
+    /** A browser pointed at the service at this address (e.g. {@code http://127.0.0.1:8080}). */
+    static Browser at(String base) {
+        return new Browser(base);
     }
 
     Browser open(String path) {
