@@ -1,7 +1,5 @@
 package fr.capsules.app.access;
 
-import fr.capsules.app.access.oidc.OidcProperties;
-import fr.capsules.app.access.oidc.SingleSignOn;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,10 +65,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /** What the login page offers. */
     @Bean
-    SignInOptions signInOptions(OidcProperties oidc) {
-        return oidc.enabled()
-                ? new SignInOptions(oidc.localLogin(), oidc.providerName(), SingleSignOn.loginPath())
-                : new SignInOptions(true, null, null);
+    SignInOptions signInOptions(ObjectProvider<ExternalSignIn> external) {
+        ExternalSignIn sso = external.getIfAvailable();
+        return sso != null ? sso.signInOptions() : new SignInOptions(true, null, null);
     }
 
     /**
@@ -80,9 +77,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http, UserAccounts accounts, AuthenticationEventPublisher events, SignInOptions signIn,
-            ObjectProvider<SingleSignOn> singleSignOn, AuthenticationEntryPoint apiEntryPoint, AccessDeniedHandler denied)
+            ObjectProvider<ExternalSignIn> singleSignOn, AuthenticationEntryPoint apiEntryPoint, AccessDeniedHandler denied)
             throws Exception {
-        SingleSignOn sso = singleSignOn.getIfAvailable();
+        ExternalSignIn sso = singleSignOn.getIfAvailable();
         http.authorizeHttpRequests(
                         authorize ->
                                 authorize

@@ -35,6 +35,7 @@ class ProblemMappingTests {
                 Map.entry(base + "invalid-upload", 400),
                 Map.entry(base + "unreadable-body", 400),
                 Map.entry(base + "unauthenticated", 401),
+                Map.entry(base + "invalid-token", 401),
                 Map.entry(base + "forbidden", 403),
                 Map.entry(base + "not-found", 404),
                 Map.entry(base + "conflict", 409),
@@ -42,7 +43,8 @@ class ProblemMappingTests {
                 Map.entry(base + "upload-too-large", 413),
                 Map.entry(base + "internal-error", 500),
                 Map.entry(base + "index-mismatch", 503),
-                Map.entry(base + "embeddings-unavailable", 503)));
+                Map.entry(base + "embeddings-unavailable", 503),
+                Map.entry(base + "identity-provider-unavailable", 503)));
     }
 
     @Test

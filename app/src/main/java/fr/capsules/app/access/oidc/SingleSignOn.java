@@ -1,6 +1,8 @@
 package fr.capsules.app.access.oidc;
 
 import fr.capsules.app.access.BearerTokens;
+import fr.capsules.app.access.ExternalSignIn;
+import fr.capsules.app.access.SignInOptions;
 import fr.capsules.app.access.UserAccounts;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import org.springframework.web.client.RestTemplate;
  * provider access tokens as bearers on the API, the per-request check of sessions, and logout at
  * the provider. Built only when {@code capsules.oidc.enabled} is true.
  */
-public final class SingleSignOn {
+public final class SingleSignOn implements ExternalSignIn {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -61,6 +63,11 @@ public final class SingleSignOn {
         this.signedInUsers = new SignedInUsers(userInfo, users);
     }
 
+    @Override
+    public SignInOptions signInOptions() {
+        return new SignInOptions(properties.localLogin(), properties.providerName(), loginPath());
+    }
+
     /** The address that starts a browser login at the provider. */
     public static String loginPath() {
         return OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + ProviderRegistration.ID;
@@ -73,6 +80,7 @@ public final class SingleSignOn {
      * @param events where refused bearer tokens are published, for the audit trail (never the token)
      * @param publicResources requests that need no authentication (not checked at the provider)
      */
+    @Override
     public void applyTo(
             HttpSecurity http, AuthenticationEntryPoint apiEntryPoint, AuthenticationEventPublisher events, RequestMatcher publicResources) {
         OAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
@@ -118,6 +126,7 @@ public final class SingleSignOn {
      *
      * @param localTarget where people with a local account go
      */
+    @Override
     public LogoutSuccessHandler logoutSuccessHandler(String localTarget) {
         return new ProviderLogout(registration, properties.postLogoutRedirectUri(), localTarget);
     }
