@@ -6,6 +6,7 @@ import fr.capsules.app.audit.AuditAction;
 import fr.capsules.app.audit.AuditTrail;
 import fr.capsules.app.ask.grounding.GroundingWarning;
 import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.capsule.CapsuleNotFoundException;
 import fr.capsules.app.llm.CapsuleModels;
 import fr.capsules.app.llm.LanguageModel;
 import fr.capsules.app.llm.ModelAvailability;
@@ -61,6 +62,11 @@ public class Asking {
             Retrieval.Retrieved retrieved, String modelName) {}
 
     private Context context(Capsule capsule, CapsulesUser user, Question question) {
+        // The use case owns the scope rule, so that an entry point which found the capsule by its id
+        // alone (a script, a batch, another API) still answers "not found" for a capsule out of scope.
+        if (!capsule.isVisibleTo(user)) {
+            throw new CapsuleNotFoundException(capsule.definition().id(), true);
+        }
         List<Turn> history = conversations.history(
                 question.conversationId(), question.newConversation(), user.username(), capsule.definition().id());
         int keep = Math.min(history.size(), conversations.turnsInPrompt());
