@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class FakeOllamaServerLangChain4jTests {
 
     private static final String MODEL = "mistral-small3.2";
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final FakeOllamaServer ollama = FakeOllamaServer.start();
 
@@ -309,16 +309,18 @@ class FakeOllamaServerLangChain4jTests {
     @Test
     void theStreamingTimeoutOnlyBoundsTheWaitForTheFirstToken() throws Exception {
         ollama.enqueue(
-                ScriptedReply.text("un deux trois quatre cinq six sept huit").withTokenDelay(Duration.ofMillis(80)),
-                ScriptedReply.text("tard").withFirstTokenDelay(Duration.ofMillis(800)));
+                // Eight tokens 400 ms apart: the whole answer takes longer than the timeout, each gap much less.
+                // The margins are wide so that a loaded machine cannot turn them around.
+                ScriptedReply.text("un deux trois quatre cinq six sept huit").withTokenDelay(Duration.ofMillis(400)),
+                ScriptedReply.text("tard").withFirstTokenDelay(Duration.ofMillis(5000)));
 
         // One after the other: the queue serves requests in arrival order.
         StreamCollector slowButSteady = new StreamCollector();
-        streaming(Duration.ofMillis(300)).chat("Bonjour", slowButSteady);
+        streaming(Duration.ofMillis(2000)).chat("Bonjour", slowButSteady);
         assertThat(slowButSteady.awaitResponse().aiMessage().text()).isEqualTo("un deux trois quatre cinq six sept huit");
 
         StreamCollector lateToStart = new StreamCollector();
-        streaming(Duration.ofMillis(300)).chat("Bonjour", lateToStart);
+        streaming(Duration.ofMillis(2000)).chat("Bonjour", lateToStart);
         assertThat(lateToStart.awaitError()).isInstanceOf(TimeoutException.class);
     }
 

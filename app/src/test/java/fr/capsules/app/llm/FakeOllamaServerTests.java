@@ -169,8 +169,9 @@ class FakeOllamaServerTests {
                 .POST(BodyPublishers.ofString(chatBody(CHAT_MODEL, true))).build(),
                 BodyHandlers.ofLines()).body().forEach(line -> arrivals.add((System.nanoTime() - start) / 1_000_000));
 
+        // A lower bound only: a loaded machine may read the lines late and together, never early.
         assertThat(arrivals).hasSize(6);
-        assertThat(arrivals.getLast() - arrivals.getFirst()).isGreaterThanOrEqualTo(300);
+        assertThat(arrivals.getLast()).isGreaterThanOrEqualTo(4 * 80);
     }
 
     @Test
