@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link ReadFile}: size check, the bytes read once and hashed once;
  *   <li>{@link SkipSameFile}: the same bytes already in the capsule → duplicate;
  *   <li>{@link ParseFile}: format detection and parsing on a bounded thread;
+ *   <li>{@link RecognizeScannedPages}: OCR of the PDF pages without a text layer;
  *   <li>{@link FindTitleAndDate}: title and document date, from the document as parsed;
  *   <li>{@link NormaliseText}: one form of the text whatever the format;
  *   <li>{@link ChunkText}: passages following the document's structure;
@@ -57,6 +58,7 @@ final class IngestionPipeline {
                 new ReadFile(settings.maxFileBytes()),
                 new SkipSameFile(index),
                 new ParseFile(parsing),
+                new RecognizeScannedPages(settings.ocr(), settings.parseLimits().maxPages()),
                 new FindTitleAndDate(),
                 new NormaliseText(),
                 new ChunkText(settings.chunking()),
