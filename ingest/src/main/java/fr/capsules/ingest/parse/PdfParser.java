@@ -76,16 +76,25 @@ final class PdfParser implements DocumentParser {
         int pageCount = document.getNumberOfPages();
         int readable = Math.min(pageCount, limits.maxPages());
         List<List<PdfLine>> pages = new ArrayList<>();
+        List<Integer> scanned = new ArrayList<>();
+        List<Integer> blank = new ArrayList<>();
         for (int number = 1; number <= readable; number++) {
             context.checkpoint();
             List<PdfLine> lines = collector.linesOf(document, number);
             if (lines.isEmpty()) {
-                warnings.add(emptyPageWarning(document.getPage(number - 1), number));
+                (hasXObjects(document.getPage(number - 1)) ? scanned : blank).add(number);
             }
             if (!budget.admit(lines.stream().mapToInt(l -> l.text().length() + 1).sum())) {
                 break;
             }
             pages.add(lines);
+        }
+        // One warning per kind, pages collapsed into runs: a long scan is one line, not thousands.
+        if (!scanned.isEmpty()) {
+            warnings.add(PageRanges.of(scanned) + " sans texte, probablement numérisée" + (scanned.size() > 1 ? "s" : ""));
+        }
+        if (!blank.isEmpty()) {
+            warnings.add(PageRanges.of(blank) + " sans texte (page" + (blank.size() > 1 ? "s vides)" : " vide)"));
         }
         budget.reportTo(warnings);
         if (readable < pageCount && !budget.exhausted()) {
@@ -93,12 +102,6 @@ final class PdfParser implements DocumentParser {
                     + pageCount + " ont été lues");
         }
         return pages;
-    }
-
-    private static String emptyPageWarning(PDPage page, int number) {
-        return hasXObjects(page)
-                ? "page " + number + " sans texte, probablement numérisée"
-                : "page " + number + " sans texte (page vide)";
     }
 
     private static boolean hasXObjects(PDPage page) {

@@ -2,7 +2,6 @@ package fr.capsules.ingest.pipeline;
 
 import fr.capsules.ingest.FailureReason;
 import fr.capsules.ingest.ocr.OcrSettings;
-import fr.capsules.ingest.ocr.PageRanges;
 import fr.capsules.ingest.ocr.RecognizedPage;
 import fr.capsules.ingest.ocr.ScanReading;
 import fr.capsules.ingest.ocr.ScannedPages;
@@ -10,6 +9,7 @@ import fr.capsules.ingest.ocr.Tesseract;
 import fr.capsules.ingest.parse.Block;
 import fr.capsules.ingest.parse.DocumentFormat;
 import fr.capsules.ingest.parse.Heading;
+import fr.capsules.ingest.parse.PageRanges;
 import fr.capsules.ingest.parse.Paragraph;
 import fr.capsules.ingest.parse.ParsedDocument;
 import fr.capsules.ingest.parse.TableBlock;

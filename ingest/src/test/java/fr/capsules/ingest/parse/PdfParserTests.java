@@ -66,6 +66,21 @@ class PdfParserTests {
     }
 
     @Test
+    void pagesWithoutTextAreNamedInOneWarningPerKindWithRunsCollapsed() throws IOException {
+        byte[] pdf = new PdfFixtures()
+                .scannedPage()
+                .scannedPage()
+                .scannedPage()
+                .page(Line.first("Quatrième page avec du texte."))
+                .scannedPage()
+                .bytes(dir, "scan.pdf");
+
+        ParsedDocument parsed = parser.parse(pdf, context());
+
+        assertThat(parsed.warnings()).containsExactly("pages 1 à 3, 5 sans texte, probablement numérisées");
+    }
+
+    @Test
     void warnsThatADocumentWithoutAnyTextNeedsOcr() throws IOException {
         byte[] pdf = new PdfFixtures().scannedPage().bytes(dir, "scan.pdf");
 

@@ -1,4 +1,4 @@
-package fr.capsules.ingest.ocr;
+package fr.capsules.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.capsules.ingest.ocr;
+package fr.capsules.ingest.parse;
 
 import java.util.ArrayList;
 import java.util.Collection;
