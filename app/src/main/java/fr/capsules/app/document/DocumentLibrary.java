@@ -35,11 +35,12 @@ public class DocumentLibrary implements DisposableBean {
     private final ArchiveExpander archives;
 
     DocumentLibrary(
-            CapsuleIndexes indexes, IngestionProperties properties, DocumentFiles files, ObjectProvider<Embedder> embedder) {
+            CapsuleIndexes indexes, IngestionProperties properties, OcrProperties ocr, DocumentFiles files,
+            ObjectProvider<Embedder> embedder) {
         this.indexes = indexes;
         this.properties = properties;
         this.files = files;
-        this.ingestion = new Ingestion(properties.settings(), embedder.getIfAvailable());
+        this.ingestion = new Ingestion(properties.settings().withOcr(ocr.settings()), embedder.getIfAvailable());
         this.archives = new ArchiveExpander(properties.archiveLimits(), properties.maxFileSize().toBytes());
     }
 
