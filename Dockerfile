@@ -11,6 +11,10 @@ COPY app app
 RUN ./mvnw -q -B -DskipTests package
 
 FROM eclipse-temurin:21-jre
+# Tesseract with the French data reads scanned PDF pages (capsules.ocr.*, docs/OCR.md).
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-fra \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --home /srv/capsules capsules
 WORKDIR /srv/capsules
 COPY --from=build /src/app/target/capsules.jar capsules.jar
