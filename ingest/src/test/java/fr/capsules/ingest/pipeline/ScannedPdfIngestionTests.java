@@ -2,6 +2,7 @@ package fr.capsules.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capsules.ingest.FailureReason;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
@@ -18,7 +19,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +176,32 @@ class ScannedPdfIngestionTests {
                         + " séparés");
         assertThat(scan.warnings()).hasSizeLessThan(6);
         assertThat(results.get(1).status()).isEqualTo(IngestionStatus.INDEXED);
+        assertThat(leftInOcrTemp()).isEmpty();
+    }
+    @Test
+    void interruptingTheIngestionDuringOcrKillsTesseractAndFailsTheFileAsInterrupted() throws Exception {
+        Path started = dir.resolve("started");
+        Path hanging = dir.resolve("tesseract");
+        // Answers the presence check as a French-speaking Tesseract, then hangs on the page.
+        Files.writeString(hanging, "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then echo fra; exit 0; fi\n"
+                + "echo partiel > \"$TMPDIR/page.tmp\"; touch '" + started + "'; exec sleep 30\n");
+        Files.setPosixFilePermissions(hanging, PosixFilePermissions.fromString("rwx------"));
+        byte[] scan = scannedPdf(FINDING);
+        CompletableFuture<IngestionResult> outcome = new CompletableFuture<>();
+        Thread ingesting = Thread.ofPlatform().start(() -> outcome.complete(
+                ingest(ocr().withExecutable(hanging.toString()), SourceFile.of("scan.pdf", scan)).get(0)));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(started) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(started).exists();
+
+        ingesting.interrupt();
+
+        IngestionResult result = outcome.get(30, TimeUnit.SECONDS);
+        assertThat(result.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(result.failure()).isEqualTo(FailureReason.INTERRUPTED);
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
         assertThat(leftInOcrTemp()).isEmpty();
     }
 }
