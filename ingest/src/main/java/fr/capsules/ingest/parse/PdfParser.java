@@ -52,8 +52,8 @@ final class PdfParser implements DocumentParser {
                 blocks.addAll(layout.blocksOf(pages.get(i), i + 1));
             }
             if (pageCount > 0 && blocks.isEmpty()) {
-                warnings.add("aucun texte extractible : document probablement numérisé, "
-                        + "une reconnaissance de caractères (OCR) serait nécessaire");
+                // Not "OCR needed": the ingestion's OCR stage may read it next and says so itself.
+                warnings.add("aucun texte extractible : document probablement numérisé en entier");
             }
             return new ParsedDocument(DocumentFormat.PDF, title(document), pageCount, blocks, warnings);
         }

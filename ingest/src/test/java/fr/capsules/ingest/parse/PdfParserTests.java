@@ -81,14 +81,14 @@ class PdfParserTests {
     }
 
     @Test
-    void warnsThatADocumentWithoutAnyTextNeedsOcr() throws IOException {
+    void warnsThatADocumentWithoutAnyTextIsProbablyAScan() throws IOException {
         byte[] pdf = new PdfFixtures().scannedPage().bytes(dir, "scan.pdf");
 
         ParsedDocument parsed = parser.parse(pdf, context());
 
         assertThat(parsed.isEmpty()).isTrue();
         assertThat(parsed.warnings()).contains("page 1 sans texte, probablement numérisée")
-                .anyMatch(w -> w.contains("OCR"));
+                .contains("aucun texte extractible : document probablement numérisé en entier");
     }
 
     @Test
