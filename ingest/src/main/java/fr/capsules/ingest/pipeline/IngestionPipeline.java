@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link ReadFile}: size check, the bytes read once and hashed once;
  *   <li>{@link SkipSameFile}: the same bytes already in the capsule → duplicate;
  *   <li>{@link ParseFile}: format detection and parsing on a bounded thread;
+ *   <li>{@link ScreenHiddenText}: hidden text and invisible characters kept out, reported;
  *   <li>{@link FindTitleAndDate}: title and document date, from the document as parsed;
  *   <li>{@link NormaliseText}: one form of the text whatever the format;
  *   <li>{@link ChunkText}: passages following the document's structure;
  *   <li>{@link SkipSameContent}: the same text already in the capsule → duplicate;
+ *   <li>{@link FlagInstructions}: passages that read like instructions to a model flagged;
  *   <li>{@link EmbedPassages}: one vector per passage, for an index that holds vectors;
  *   <li>the caller's own stages, if any (keeping the original of an upload);
  *   <li>{@link AddToIndex}: the record and passages written to the index, uncommitted.
@@ -57,10 +59,12 @@ final class IngestionPipeline {
                 new ReadFile(settings.maxFileBytes()),
                 new SkipSameFile(index),
                 new ParseFile(parsing),
+                new ScreenHiddenText(),
                 new FindTitleAndDate(),
                 new NormaliseText(),
                 new ChunkText(settings.chunking()),
                 new SkipSameContent(index),
+                new FlagInstructions(),
                 new EmbedPassages(embedding)));
         stages.addAll(beforeIndexing);
         stages.add(new AddToIndex(index));
