@@ -7,6 +7,7 @@ import fr.capsules.ingest.parse.Paragraph;
 import fr.capsules.ingest.parse.ParsedDocument;
 import fr.capsules.ingest.parse.TableBlock;
 import fr.capsules.ingest.screen.HiddenTextReport;
+import fr.capsules.ingest.screen.InstructionSignals;
 import fr.capsules.ingest.screen.InvisibleCharacters;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * Keeps what readers of the document cannot see out of the index, and says so in the file's
  * result: the hidden text the parser set aside ({@link ParsedDocument#hiddenText()}), and the
- * invisible characters of the visible text ({@link InvisibleCharacters}), removed here. A document
+ * invisible characters of the visible text ({@link InvisibleCharacters}), removed here. Metadata
+ * other than the title is reported only when it reads like an instruction to a model. A document
  * whose text is all hidden is rejected with a sentence saying so, rather than as "probably scanned".
  */
 final class ScreenHiddenText implements IngestionStage {
@@ -23,6 +25,8 @@ final class ScreenHiddenText implements IngestionStage {
     static final String TAG_CHARACTERS = "caractères d'étiquette Unicode retirés";
     static final String ZERO_WIDTH = "caractères de largeur nulle retirés";
     static final String BIDI_CONTROLS = "caractères de contrôle bidirectionnel retirés";
+
+    private final InstructionSignals signals = new InstructionSignals();
 
     @Override
     public void apply(FileIngestion file) {
@@ -36,7 +40,10 @@ final class ScreenHiddenText implements IngestionStage {
                 document.pageCount(), blocks, document.warnings(), document.hiddenText());
         file.document(visible);
 
-        List<HiddenText> hidden = document.hiddenText();
+        // Metadata besides the title is never indexed nor shown: worth a word only when it speaks to a model.
+        List<HiddenText> hidden = document.hiddenText().stream()
+                .filter(h -> h.kind() != HiddenText.Kind.METADATA || !signals.find(h.excerpt()).isEmpty())
+                .toList();
         file.count(HIDDEN_CHARACTERS, HiddenTextReport.characters(hidden));
         file.count(TAG_CHARACTERS, invisible.tags());
         file.count(ZERO_WIDTH, invisible.zeroWidth());
