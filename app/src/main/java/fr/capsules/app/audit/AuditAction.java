@@ -20,7 +20,9 @@ public enum AuditAction {
      * A question put to a capsule. Capsule and version set. Details: {@code question} (text),
      * {@code model} (model name, absent in extractive mode), {@code mode} ({@code generative},
      * {@code extractive} or {@code abstained}), {@code citedDocuments} (list of document ids),
-     * {@code conversationId}, {@code streamed} (boolean).
+     * {@code conversationId}, {@code streamed} (boolean), {@code invisibleCharactersRemoved} (count
+     * of Unicode tag, zero-width and bidirectional control characters removed from the question;
+     * absent when none).
      */
     ASK("ask"),
 
