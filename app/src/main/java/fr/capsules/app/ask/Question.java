@@ -16,17 +16,8 @@ record Question(String text, String conversationId, boolean newConversation, int
         String invisibleSummary) {
 
     static Question of(AskRequest request, RetrievalProperties properties) {
-        String raw = request == null || request.question() == null ? "" : request.question();
         InvisibleCharacters invisible = new InvisibleCharacters();
-        String text = invisible.strip(raw).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
-        if (text.isEmpty()) {
-            throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
-        }
-        if (text.length() > properties.maxQuestionChars()) {
-            throw new InvalidRequestException(
-                    "question trop longue (" + text.length() + " caractères ; limite " + properties.maxQuestionChars()
-                            + ") : résumez-la ou posez plusieurs questions");
-        }
+        String text = checkedText(request == null ? null : request.question(), properties, invisible);
         String conversation = request.conversationId();
         boolean isNew = conversation == null || conversation.isBlank();
         if (isNew) {
@@ -47,6 +38,27 @@ record Question(String text, String conversationId, boolean newConversation, int
 
     private static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    /**
+     * The text of a question as sent (ask or search): invisible and control characters removed, not
+     * blank, not longer than the configured bound.
+     */
+    static String checkedText(String raw, RetrievalProperties properties) {
+        return checkedText(raw, properties, new InvisibleCharacters());
+    }
+
+    private static String checkedText(String raw, RetrievalProperties properties, InvisibleCharacters invisible) {
+        String text = invisible.strip(raw == null ? "" : raw).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
+        }
+        if (text.length() > properties.maxQuestionChars()) {
+            throw new InvalidRequestException(
+                    "question trop longue (" + text.length() + " caractères ; limite " + properties.maxQuestionChars()
+                            + ") : résumez-la ou posez plusieurs questions");
+        }
+        return text;
     }
 
     /** The body of {@code POST /api/capsules/{id}/ask}. */
