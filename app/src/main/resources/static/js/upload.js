@@ -72,6 +72,56 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 
+  // A passage flagged at indexing as addressed to a model: the referent excludes it from the
+  // answers (or puts it back); the API checks, records and audits the decision.
+  function passageButtons(item) {
+    var exclude = item.querySelector('.exclude-passage');
+    var restore = item.querySelector('.restore-passage');
+    if (exclude) {
+      exclude.addEventListener('click', async function () {
+        var reason = window.prompt('Exclure ce passage des recherches et des réponses ? Motif (facultatif) :', '');
+        if (reason === null) { return; }
+        try {
+          await C.api('POST', passagePath(exclude), { reason: reason });
+          setState(item, exclude, true);
+          status.textContent = 'Passage exclu des réponses.';
+        } catch (e) { status.textContent = 'Erreur : ' + e.message; }
+      });
+    }
+    if (restore) {
+      restore.addEventListener('click', async function () {
+        try {
+          await C.api('DELETE', passagePath(restore));
+          setState(item, restore, false);
+          status.textContent = 'Passage rétabli.';
+        } catch (e) { status.textContent = 'Erreur : ' + e.message; }
+      });
+    }
+  }
+
+  function passagePath(button) {
+    return base + '/documents/' + encodeURIComponent(button.getAttribute('data-document')) + '/passages/'
+      + encodeURIComponent(button.getAttribute('data-passage')) + '/exclusion';
+  }
+
+  function setState(item, button, excluded) {
+    var state = item.querySelector('.passage-state');
+    if (state) { state.remove(); }
+    var replacement = C.el('button', 'secondary ' + (excluded ? 'restore-passage' : 'exclude-passage'),
+      excluded ? 'Rétablir' : 'Exclure ce passage');
+    replacement.type = 'button';
+    replacement.setAttribute('data-document', button.getAttribute('data-document'));
+    replacement.setAttribute('data-passage', button.getAttribute('data-passage'));
+    if (excluded) {
+      var note = C.el('strong', 'passage-state', 'Passage exclu des réponses.');
+      item.insertBefore(note, button);
+    }
+    button.replaceWith(replacement);
+    passageButtons(item);
+  }
+
+  document.querySelectorAll('#documents li[data-passage]').forEach(passageButtons);
+
   document.getElementById('reindex').addEventListener('click', async function () {
     status.textContent = 'Ré-indexation en cours…';
     try {

@@ -2,6 +2,7 @@ package fr.capsules.app.ask;
 
 import fr.capsules.app.capsule.CapsuleDefinition;
 import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.app.llm.PassageFence;
 import fr.capsules.ingest.index.PassageHit;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.springframework.stereotype.Component;
  * Builds the model's prompt from the French templates in {@code prompts/}: the capsule's
  * instructions and the house rules as the system message, the earlier turns, then the numbered
  * passages (title, page, heading path) and the question. Passage numbers are the citation numbers.
+ *
+ * <p>Each passage is sent inside delimiters drawn anew for each prompt ({@link PassageFence}), which
+ * the system message names as data, never instructions.
  */
 @Component
 class AnswerPrompts {
@@ -27,23 +31,27 @@ class AnswerPrompts {
             messages.add(new ModelPrompt.Message(ModelPrompt.Role.USER, turn.question()));
             messages.add(new ModelPrompt.Message(ModelPrompt.Role.ASSISTANT, turn.answer()));
         }
-        String userText = user.replace("{{passages}}", numbered(passages)).replace("{{question}}", question);
+        PassageFence fence = PassageFence.random();
+        String userText = user.replace("{{fence}}", fence.code()).replace("{{passages}}", numbered(passages, fence))
+                .replace("{{question}}", PassageFence.neutralise(question));
         messages.add(new ModelPrompt.Message(ModelPrompt.Role.USER, userText));
         return new ModelPrompt(model, systemText, messages);
     }
 
-    static String numbered(List<PassageHit> passages) {
+    static String numbered(List<PassageHit> passages, PassageFence fence) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < passages.size(); i++) {
             PassageHit hit = passages.get(i);
-            text.append('[').append(i + 1).append("] « ").append(hit.title()).append(" »");
+            StringBuilder passage = new StringBuilder();
+            passage.append('[').append(i + 1).append("] « ").append(hit.title()).append(" »");
             if (hit.page() > 0) {
-                text.append(", page ").append(hit.page());
+                passage.append(", page ").append(hit.page());
             }
             if (!hit.headingPath().isEmpty()) {
-                text.append(", section : ").append(String.join(" > ", hit.headingPath()));
+                passage.append(", section : ").append(String.join(" > ", hit.headingPath()));
             }
-            text.append('\n').append(hit.text().strip()).append("\n\n");
+            passage.append('\n').append(hit.text().strip());
+            text.append(fence.wrap(i + 1, passage.toString())).append("\n\n");
         }
         return text.toString().strip();
     }

@@ -4,7 +4,8 @@ package fr.capsules.app.ask;
  * Something the agent must know before trusting an answer.
  *
  * @param kind stable identifier: {@code citation-removed}, {@code unsupported}, {@code
- *     negation-mismatch}, {@code uncited}, {@code model-unavailable}
+ *     negation-mismatch}, {@code uncited}, {@code model-unavailable}, {@code invisible-characters}
+ *     (removed from the question)
  * @param message French sentence for the agent
  * @param sentence the answer's sentence concerned, or null
  * @param passage the citation number concerned, or null

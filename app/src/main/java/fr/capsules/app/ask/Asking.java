@@ -194,9 +194,13 @@ public class Asking {
                 quoted.conversationId(), warnings);
     }
 
-    private Answer record(Context context, Answer answer) {
+    private Answer record(Context context, Answer given) {
+        Answer answer = withQuestionNotice(context.question(), given);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("question", context.question().text());
+        if (context.question().invisibleCharacters() > 0) {
+            details.put("invisibleCharactersRemoved", context.question().invisibleCharacters());
+        }
         details.put("model", answer.model());
         details.put("mode", answer.mode().json());
         details.put("citedDocuments", answer.citations().stream().map(Citation::documentId).distinct().toList());
@@ -208,6 +212,18 @@ public class Asking {
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),
                         answer.citations().stream().map(Citation::documentId).distinct().toList(), Instant.now()));
         return answer;
+    }
+
+    /** Tells the agent that the question was cleaned of invisible characters before anything else. */
+    private static Answer withQuestionNotice(Question question, Answer answer) {
+        if (question.invisibleSummary() == null) {
+            return answer;
+        }
+        List<AnswerWarning> warnings = new ArrayList<>(answer.warnings());
+        warnings.add(AnswerWarning.of("invisible-characters", "Question nettoyée avant la recherche : "
+                + question.invisibleSummary() + "."));
+        return new Answer(answer.answer(), answer.mode(), answer.aiGenerated(), answer.label(), answer.citations(),
+                answer.model(), answer.capsuleVersion(), answer.conversationId(), warnings);
     }
 
     /** The end of a streamed generation: a reply, or an error. */

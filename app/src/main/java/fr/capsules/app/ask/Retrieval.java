@@ -2,12 +2,14 @@ package fr.capsules.app.ask;
 
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.document.CapsuleIndexes;
+import fr.capsules.app.document.PassageExclusions;
 import fr.capsules.app.document.CatalogueProgress;
 import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.EmbeddingException;
 import fr.capsules.ingest.index.PassageHit;
 import org.springframework.beans.factory.ObjectProvider;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +25,16 @@ public class Retrieval {
     private final CapsuleIndexes indexes;
     private final Embedder embedder;
     private final CatalogueProgress progress;
+    private final PassageExclusions exclusions;
+    /** The index port's bound on one search. */
+    private static final int MAX_FETCH = 1000;
 
-    Retrieval(CapsuleIndexes indexes, ObjectProvider<Embedder> embedder, CatalogueProgress progress) {
+    Retrieval(CapsuleIndexes indexes, ObjectProvider<Embedder> embedder, CatalogueProgress progress,
+            PassageExclusions exclusions) {
         this.indexes = indexes;
         this.embedder = embedder.getIfAvailable();
         this.progress = progress;
+        this.exclusions = exclusions;
     }
 
     /**
@@ -52,9 +59,13 @@ public class Retrieval {
     public List<PassageHit> search(Capsule capsule, String question, int count) {
         progress.requireSearchable(capsule);
         float[] vector = embed(question);
-        return indexes.read(capsule.id(), index -> vector == null
-                ? index.search(question, count)
-                : index.search(question, vector, count));
+        // Passages a referent excluded stay in the index: ask for as many more, then leave them out.
+        Set<String> excluded = exclusions.idsOf(capsule.definition().id());
+        int fetch = Math.min(MAX_FETCH, count + excluded.size());
+        List<PassageHit> hits = indexes.read(capsule.id(), index -> vector == null
+                ? index.search(question, fetch)
+                : index.search(question, vector, fetch));
+        return hits.stream().filter(h -> !excluded.contains(h.passageId())).limit(count).toList();
     }
 
     /** The question's vector, or null (lexical search) when no model is configured or it fails. */

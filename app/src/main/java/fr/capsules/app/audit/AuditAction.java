@@ -20,7 +20,9 @@ public enum AuditAction {
      * A question put to a capsule. Capsule and version set. Details: {@code question} (text),
      * {@code model} (model name, absent in extractive mode), {@code mode} ({@code generative},
      * {@code extractive} or {@code abstained}), {@code citedDocuments} (list of document ids),
-     * {@code conversationId}, {@code streamed} (boolean).
+     * {@code conversationId}, {@code streamed} (boolean), {@code invisibleCharactersRemoved} (count
+     * of Unicode tag, zero-width and bidirectional control characters removed from the question;
+     * absent when none).
      */
     ASK("ask"),
 
@@ -70,6 +72,16 @@ public enum AuditAction {
 
     /** A document removed from a capsule. Details: {@code documentId}, {@code file}, {@code sha256}. */
     DOCUMENT_DELETED("document-deleted"),
+
+    /**
+     * A passage excluded from a capsule by a referent (never searched nor sent to a model again).
+     * Details: {@code documentId}, {@code file}, {@code passage} (1-based number), {@code reason}
+     * (when given).
+     */
+    PASSAGE_EXCLUDED("passage-excluded"),
+
+    /** An excluded passage put back. Details: {@code documentId}, {@code file}, {@code passage}. */
+    PASSAGE_RESTORED("passage-restored"),
 
     /** A capsule created. Capsule and version set. Details: {@code name}, {@code kind}, {@code services}, {@code status}. */
     CAPSULE_CREATED("capsule-created"),

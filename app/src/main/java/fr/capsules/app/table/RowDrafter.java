@@ -9,6 +9,7 @@ import fr.capsules.app.draft.DraftContent;
 import fr.capsules.app.llm.JsonShape;
 import fr.capsules.app.llm.LanguageModel;
 import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.app.llm.PassageFence;
 import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.ingest.chunk.Passage;
@@ -182,17 +183,19 @@ class RowDrafter {
         String systemText = system.replace("{{capsuleName}}", d.name()).replace("{{columns}}", columnText)
                 .replace("{{deadlines}}", deadlines)
                 .replace("{{instructions}}", d.instructions().isBlank() ? "(aucune)" : d.instructions().strip());
+        PassageFence fence = PassageFence.random();
         StringBuilder numbered = new StringBuilder();
         for (int i = 0; i < passages.size(); i++) {
             PassageHit hit = passages.get(i);
-            numbered.append('[').append(i + 1).append("] « ").append(hit.title()).append(" »")
-                    .append(hit.page() > 0 ? ", page " + hit.page() : "")
-                    .append(hit.kind() == Passage.Kind.TABLE_ROW ? " (ligne de tableau historique)" : "")
-                    .append('\n').append(hit.text().strip()).append("\n\n");
+            String passage = "[" + (i + 1) + "] « " + hit.title() + " »"
+                    + (hit.page() > 0 ? ", page " + hit.page() : "")
+                    + (hit.kind() == Passage.Kind.TABLE_ROW ? " (ligne de tableau historique)" : "")
+                    + "\n" + hit.text().strip();
+            numbered.append(fence.wrap(i + 1, passage)).append("\n\n");
         }
         String type = finding.type() == null ? "" : " (" + finding.type().json() + ")";
-        String userText = user.replace("{{passages}}", numbered.toString().strip()).replace("{{type}}", type)
-                .replace("{{finding}}", finding.text());
+        String userText = user.replace("{{fence}}", fence.code()).replace("{{passages}}", numbered.toString().strip())
+                .replace("{{type}}", type).replace("{{finding}}", PassageFence.neutralise(finding.text()));
         List<ModelPrompt.Message> messages = new ArrayList<>();
         messages.add(new ModelPrompt.Message(ModelPrompt.Role.USER, userText));
         messages.addAll(retry);

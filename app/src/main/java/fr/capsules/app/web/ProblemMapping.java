@@ -11,6 +11,7 @@ import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
 import fr.capsules.app.capsule.InvalidCapsuleIdException;
 import fr.capsules.app.document.CapsuleIndexingException;
 import fr.capsules.app.document.DocumentNotFoundException;
+import fr.capsules.app.document.PassageNotFoundException;
 import fr.capsules.app.document.EmbeddingsUnavailableException;
 import fr.capsules.app.draft.DraftNotFoundException;
 import fr.capsules.app.draft.IllegalDraftTransitionException;
@@ -68,6 +69,7 @@ public class ProblemMapping {
             case CapsuleNotFoundException e ->
                     new Problem(ProblemType.NOT_FOUND, e.getMessage(), Map.of(), e.hidden() ? HIDDEN_CAPSULE : null);
             case DocumentNotFoundException e -> new Problem(ProblemType.NOT_FOUND, e.getMessage());
+            case PassageNotFoundException e -> new Problem(ProblemType.NOT_FOUND, e.getMessage());
             case ConversationNotFoundException e -> new Problem(ProblemType.NOT_FOUND, e.getMessage());
             case DraftNotFoundException e -> new Problem(ProblemType.NOT_FOUND, e.getMessage());
             case InvalidCapsuleDefinitionException e ->

@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
 final class PromptPassages {
 
     private static final Pattern HEADER = Pattern.compile("(?m)^\\[(\\d+)] « [^\\n]*$");
+    /** The per-request delimiters around each passage (PassageFence). */
+    private static final Pattern FENCE = Pattern.compile("(?m)^</?passage-[0-9a-f]{24}(?: n=\"\\d+\")?>$");
 
     private PromptPassages() {}
 
     static Map<Integer, String> of(ChatCall call) {
         String user = call.lastUserMessage();
         int end = user.lastIndexOf("\n\nQuestion :");
-        String passages = user.substring(0, end < 0 ? user.length() : end);
+        String passages = FENCE.matcher(user.substring(0, end < 0 ? user.length() : end)).replaceAll("");
         Map<Integer, String> byNumber = new LinkedHashMap<>();
         Matcher matcher = HEADER.matcher(passages);
         Integer current = null;

@@ -117,6 +117,19 @@ public final class FakeOllamaServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * From now on, when the queue is empty, answers each chat request with the prompt it carried, as
+     * a model that repeats its input would: the system message, then each other message, separated
+     * by blank lines. Lets a test read through the service's own answer what reached the model.
+     */
+    public FakeOllamaServer echoingPrompts() {
+        return withDefaultResponder(FakeOllamaServer::echo);
+    }
+
+    static ScriptedReply echo(ChatCall call) {
+        return ScriptedReply.text(String.join("\n\n", call.messages().stream().map(ChatCall.Message::content).toList()));
+    }
+
     /** Chat requests received so far, in arrival order (an immutable copy). */
     public List<ChatCall> chatCalls() {
         return received.chats();

@@ -52,8 +52,7 @@ public final class DocumentNormalizer {
                         t.page()));
             }
         }
-        return new ParsedDocument(document.format(), document.metadataTitle(), document.pageCount(), blocks,
-                document.warnings());
+        return document.withBlocks(blocks);
     }
 
     private List<String> inline(List<String> cells) {

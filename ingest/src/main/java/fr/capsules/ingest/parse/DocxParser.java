@@ -14,7 +14,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 /**
  * Reads the body of a Word document in order: styled headings, paragraphs and list items, tables.
- * Headers, footers, footnotes, comments and text boxes are not read.
+ * Headers, footers, footnotes, comments and text boxes are not read; hidden runs are set aside
+ * ({@link DocxVisibility}).
  */
 final class DocxParser implements DocumentParser {
 
@@ -28,11 +29,12 @@ final class DocxParser implements DocumentParser {
         try (XWPFDocument document = OoxmlGuard.open("document Word",
                 () -> new XWPFDocument(new ByteArrayInputStream(content)))) {
             DocxHeadingLevels headings = new DocxHeadingLevels(document.getStyles());
+            DocxVisibility visibility = new DocxVisibility(document.getStyles());
             TextBudget budget = new TextBudget(context.limits());
             List<Block> blocks = new ArrayList<>();
             for (IBodyElement element : document.getBodyElements()) {
                 context.checkpoint();
-                Block block = toBlock(element, headings);
+                Block block = toBlock(element, headings, visibility);
                 if (block != null && !budget.admit(block)) {
                     break;
                 }
@@ -42,22 +44,22 @@ final class DocxParser implements DocumentParser {
             }
             List<String> warnings = new ArrayList<>();
             budget.reportTo(warnings);
-            return new ParsedDocument(DocumentFormat.DOCX, title(document), 0, blocks, warnings);
+            return new ParsedDocument(DocumentFormat.DOCX, title(document), 0, blocks, warnings, visibility.hiddenText());
         }
     }
 
-    private static Block toBlock(IBodyElement element, DocxHeadingLevels headings) {
+    private static Block toBlock(IBodyElement element, DocxHeadingLevels headings, DocxVisibility visibility) {
         return switch (element) {
-            case XWPFParagraph p -> paragraph(p, headings);
-            case XWPFTable t -> DocxTables.toBlock(t);
+            case XWPFParagraph p -> paragraph(p, headings, visibility);
+            case XWPFTable t -> DocxTables.toBlock(t, visibility);
             case XWPFSDT sdt -> blankToNull(sdt.getContent().getText(), text -> new Paragraph(text, 0));
             default -> null;
         };
     }
 
-    private static Block paragraph(XWPFParagraph p, DocxHeadingLevels headings) {
+    private static Block paragraph(XWPFParagraph p, DocxHeadingLevels headings, DocxVisibility visibility) {
         int level = headings.levelOf(p);
-        return blankToNull(p.getText(), text -> level > 0 ? new Heading(level, text, 0) : new Paragraph(text, 0));
+        return blankToNull(visibility.text(p), text -> level > 0 ? new Heading(level, text, 0) : new Paragraph(text, 0));
     }
 
     private static Block blankToNull(String text, Function<String, Block> factory) {

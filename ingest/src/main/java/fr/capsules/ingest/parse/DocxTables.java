@@ -17,7 +17,7 @@ final class DocxTables {
     private DocxTables() {}
 
     /** The table, or null when it holds no text. */
-    static TableBlock toBlock(XWPFTable table) {
+    static TableBlock toBlock(XWPFTable table, DocxVisibility visibility) {
         CellGrid grid = new CellGrid();
         List<XWPFTableRow> rows = table.getRows();
         for (int r = 0; r < rows.size(); r++) {
@@ -26,7 +26,7 @@ final class DocxTables {
             for (XWPFTableCell cell : rows.get(r).getTableCells()) {
                 CTTcPr pr = cell.getCTTc().getTcPr();
                 int span = gridSpan(pr);
-                String text = continuesVerticalMerge(pr) ? aboveOrEmpty(grid, r, col) : cell.getText();
+                String text = continuesVerticalMerge(pr) ? aboveOrEmpty(grid, r, col) : visibility.text(cell);
                 grid.place(r, col, text, 1, span);
                 col += span;
             }

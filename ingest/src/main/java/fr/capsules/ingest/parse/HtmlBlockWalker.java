@@ -10,7 +10,7 @@ import org.jsoup.nodes.TextNode;
 /**
  * Walks an HTML body and emits blocks in reading order: headings, paragraphs (p, li, blockquote,
  * pre, and loose text in containers), tables. Navigation, footers, scripts and styles are
- * skipped. Not thread-safe: one instance per document.
+ * skipped; elements a reader does not see ({@link HtmlVisibility}) are set aside as hidden text. Not thread-safe: one instance per document.
  */
 final class HtmlBlockWalker {
 
@@ -24,11 +24,19 @@ final class HtmlBlockWalker {
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private final ParseContext context;
+    private final HtmlVisibility visibility;
     private final List<Block> blocks = new ArrayList<>();
+    private final List<HiddenText> hidden = new ArrayList<>();
     private final StringBuilder inline = new StringBuilder();
 
-    HtmlBlockWalker(ParseContext context) {
+    HtmlBlockWalker(ParseContext context, HtmlVisibility visibility) {
         this.context = context;
+        this.visibility = visibility;
+    }
+
+    /** The text of the elements left out because a reader does not see them. */
+    List<HiddenText> hiddenText() {
+        return List.copyOf(hidden);
     }
 
     List<Block> blocksOf(Element body) {
@@ -51,6 +59,14 @@ final class HtmlBlockWalker {
     private void visit(Element element) {
         String tag = element.normalName();
         if (SKIPPED.contains(tag)) {
+            return;
+        }
+        HiddenText.Kind hiddenBecause = visibility.hiddenBecause(element);
+        if (hiddenBecause != null) {
+            HiddenText text = HiddenText.of(hiddenBecause, 0, element.text());
+            if (text != null) {
+                hidden.add(text);
+            }
             return;
         }
         if (tag.equals("br")) {

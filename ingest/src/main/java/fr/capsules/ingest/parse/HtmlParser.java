@@ -32,7 +32,8 @@ final class HtmlParser implements DocumentParser {
         context.checkpoint();
         TextBudget budget = new TextBudget(context.limits());
         List<Block> blocks = new ArrayList<>();
-        for (Block block : new HtmlBlockWalker(context).blocksOf(document.body())) {
+        HtmlBlockWalker walker = new HtmlBlockWalker(context, new HtmlVisibility(document));
+        for (Block block : walker.blocksOf(document.body())) {
             if (!budget.admit(block)) {
                 break;
             }
@@ -40,7 +41,8 @@ final class HtmlParser implements DocumentParser {
         }
         budget.reportTo(warnings);
         String title = document.title().strip();
-        return new ParsedDocument(DocumentFormat.HTML, title.isEmpty() ? null : title, 0, blocks, warnings);
+        return new ParsedDocument(DocumentFormat.HTML, title.isEmpty() ? null : title, 0, blocks, warnings,
+                walker.hiddenText());
     }
 
     private static String decode(byte[] content, List<String> warnings) {

@@ -42,12 +42,14 @@ final class MarkdownParser implements DocumentParser {
         Node document = parser.parse(frontMatter.body());
         List<Block> blocks = new ArrayList<>();
         TextBudget budget = new TextBudget(context.limits());
-        collect(document, blocks, budget, context);
+        List<HiddenText> hidden = new ArrayList<>();
+        collect(document, blocks, budget, context, hidden);
         budget.reportTo(warnings);
-        return new ParsedDocument(DocumentFormat.MARKDOWN, frontMatter.title(), 0, blocks, warnings);
+        return new ParsedDocument(DocumentFormat.MARKDOWN, frontMatter.title(), 0, blocks, warnings, hidden);
     }
 
-    private void collect(Node parent, List<Block> blocks, TextBudget budget, ParseContext context) {
+    private void collect(Node parent, List<Block> blocks, TextBudget budget, ParseContext context,
+            List<HiddenText> hidden) {
         for (Node node = parent.getFirstChild(); node != null && !budget.exhausted(); node = node.getNext()) {
             context.checkpoint();
             Block block = switch (node) {
@@ -55,16 +57,33 @@ final class MarkdownParser implements DocumentParser {
                 case org.commonmark.node.Paragraph p -> new Paragraph(inlineText(p), 0);
                 case FencedCodeBlock code -> new Paragraph(code.getLiteral(), 0);
                 case IndentedCodeBlock code -> new Paragraph(code.getLiteral(), 0);
-                case HtmlBlock html -> new Paragraph(Jsoup.parse(html.getLiteral()).text(), 0);
+                case HtmlBlock html -> new Paragraph(visibleText(html.getLiteral(), hidden), 0);
                 case org.commonmark.ext.gfm.tables.TableBlock table -> table(table);
                 default -> null;
             };
             if (node instanceof ListBlock || node instanceof ListItem || node instanceof BlockQuote) {
-                collect(node, blocks, budget, context);
+                collect(node, blocks, budget, context, hidden);
             } else if (block != null && !isBlank(block) && budget.admit(block)) {
                 blocks.add(block);
             }
         }
+    }
+
+    /** The text of an HTML block without the elements a reader does not see, which go to {@code hidden}. */
+    private static String visibleText(String html, List<HiddenText> hidden) {
+        org.jsoup.nodes.Document document = Jsoup.parse(html);
+        HtmlVisibility visibility = new HtmlVisibility(document);
+        for (org.jsoup.nodes.Element element : document.body().select("*")) {
+            HiddenText.Kind kind = element.parent() == null ? null : visibility.hiddenBecause(element);
+            if (kind != null) {
+                HiddenText text = HiddenText.of(kind, 0, element.text());
+                if (text != null) {
+                    hidden.add(text);
+                }
+                element.remove();
+            }
+        }
+        return document.text();
     }
 
     private static TableBlock table(org.commonmark.ext.gfm.tables.TableBlock table) {

@@ -6,7 +6,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceRGBColor;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
+import org.apache.pdfbox.pdmodel.graphics.state.PDTextState;
+import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -14,7 +35,8 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * A text stripper that, instead of writing text, records each line of one page with its dominant
- * font size and boldness. Not thread-safe: one instance per parse.
+ * font size and boldness. Glyphs a reader cannot see ({@link PdfVisibility}) are set aside as
+ * {@link HiddenText} instead of joining the lines. Not thread-safe: one instance per parse.
  */
 final class PdfLineCollector extends PDFTextStripper {
 
@@ -29,9 +51,30 @@ final class PdfLineCollector extends PDFTextStripper {
     private int glyphs;
     private boolean paragraphPending;
     private int glyphsSinceCheckpoint;
+    private final PdfVisibility visibility = new PdfVisibility();
+    private final HiddenGlyphs hidden = new HiddenGlyphs();
 
     PdfLineCollector(ParseContext context) {
         this.context = context;
+        // The text stripper ignores colours and paths; judging visibility needs both.
+        addOperator(new SetNonStrokingColor(this));
+        addOperator(new SetNonStrokingColorN(this));
+        addOperator(new SetNonStrokingColorSpace(this));
+        addOperator(new SetNonStrokingDeviceCMYKColor(this));
+        addOperator(new SetNonStrokingDeviceGrayColor(this));
+        addOperator(new SetNonStrokingDeviceRGBColor(this));
+        addOperator(new SetStrokingColor(this));
+        addOperator(new SetStrokingColorN(this));
+        addOperator(new SetStrokingColorSpace(this));
+        addOperator(new SetStrokingDeviceCMYKColor(this));
+        addOperator(new SetStrokingDeviceGrayColor(this));
+        addOperator(new SetStrokingDeviceRGBColor(this));
+    }
+
+    /** The hidden text of every page read so far, in reading order. */
+    List<HiddenText> hiddenText() {
+        hidden.flush();
+        return hidden.fragments();
     }
 
     /** Extracts the lines of the 1-based page {@code pageNumber}. */
@@ -43,7 +86,44 @@ final class PdfLineCollector extends PDFTextStripper {
         setEndPage(pageNumber);
         getText(document);
         finishLine();
+        hidden.flush();
         return List.copyOf(lines);
+    }
+
+    @Override
+    protected void startPage(PDPage page) throws IOException {
+        visibility.startPage(document, page);
+        super.startPage(page);
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        switch (operator.getName()) {
+            case "re" -> visibility.rectangle(operands, getGraphicsState().getCurrentTransformationMatrix());
+            case "f", "F", "f*", "B", "B*", "b", "b*" -> visibility.filled(getGraphicsState());
+            case "n", "S", "s" -> visibility.pathEnded();
+            case "BI" -> visibility.image(getGraphicsState().getCurrentTransformationMatrix());
+            case "Do" -> {
+                if (!operands.isEmpty() && operands.getFirst() instanceof COSName name && getResources() != null
+                        && getResources().isImageXObject(name)) {
+                    visibility.image(getGraphicsState().getCurrentTransformationMatrix());
+                }
+            }
+            default -> { }
+        }
+        super.processOperator(operator, operands);
+    }
+
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        visibility.beginMarkedContent(tag, properties);
+        super.beginMarkedContentSequence(tag, properties);
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        visibility.endMarkedContent();
+        super.endMarkedContentSequence();
     }
 
     @Override
@@ -52,7 +132,22 @@ final class PdfLineCollector extends PDFTextStripper {
             glyphsSinceCheckpoint = 0;
             context.checkpoint();
         }
+        HiddenText.Kind hiddenBecause = visibility.hiddenBecause(textRenderingMatrix(), getGraphicsState());
+        if (hiddenBecause != null) {
+            hidden.add(hiddenBecause, getCurrentPageNo(), position);
+            return;
+        }
+        hidden.flush();
         super.processTextPosition(position);
+    }
+
+    /** The current glyph's text space → user space, as PDFStreamEngine computes it to show the glyph. */
+    private Matrix textRenderingMatrix() {
+        PDGraphicsState state = getGraphicsState();
+        PDTextState text = state.getTextState();
+        float size = text.getFontSize();
+        Matrix parameters = new Matrix(size * text.getHorizontalScaling() / 100f, 0, 0, size, 0, text.getRise());
+        return parameters.multiply(getTextMatrix()).multiply(state.getCurrentTransformationMatrix());
     }
 
     @Override

@@ -44,8 +44,9 @@ final class PdfParser implements DocumentParser {
                 document.setAllSecurityToBeRemoved(true);
             }
             List<String> warnings = new ArrayList<>();
+            List<HiddenText> hidden = new ArrayList<>();
             int pageCount = document.getNumberOfPages();
-            List<List<PdfLine>> pages = readPages(document, context, warnings);
+            List<List<PdfLine>> pages = readPages(document, context, warnings, hidden);
             PdfLayout layout = PdfLayout.of(pages);
             List<Block> blocks = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
@@ -55,7 +56,9 @@ final class PdfParser implements DocumentParser {
                 // Not "OCR needed": the ingestion's OCR stage may read it next and says so itself.
                 warnings.add("aucun texte extractible : document probablement numérisé en entier");
             }
-            return new ParsedDocument(DocumentFormat.PDF, title(document), pageCount, blocks, warnings);
+            hidden.addAll(PdfHiddenParts.annotations(document, pages.size()));
+            hidden.addAll(PdfHiddenParts.metadata(document));
+            return new ParsedDocument(DocumentFormat.PDF, title(document), pageCount, blocks, warnings, hidden);
         }
     }
 
@@ -68,8 +71,8 @@ final class PdfParser implements DocumentParser {
         }
     }
 
-    private static List<List<PdfLine>> readPages(PDDocument document, ParseContext context, List<String> warnings)
-            throws IOException {
+    private static List<List<PdfLine>> readPages(PDDocument document, ParseContext context, List<String> warnings,
+            List<HiddenText> hidden) throws IOException {
         ParseLimits limits = context.limits();
         TextBudget budget = new TextBudget(limits);
         PdfLineCollector collector = new PdfLineCollector(context);
@@ -97,6 +100,7 @@ final class PdfParser implements DocumentParser {
             warnings.add(PageRanges.of(blank) + " sans texte (page" + (blank.size() > 1 ? "s vides)" : " vide)"));
         }
         budget.reportTo(warnings);
+        hidden.addAll(collector.hiddenText());
         if (readable < pageCount && !budget.exhausted()) {
             warnings.add("document tronqué : seules les " + readable + " premières pages sur "
                     + pageCount + " ont été lues");

@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link SkipSameFile}: the same bytes already in the capsule → duplicate;
  *   <li>{@link ParseFile}: format detection and parsing on a bounded thread;
  *   <li>{@link RecognizeScannedPages}: OCR of the PDF pages without a text layer;
+ *   <li>{@link ScreenHiddenText}: hidden text and invisible characters kept out, reported;
  *   <li>{@link FindTitleAndDate}: title and document date, from the document as parsed;
  *   <li>{@link NormaliseText}: one form of the text whatever the format;
  *   <li>{@link ChunkText}: passages following the document's structure;
  *   <li>{@link SkipSameContent}: the same text already in the capsule → duplicate;
+ *   <li>{@link FlagInstructions}: passages that read like instructions to a model flagged;
  *   <li>{@link EmbedPassages}: one vector per passage, for an index that holds vectors;
  *   <li>the caller's own stages, if any (keeping the original of an upload);
  *   <li>{@link AddToIndex}: the record and passages written to the index, uncommitted.
@@ -59,10 +61,12 @@ final class IngestionPipeline {
                 new SkipSameFile(index),
                 new ParseFile(parsing),
                 new RecognizeScannedPages(settings.ocr(), settings.parseLimits().maxPages()),
+                new ScreenHiddenText(),
                 new FindTitleAndDate(),
                 new NormaliseText(),
                 new ChunkText(settings.chunking()),
                 new SkipSameContent(index),
+                new FlagInstructions(),
                 new EmbedPassages(embedding)));
         stages.addAll(beforeIndexing);
         stages.add(new AddToIndex(index));

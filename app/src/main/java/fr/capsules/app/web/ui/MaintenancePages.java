@@ -5,6 +5,15 @@ import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleMaintenance;
 import fr.capsules.app.capsule.CapsuleStatus;
 import fr.capsules.app.document.DocumentLibrary;
+import fr.capsules.app.document.PassageExclusion;
+import fr.capsules.app.document.PassageReview;
+import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.screen.FlaggedPassage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +30,21 @@ class MaintenancePages {
 
     private final CapsuleMaintenance maintenance;
     private final DocumentLibrary library;
+    private final PassageReview review;
 
-    MaintenancePages(CapsuleMaintenance maintenance, DocumentLibrary library) {
+    MaintenancePages(CapsuleMaintenance maintenance, DocumentLibrary library, PassageReview review) {
         this.maintenance = maintenance;
         this.library = library;
+        this.review = review;
     }
+
+    /**
+     * One warning of a document as the page shows it.
+     *
+     * @param passage the 1-based number of the passage it flags, or null when it flags none
+     * @param excluded whether that passage is excluded
+     */
+    record WarningRow(String text, Integer passage, boolean excluded) {}
 
     @GetMapping("/capsules/new")
     String create(CapsulesUser user, Model model) {
@@ -50,7 +69,17 @@ class MaintenancePages {
     String documents(@PathVariable String id, CapsulesUser user, Model model) {
         Capsule capsule = maintenance.maintainable(id, user);
         model.addAttribute("capsule", capsule.definition());
-        model.addAttribute("documents", library.list(capsule));
+        List<DocumentRecord> documents = library.list(capsule);
+        Set<String> excluded = review.excluded(id, user).stream().map(PassageExclusion::passageId).collect(Collectors.toSet());
+        Map<String, List<WarningRow>> warnings = new LinkedHashMap<>();
+        for (DocumentRecord d : documents) {
+            warnings.put(d.documentId(), d.warnings().stream().map(w -> {
+                Integer passage = FlaggedPassage.passageNumber(w).stream().boxed().findFirst().orElse(null);
+                return new WarningRow(w, passage, passage != null && excluded.contains(d.documentId() + "#" + (passage - 1)));
+            }).toList());
+        }
+        model.addAttribute("documents", documents);
+        model.addAttribute("warnings", warnings);
         return "documents";
     }
 }
