@@ -95,7 +95,19 @@ public enum AuditAction {
      * when the path names one. Details: {@code method}, {@code path}, {@code reason} (the French
      * message sent to the caller), {@code remoteAddress}.
      */
-    ACCESS_DENIED("access-denied");
+    ACCESS_DENIED("access-denied"),
+
+    /**
+     * A capsule's pseudonym table read (it gives personal data back). Capsule and version set.
+     * Details: {@code entries} (how many were shown).
+     */
+    PSEUDONYMS_READ("pseudonyms-read"),
+
+    /**
+     * The original file of a document of a pseudonymised capsule downloaded (it holds personal data
+     * in clear). Capsule and version set. Details: {@code documentId}, {@code file}, {@code sha256}.
+     */
+    ORIGINAL_DOWNLOADED("original-downloaded");
 
     private final String code;
 

@@ -26,7 +26,9 @@ public enum ProblemType {
     INDEX_MISMATCH(HttpStatus.SERVICE_UNAVAILABLE, "index-mismatch", "Index à reconstruire"),
     EMBEDDINGS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible"),
     IDENTITY_PROVIDER_UNAVAILABLE(
-            HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable");
+            HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable"),
+    PSEUDONYMISATION_UNAVAILABLE(
+            HttpStatus.SERVICE_UNAVAILABLE, "pseudonymisation-unavailable", "Table de pseudonymisation inaccessible");
 
     private static final String BASE = "https://capsules.local/problems/";
 
