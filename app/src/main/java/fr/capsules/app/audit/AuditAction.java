@@ -57,7 +57,8 @@ public enum AuditAction {
      * One file of an upload, whatever its outcome. Details: {@code file} (name as sent),
      * {@code status} ({@code indexed}, {@code duplicate}, {@code rejected} or {@code failed}),
      * {@code documentId} (when indexed or duplicate), {@code sha256}, {@code pages}, {@code chunks},
-     * {@code warnings} (list), {@code error} (when rejected or failed).
+     * {@code warnings} (list), {@code error} (when rejected or failed), {@code counts} (what the
+     * ingestion stages counted, e.g. {@code {"NIR remplacés": 1}}, when anything).
      */
     DOCUMENT_UPLOADED("document-uploaded"),
 

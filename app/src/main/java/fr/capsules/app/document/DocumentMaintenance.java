@@ -60,6 +60,9 @@ public class DocumentMaintenance {
             details.put("chunks", r.chunks());
             details.put("warnings", r.warnings());
             details.put("error", r.error());
+            if (!r.counts().isEmpty()) {
+                details.put("counts", r.counts());
+            }
             record(user, AuditAction.DOCUMENT_UPLOADED, capsule, details);
         }
         return results;

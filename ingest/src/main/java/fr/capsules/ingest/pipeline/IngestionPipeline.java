@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link ReadFile}: size check, the bytes read once and hashed once;
  *   <li>{@link SkipSameFile}: the same bytes already in the capsule → duplicate;
  *   <li>{@link ParseFile}: format detection and parsing on a bounded thread;
+ *   <li>{@link PseudonymiseText}, for a capsule that is pseudonymised: personal data replaced in
+ *       the document as parsed (its lines and text tables still apart);
  *   <li>{@link FindTitleAndDate}: title and document date, from the document as parsed;
  *   <li>{@link NormaliseText}: one form of the text whatever the format;
- *   <li>{@link PseudonymiseText}, for a capsule that is pseudonymised: personal data replaced in
- *       the text and the title, before anything is chunked or indexed;
+ *   <li>{@link PseudonymiseText#afterNormalising()}: a second pass on the normalised text and on
+ *       the title, before anything is chunked or indexed;
  *   <li>{@link ChunkText}: passages following the document's structure;
  *   <li>{@link SkipSameContent}: the same text already in the capsule → duplicate;
  *   <li>{@link EmbedPassages}: one vector per passage, for an index that holds vectors;
@@ -59,11 +61,14 @@ final class IngestionPipeline {
         List<IngestionStage> stages = new ArrayList<>(List.of(
                 new ReadFile(settings.maxFileBytes()),
                 new SkipSameFile(index),
-                new ParseFile(parsing),
-                new FindTitleAndDate(),
-                new NormaliseText()));
+                new ParseFile(parsing)));
         if (pseudonymising != null) {
             stages.add(pseudonymising);
+        }
+        stages.add(new FindTitleAndDate());
+        stages.add(new NormaliseText());
+        if (pseudonymising != null) {
+            stages.add(pseudonymising.afterNormalising());
         }
         stages.addAll(List.of(
                 new ChunkText(settings.chunking()),

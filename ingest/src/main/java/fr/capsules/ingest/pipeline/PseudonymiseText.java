@@ -19,11 +19,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Replaces the personal data of the normalised document (headings, paragraphs, table captions,
- * headers and cells, the file's metadata title) and of its title by the capsule's pseudonyms
- * ({@link Pseudonymizer}), before anything is chunked, embedded or indexed: nothing personal
- * reaches the index, and so no prompt. Counts each category replaced in the text ("NIR remplacés",
- * "personnes remplacées").
+ * Replaces the personal data of the document (headings, paragraphs, table captions, headers and
+ * cells, the file's metadata title) and of its title by the capsule's pseudonyms ({@link
+ * Pseudonymizer}), before anything is chunked, embedded or indexed: nothing personal reaches the
+ * index, and so no prompt. Counts each category replaced ("NIR remplacés", "personnes remplacées").
+ *
+ * <p>Two passes over one table ({@link IngestionPipeline} places them): this stage on the document
+ * as parsed, where lines and text-table rows are still apart (normalisation joins the lines of a
+ * paragraph, and a table written as text would lose its columns: a birth-date column, a phone
+ * number followed by the next row's number), then {@link #afterNormalising()} on the normalised
+ * document and the title, which catches what normalisation joined (a name cut by a line break or a
+ * hyphen). Text already pseudonymised is left as it is by the second pass.
  *
  * <p>The capsule's table is saved, encrypted, after each file in which something was replaced and before the file
  * goes on to the index: a pseudonym in the index always has its line in the table on disk, even if
@@ -40,14 +46,21 @@ public final class PseudonymiseText implements IngestionStage {
     private final Path tableFile;
     private final PseudonymKey key;
     private final String unavailable;
+    private final boolean normalised; // the second pass: also the title
 
     private PseudonymiseText(Pseudonymizer pseudonymizer, PseudonymTable table, Path tableFile, PseudonymKey key,
-            String unavailable) {
+            String unavailable, boolean normalised) {
         this.pseudonymizer = pseudonymizer;
         this.table = table;
         this.tableFile = tableFile;
         this.key = key;
         this.unavailable = unavailable;
+        this.normalised = normalised;
+    }
+
+    /** The second pass, on the normalised document and the title, with the same table. */
+    IngestionStage afterNormalising() {
+        return new PseudonymiseText(pseudonymizer, table, tableFile, key, unavailable, true);
     }
 
     /**
@@ -57,17 +70,20 @@ public final class PseudonymiseText implements IngestionStage {
     public static PseudonymiseText with(PseudonymizationSettings settings, PseudonymTable table, Path tableFile,
             PseudonymKey key) {
         return new PseudonymiseText(new Pseudonymizer(settings), Objects.requireNonNull(table, "table"),
-                Objects.requireNonNull(tableFile, "tableFile"), Objects.requireNonNull(key, "key"), null);
+                Objects.requireNonNull(tableFile, "tableFile"), Objects.requireNonNull(key, "key"), null, false);
     }
 
     /** A stage that fails every file, saying {@code reason} (French) in its result. */
     public static PseudonymiseText unavailable(String reason) {
-        return new PseudonymiseText(null, null, null, null, Objects.requireNonNull(reason, "reason"));
+        return new PseudonymiseText(null, null, null, null, Objects.requireNonNull(reason, "reason"), false);
     }
 
     @Override
     public void apply(FileIngestion file) throws IOException {
         if (unavailable != null) {
+            if (file.ended()) {
+                return;
+            }
             file.fail(FailureReason.PSEUDONYMISATION_UNAVAILABLE, unavailable);
             return;
         }
@@ -90,7 +106,7 @@ public final class PseudonymiseText implements IngestionStage {
         List<String> replaced = segments.apply(originals, result.replacements());
         file.document(rebuild(document, replaced));
         boolean replacedAny = !result.replacements().isEmpty();
-        if (file.title() != null) {
+        if (normalised && file.title() != null) {
             PseudonymizationResult title = pseudonymizer.pseudonymize(file.title(), table);
             file.title(title.text());
             replacedAny |= !title.replacements().isEmpty();
