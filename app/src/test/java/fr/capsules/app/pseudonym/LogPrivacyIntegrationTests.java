@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Issue 12, point 4: questions and passages never reach the application logs in clear. The log
  * output is captured during ingestions (a pseudonymised capsule and one in clear, a broken file)
- * and asks (answered, model failing, streamed and cut) that carry a NIR and a name, and must hold
+ * asks (answered, model failing, streamed and cut) and a search that carry a NIR and a name, and must hold
  * neither; the audit trail still records who asked what.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -77,6 +77,10 @@ class LogPrivacyIntegrationTests extends ServiceIntegrationTest {
                 "{\"question\": \"" + QUESTION + "\"}").body()) {
             assertThat(SseEvents.read(stream, e -> e.name().equals("done"))).isNotEmpty();
         }
+
+        ApiClient.Response search = as("admin").postJson("/api/capsules/" + inClear + "/search", Map.of("question", QUESTION));
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        assertThat(search.body()).contains(NAME); // the caller gets the passages; the log does not
 
         // The capture works: the ingestion and the fallback were logged…
         assertThat(output.getAll()).contains("réponse extractive");
