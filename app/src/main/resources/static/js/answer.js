@@ -10,6 +10,8 @@ document.addEventListener('DOMContentLoaded', function () {
   var questionField = document.getElementById('question');
   var conversationField = document.getElementById('conversationId');
   var capsule = conversation.getAttribute('data-capsule');
+  // Originals of a pseudonymised capsule are for its referents and the admins only.
+  var originals = conversation.getAttribute('data-originals') !== 'false';
   var LABEL = 'Généré par IA — à vérifier';
   var MODES = {
     generative: 'Réponse rédigée par le modèle',
@@ -60,7 +62,7 @@ document.addEventListener('DOMContentLoaded', function () {
       details.appendChild(summary);
       details.appendChild(C.el('blockquote', null, c.text));
       details.appendChild(C.el('p', 'meta', 'Fichier : ' + (c.file || '')));
-      if (c.documentId) {
+      if (c.documentId && originals) {
         var link = C.el('a', 'download', 'Télécharger le document');
         link.href = '/api/capsules/' + encodeURIComponent(capsule) + '/documents/' + encodeURIComponent(c.documentId) + '/file';
         details.appendChild(link);

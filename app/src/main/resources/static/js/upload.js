@@ -27,6 +27,11 @@ document.addEventListener('DOMContentLoaded', function () {
       var notes = C.el('td');
       var ul = C.el('ul', 'plain');
       (r.warnings || []).forEach(function (w) { ul.appendChild(C.el('li', null, w)); });
+      // What the stages replaced, by category, e.g. "1 NIR remplacés, 3 personnes remplacées".
+      var counted = Object.keys(r.counts || {});
+      if (counted.length) {
+        ul.appendChild(C.el('li', 'counts', counted.map(function (k) { return r.counts[k] + ' ' + k; }).join(', ')));
+      }
       if (r.error) { ul.appendChild(C.el('li', 'error', r.error)); }
       notes.appendChild(ul);
       tr.appendChild(notes);

@@ -19,6 +19,11 @@ public enum FailureReason {
     NOT_COMMITTED,
     /** The original could not be kept beside the index, so the file was withdrawn from it. */
     ORIGINAL_NOT_KEPT,
+    /**
+     * The capsule is pseudonymised but its correspondence table cannot be used (no key configured,
+     * or a key that does not open it): the file is not indexed rather than indexed in clear.
+     */
+    PSEUDONYMISATION_UNAVAILABLE,
     /** The ingestion was interrupted (the service is stopping). */
     INTERRUPTED,
     /** A bug or an unforeseen condition; the log says more. */

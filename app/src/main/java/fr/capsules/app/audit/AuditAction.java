@@ -66,7 +66,8 @@ public enum AuditAction {
      * One file of an upload, whatever its outcome. Details: {@code file} (name as sent),
      * {@code status} ({@code indexed}, {@code duplicate}, {@code rejected} or {@code failed}),
      * {@code documentId} (when indexed or duplicate), {@code sha256}, {@code pages}, {@code chunks},
-     * {@code warnings} (list), {@code error} (when rejected or failed).
+     * {@code warnings} (list), {@code error} (when rejected or failed), {@code counts} (what the
+     * ingestion stages counted, e.g. {@code {"NIR remplacés": 1}}, when anything).
      */
     DOCUMENT_UPLOADED("document-uploaded"),
 
@@ -114,7 +115,19 @@ public enum AuditAction {
      * when the path names one. Details: {@code method}, {@code path}, {@code reason} (the French
      * message sent to the caller), {@code remoteAddress}.
      */
-    ACCESS_DENIED("access-denied");
+    ACCESS_DENIED("access-denied"),
+
+    /**
+     * A capsule's pseudonym table read (it gives personal data back). Capsule and version set.
+     * Details: {@code entries} (how many were shown).
+     */
+    PSEUDONYMS_READ("pseudonyms-read"),
+
+    /**
+     * The original file of a document of a pseudonymised capsule downloaded (it holds personal data
+     * in clear). Capsule and version set. Details: {@code documentId}, {@code file}, {@code sha256}.
+     */
+    ORIGINAL_DOWNLOADED("original-downloaded");
 
     private final String code;
 

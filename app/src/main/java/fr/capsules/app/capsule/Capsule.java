@@ -34,6 +34,15 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
         return inScope && (definition.status() != CapsuleStatus.DRAFT || user.canMaintainCapsules());
     }
 
+    /**
+     * Whether the user is one of this capsule's referents or an administrator: a referent who may
+     * see the capsule (its scope includes one of their services, or it is generic). They alone may
+     * read its pseudonym table and, when it is pseudonymised, download its original files.
+     */
+    public boolean isMaintainedBy(CapsulesUser user) {
+        return user.isAdmin() || (user.canMaintainCapsules() && isVisibleTo(user));
+    }
+
     /** Retired capsules stay listed for the record but answer no more questions. */
     public void requireInService() {
         if (definition.status() == CapsuleStatus.RETIRED) {

@@ -31,7 +31,8 @@ public record CapsuleDefinition(
         @Size(max = 100) String model,
         @Valid RetrievalSettings retrieval,
         @Valid TableSpec table,
-        ValidationSettings validation) {
+        ValidationSettings validation,
+        @Valid PseudonymisationSettings pseudonymisation) {
 
     public CapsuleDefinition {
         description = description == null ? "" : description;
@@ -40,6 +41,15 @@ public record CapsuleDefinition(
         status = status == null ? CapsuleStatus.PUBLISHED : status;
         retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
         validation = validation == null ? new ValidationSettings(false) : validation;
+        pseudonymisation = pseudonymisation == null ? PseudonymisationSettings.byScope() : pseudonymisation;
+    }
+
+    /**
+     * Whether personal data in the capsule's documents is replaced by pseudonyms at ingestion: as
+     * the definition says, else on for a service capsule and off for a generic one.
+     */
+    public boolean pseudonymised() {
+        return pseudonymisation.enabled() != null ? pseudonymisation.enabled() : scope == null || !scope.generic();
     }
 
     @AssertTrue(message = "une capsule de type « table » doit déclarer ses colonnes (table.columns)")
@@ -57,14 +67,14 @@ public record CapsuleDefinition(
     public CapsuleDefinition withVersion(int newVersion) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, newVersion, status, scope, kind,
-                instructions, model, retrieval, table, validation);
+                instructions, model, retrieval, table, validation, pseudonymisation);
     }
 
     /** Same definition with another status. */
     public CapsuleDefinition withStatus(CapsuleStatus newStatus) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, version, newStatus, scope, kind,
-                instructions, model, retrieval, table, validation);
+                instructions, model, retrieval, table, validation, pseudonymisation);
     }
 
     /**
@@ -73,6 +83,31 @@ public record CapsuleDefinition(
      * @param distinctValidator the validator must be someone other than the draft's creator
      */
     public record ValidationSettings(boolean distinctValidator) {}
+
+    /**
+     * Pseudonymisation of the capsule's documents at ingestion (docs/PSEUDONYMISATION.md).
+     *
+     * @param enabled true or false; absent (null) means on for a service capsule, off for a generic one
+     * @param keptTerms terms never replaced (a public official who signs the reports, a service's
+     *     functional e-mail address, a hospital named after a person)
+     * @param establishments also replace establishment names (kept by default: they are public and
+     *     useful to retrieval)
+     */
+    public record PseudonymisationSettings(Boolean enabled, List<@NotBlank @Size(max = 200) String> keptTerms,
+            Boolean establishments) {
+
+        public PseudonymisationSettings {
+            keptTerms = keptTerms == null ? List.of() : List.copyOf(keptTerms);
+        }
+
+        static PseudonymisationSettings byScope() {
+            return new PseudonymisationSettings(null, null, null);
+        }
+
+        public boolean replacesEstablishments() {
+            return Boolean.TRUE.equals(establishments);
+        }
+    }
 
     /** Who may see the capsule: everyone ({@code generic}) or members of the listed services. */
     public record Scope(

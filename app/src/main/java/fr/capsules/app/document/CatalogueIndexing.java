@@ -2,6 +2,7 @@ package fr.capsules.app.document;
 
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.Capsules;
+import fr.capsules.app.pseudonym.PseudonymTables;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.index.IndexMismatchException;
@@ -29,13 +30,15 @@ class CatalogueIndexing implements ApplicationRunner {
     private final DocumentLibrary library;
     private final IngestionProperties properties;
     private final CatalogueProgress progress;
+    private final PseudonymTables pseudonyms;
 
     CatalogueIndexing(Capsules capsules, DocumentLibrary library, IngestionProperties properties,
-            CatalogueProgress progress) {
+            CatalogueProgress progress, PseudonymTables pseudonyms) {
         this.capsules = capsules;
         this.library = library;
         this.properties = properties;
         this.progress = progress;
+        this.pseudonyms = pseudonyms;
     }
 
     @Override
@@ -60,8 +63,7 @@ class CatalogueIndexing implements ApplicationRunner {
      */
     private boolean rebuiltAfterSettingsChange(Capsule capsule) {
         try {
-            library.list(capsule);
-            return false;
+            return !library.list(capsule).isEmpty() && rebuiltAfterPseudonymisationChange(capsule);
         } catch (IndexMismatchException e) {
             log.warn("Capsule {} : {} — reconstruction de l'index à partir de ses documents", capsule.id(), e.getMessage());
             try {
@@ -71,6 +73,33 @@ class CatalogueIndexing implements ApplicationRunner {
             }
             return true;
         }
+    }
+
+    /**
+     * An index built in clear for a capsule now pseudonymised (or the reverse) is rebuilt from the
+     * capsule's documents; without a key the clear index keeps serving and the log says why (the
+     * start-up check has said how to configure one).
+     */
+    private boolean rebuiltAfterPseudonymisationChange(Capsule capsule) {
+        boolean wanted = capsule.definition().pseudonymised();
+        boolean built = pseudonyms.indexedPseudonymised(capsule.id()).orElse(false);
+        if (built == wanted) {
+            return false;
+        }
+        if (wanted && !pseudonyms.hasKey()) {
+            log.error("Capsule {} : index construit sans pseudonymisation, non reconstruit faute de clé"
+                    + " / index built without pseudonymisation, not rebuilt: no key configured", capsule.id());
+            return false;
+        }
+        log.warn("Capsule {} : index construit {} alors que la capsule {} — reconstruction de l'index à partir de ses"
+                + " documents", capsule.id(), built ? "avec pseudonymisation" : "sans pseudonymisation",
+                wanted ? "est pseudonymisée" : "ne l'est plus");
+        try {
+            report(capsule, library.reindex(capsule));
+        } catch (EmbeddingsUnavailableException unavailable) {
+            log.error("Capsule {} : {}", capsule.id(), unavailable.getMessage());
+        }
+        return true;
     }
 
     private void report(Capsule capsule, List<IngestionResult> results) {

@@ -79,11 +79,14 @@ class DocumentController {
         return library.list(capsules.require(id, user)).stream().map(DocumentView::of).toList();
     }
 
-    /** The original file, for anyone who may see the capsule. */
+    /**
+     * The original file, for anyone who may see the capsule; for a pseudonymised capsule, for its
+     * referents and the administrators only (403 for the others).
+     */
     @GetMapping("/documents/{documentId}/file")
     ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable String id, @PathVariable String documentId,
             CapsulesUser user) {
-        DocumentLibrary.Original original = library.original(capsules.require(id, user), documentId);
+        DocumentLibrary.Original original = maintenance.original(id, documentId, user);
         String name = original.path().getFileName().toString();
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaTypeFactory.getMediaType(name)

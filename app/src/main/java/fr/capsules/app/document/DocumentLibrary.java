@@ -1,6 +1,7 @@
 package fr.capsules.app.document;
 
 import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.pseudonym.PseudonymTables;
 import fr.capsules.ingest.ArchiveExpander;
 import fr.capsules.ingest.FailureReason;
 import fr.capsules.ingest.IngestionResult;
@@ -8,12 +9,16 @@ import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.SourceName;
 import fr.capsules.ingest.index.DocumentRecord;
 import fr.capsules.ingest.index.Embedder;
+import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.pipeline.Ingestion;
+import fr.capsules.ingest.pipeline.IngestionStage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -24,20 +29,29 @@ import org.springframework.stereotype.Component;
  * anyone who obtained the capsule through the access check; changes are made here but decided in
  * {@link DocumentMaintenance}, which checks who asks and records them, and by the start-up
  * indexing of the catalogue. Every file offered gets a result.
+ *
+ * <p>The files of a pseudonymised capsule go through its pseudonymisation ({@link
+ * PseudonymTables#stageFor}); after a run into an empty index, and after every rebuild, how the
+ * index is built (pseudonymised or in clear) is recorded, so that a change of the setting is seen
+ * at the next start ({@code CatalogueIndexing}).
  */
 @Component
 public class DocumentLibrary implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentLibrary.class);
 
     private final CapsuleIndexes indexes;
     private final IngestionProperties properties;
     private final DocumentFiles files;
     private final Ingestion ingestion;
     private final ArchiveExpander archives;
+    private final PseudonymTables pseudonyms;
 
     DocumentLibrary(
             CapsuleIndexes indexes, IngestionProperties properties, OcrProperties ocr, DocumentFiles files,
-            ObjectProvider<Embedder> embedder) {
+            ObjectProvider<Embedder> embedder, PseudonymTables pseudonyms) {
         this.indexes = indexes;
+        this.pseudonyms = pseudonyms;
         this.properties = properties;
         this.files = files;
         this.ingestion = new Ingestion(properties.settings().withOcr(ocr.settings()), embedder.getIfAvailable());
@@ -60,7 +74,7 @@ public class DocumentLibrary implements DisposableBean {
         KeepOriginal keeper = files.keeper(capsule.id());
         List<IngestionResult> outcomes = List.of();
         try {
-            outcomes = indexes.write(capsule.id(), index -> ingestion.ingestAll(ingested, index, keeper));
+            outcomes = indexes.write(capsule.id(), index -> ingest(capsule, ingested, index, List.of(keeper)));
         } finally {
             keeper.settle(outcomes);
         }
@@ -137,7 +151,27 @@ public class DocumentLibrary implements DisposableBean {
     /** Indexes the catalogue's documents that are not indexed yet (first start, new files). */
     List<IngestionResult> indexCatalogue(Capsule capsule) {
         List<SourceFile> sources = files.catalogue(capsule);
-        return indexes.write(capsule.id(), index -> ingestion.ingestAll(sources, index));
+        return indexes.write(capsule.id(), index -> ingest(capsule, sources, index, List.of()));
+    }
+
+    /** One run into the capsule's index, pseudonymised when the capsule is; records how an empty index was filled. */
+    private List<IngestionResult> ingest(Capsule capsule, List<SourceFile> sources, CapsuleIndex index,
+            List<IngestionStage> beforeIndexing) throws IOException {
+        boolean wasEmpty = index.documents().isEmpty();
+        List<IngestionResult> results =
+                ingestion.ingestAll(sources, index, pseudonyms.stageFor(capsule), beforeIndexing);
+        if (wasEmpty) {
+            recordIndexed(capsule);
+        }
+        return results;
+    }
+
+    private void recordIndexed(Capsule capsule) {
+        try {
+            pseudonyms.recordIndexed(capsule.id(), capsule.definition().pseudonymised());
+        } catch (IOException e) {
+            log.warn("Capsule {} : l'état de pseudonymisation de l'index n'a pas pu être enregistré", capsule.id().value(), e);
+        }
     }
 
     /**
@@ -151,7 +185,7 @@ public class DocumentLibrary implements DisposableBean {
         sources.addAll(files.uploaded(capsule.id()));
         List<IngestionResult> results = new ArrayList<>();
         indexes.rebuild(capsule.id(), index -> {
-            results.addAll(ingestion.ingestAll(sources, index));
+            results.addAll(ingestion.ingestAll(sources, index, pseudonyms.stageFor(capsule), List.of()));
             // Without the embedding model the new generation would miss documents: keep the old one.
             results.stream()
                     .filter(r -> r.failure() == FailureReason.EMBEDDINGS_UNAVAILABLE)
@@ -160,6 +194,7 @@ public class DocumentLibrary implements DisposableBean {
                         throw new EmbeddingsUnavailableException(r.error());
                     });
         });
+        recordIndexed(capsule);
         return results;
     }
 

@@ -26,6 +26,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class DocumentMaintenance {
 
+    static final String ORIGINAL_REFUSED = "les documents de cette capsule sont pseudonymisés : leurs originaux"
+            + " contiennent des données personnelles en clair et ne peuvent être téléchargés que par les référents de la"
+            + " capsule et les administrateurs";
+
     private final Capsules capsules;
     private final DocumentLibrary library;
     private final AuditTrail audit;
@@ -56,9 +60,34 @@ public class DocumentMaintenance {
             details.put("chunks", r.chunks());
             details.put("warnings", r.warnings());
             details.put("error", r.error());
+            if (!r.counts().isEmpty()) {
+                details.put("counts", r.counts());
+            }
             record(user, AuditAction.DOCUMENT_UPLOADED, capsule, details);
         }
         return results;
+    }
+
+    /**
+     * The original file of a document, for anyone who may see the capsule; for a pseudonymised
+     * capsule, whose originals hold the personal data in clear, for its referents and the
+     * administrators only, each download recorded.
+     *
+     * @throws ForbiddenException when the capsule is pseudonymised and the caller does not maintain it
+     * @throws DocumentNotFoundException when the capsule holds no such document
+     */
+    public DocumentLibrary.Original original(String capsuleId, String documentId, CapsulesUser user) {
+        Capsule capsule = capsules.require(capsuleId, user);
+        boolean pseudonymised = capsule.definition().pseudonymised();
+        if (pseudonymised && !capsule.isMaintainedBy(user)) {
+            throw new ForbiddenException(ORIGINAL_REFUSED);
+        }
+        DocumentLibrary.Original original = library.original(capsule, documentId);
+        if (pseudonymised) {
+            record(user, AuditAction.ORIGINAL_DOWNLOADED, capsule, Map.of("documentId", original.record().documentId(),
+                    "file", original.record().file(), "sha256", original.record().sha256()));
+        }
+        return original;
     }
 
     /**

@@ -7,6 +7,7 @@ import fr.capsules.app.audit.AccessDenials;
 import fr.capsules.app.audit.InvalidAuditQueryException;
 import fr.capsules.app.capsule.CapsuleConflictException;
 import fr.capsules.app.capsule.CapsuleNotFoundException;
+import fr.capsules.app.pseudonym.PseudonymTableUnavailableException;
 import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
 import fr.capsules.app.capsule.InvalidCapsuleIdException;
 import fr.capsules.app.document.CapsuleIndexingException;
@@ -78,6 +79,7 @@ public class ProblemMapping {
             case InvalidCapsuleIdException e -> new Problem(ProblemType.INVALID_REQUEST, e.getMessage());
             case InvalidAuditQueryException e -> new Problem(ProblemType.INVALID_REQUEST, e.getMessage());
             case CapsuleConflictException e -> new Problem(ProblemType.CONFLICT, e.getMessage());
+            case PseudonymTableUnavailableException e -> new Problem(ProblemType.PSEUDONYMISATION_UNAVAILABLE, e.getMessage());
             case IllegalDraftTransitionException e -> new Problem(ProblemType.DRAFT_STATE, e.getMessage());
             // Every refusal the domain decides is traced, with who tried what.
             case ForbiddenException e -> new Problem(ProblemType.FORBIDDEN, e.getMessage(), Map.of(), e.getMessage());

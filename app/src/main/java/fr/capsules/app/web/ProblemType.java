@@ -27,6 +27,8 @@ public enum ProblemType {
     EMBEDDINGS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible"),
     IDENTITY_PROVIDER_UNAVAILABLE(
             HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable"),
+    PSEUDONYMISATION_UNAVAILABLE(
+            HttpStatus.SERVICE_UNAVAILABLE, "pseudonymisation-unavailable", "Table de pseudonymisation inaccessible"),
     CAPSULE_INDEXING(HttpStatus.SERVICE_UNAVAILABLE, "capsule-indexing", "Indexation en cours");
 
     private static final String BASE = "https://capsules.local/problems/";

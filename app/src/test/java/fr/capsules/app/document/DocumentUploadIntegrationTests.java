@@ -136,18 +136,20 @@ class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
-    void anIndexedDocumentCanBeDownloadedByThoseWhoSeeTheCapsule() throws Exception {
+    void anIndexedDocumentOfAServiceCapsuleIsDownloadedByItsReferentsSinceItIsPseudonymised() throws Exception {
         byte[] pdf = Fixtures.pdf("Protocole d'accueil téléphonique des usagers.");
         JsonNode result = byFile(as("referent").upload("/api/capsules/" + capsule + "/documents",
                 List.of(Part.of("protocole.pdf", pdf)))).get("protocole.pdf");
         String path = "/api/capsules/" + capsule + "/documents/" + result.get("documentId").asString() + "/file";
 
-        ApiClient.Download file = as("reclamations").download(path);
+        ApiClient.Download file = as("referent").download(path);
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.bytes()).isEqualTo(pdf);
         assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("protocole.pdf");
+        // A service capsule is pseudonymised by default: its originals hold personal data in clear.
+        assertThat(as("reclamations").download(path).status()).isEqualTo(403);
         assertThat(as("inspecteur").download(path).status()).isEqualTo(404);
-        assertThat(as("reclamations").download("/api/capsules/" + capsule + "/documents/inconnu/file").status()).isEqualTo(404);
+        assertThat(as("referent").download("/api/capsules/" + capsule + "/documents/inconnu/file").status()).isEqualTo(404);
     }
 
     @Test

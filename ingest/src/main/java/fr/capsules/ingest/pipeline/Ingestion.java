@@ -69,7 +69,20 @@ public final class Ingestion implements AutoCloseable {
      *     file is read
      */
     public List<IngestionResult> ingestAll(List<SourceFile> files, CapsuleIndex index) {
-        return run(files, index, List.of(), result -> {});
+        return run(files, index, null, List.of(), result -> {});
+    }
+
+    /**
+     * As {@link #ingestAll(List, CapsuleIndex)}, with the capsule's pseudonymisation run on each
+     * file's normalised text before it is chunked (see {@link IngestionPipeline}).
+     *
+     * @param pseudonymising null for a capsule that is not pseudonymised
+     * @param beforeIndexing stages of the caller's run just before the index (see {@link
+     *     #ingestAll(List, CapsuleIndex, IngestionStage)}), possibly none
+     */
+    public List<IngestionResult> ingestAll(List<SourceFile> files, CapsuleIndex index, PseudonymiseText pseudonymising,
+            List<IngestionStage> beforeIndexing) {
+        return run(files, index, pseudonymising, List.copyOf(beforeIndexing), result -> {});
     }
 
     /**
@@ -79,7 +92,7 @@ public final class Ingestion implements AutoCloseable {
      */
     public List<IngestionResult> ingestAllWithProgress(
             List<SourceFile> files, CapsuleIndex index, Consumer<IngestionResult> settled) {
-        return run(files, index, List.of(), settled);
+        return run(files, index, null, List.of(), settled);
     }
 
     /**
@@ -88,7 +101,7 @@ public final class Ingestion implements AutoCloseable {
      * not indexed.
      */
     public List<IngestionResult> ingestAll(List<SourceFile> files, CapsuleIndex index, IngestionStage beforeIndexing) {
-        return run(files, index, List.of(beforeIndexing), result -> {});
+        return run(files, index, null, List.of(beforeIndexing), result -> {});
     }
 
     /**
@@ -100,9 +113,10 @@ public final class Ingestion implements AutoCloseable {
         return ingestAll(List.of(file), index).get(0);
     }
 
-    private List<IngestionResult> run(List<SourceFile> files, CapsuleIndex index, List<IngestionStage> beforeIndexing,
-            Consumer<IngestionResult> settled) {
-        IngestionPipeline pipeline = IngestionPipeline.of(settings, parsing, index, embeddingFor(index.info()), beforeIndexing);
+    private List<IngestionResult> run(List<SourceFile> files, CapsuleIndex index, PseudonymiseText pseudonymising,
+            List<IngestionStage> beforeIndexing, Consumer<IngestionResult> settled) {
+        IngestionPipeline pipeline = IngestionPipeline.of(
+                settings, parsing, index, embeddingFor(index.info()), pseudonymising, beforeIndexing);
         List<IngestionResult> results = new ArrayList<>(files.size());
         List<Integer> pending = new ArrayList<>();
         int told = 0;

@@ -22,8 +22,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link ParseFile}: format detection and parsing on a bounded thread;
  *   <li>{@link RecognizeScannedPages}: OCR of the PDF pages without a text layer;
  *   <li>{@link ScreenHiddenText}: hidden text and invisible characters kept out, reported;
+ *   <li>{@link PseudonymiseText}, for a capsule that is pseudonymised: personal data replaced in
+ *       the document as parsed (its lines and text tables still apart);
  *   <li>{@link FindTitleAndDate}: title and document date, from the document as parsed;
  *   <li>{@link NormaliseText}: one form of the text whatever the format;
+ *   <li>{@link PseudonymiseText#afterNormalising()}: a second pass on the normalised text and on
+ *       the title, before anything is chunked or indexed;
  *   <li>{@link ChunkText}: passages following the document's structure;
  *   <li>{@link SkipSameContent}: the same text already in the capsule → duplicate;
  *   <li>{@link FlagInstructions}: passages that read like instructions to a model flagged;
@@ -51,19 +55,27 @@ final class IngestionPipeline {
 
     /**
      * @param embedding null for an index without vectors
+     * @param pseudonymising null for a capsule that is not pseudonymised
      * @param beforeIndexing the caller's stages, run last before the document is written to the
      *     index: the last moment a file can be turned away with nothing to undo in the index
      */
     static IngestionPipeline of(IngestionSettings settings, BoundedParsing parsing, CapsuleIndex index,
-            PassageEmbedding embedding, List<IngestionStage> beforeIndexing) {
+            PassageEmbedding embedding, PseudonymiseText pseudonymising, List<IngestionStage> beforeIndexing) {
         List<IngestionStage> stages = new ArrayList<>(List.of(
                 new ReadFile(settings.maxFileBytes()),
                 new SkipSameFile(index),
                 new ParseFile(parsing),
                 new RecognizeScannedPages(settings.ocr(), settings.parseLimits().maxPages()),
-                new ScreenHiddenText(),
-                new FindTitleAndDate(),
-                new NormaliseText(),
+                new ScreenHiddenText()));
+        if (pseudonymising != null) {
+            stages.add(pseudonymising);
+        }
+        stages.add(new FindTitleAndDate());
+        stages.add(new NormaliseText());
+        if (pseudonymising != null) {
+            stages.add(pseudonymising.afterNormalising());
+        }
+        stages.addAll(List.of(
                 new ChunkText(settings.chunking()),
                 new SkipSameContent(index),
                 new FlagInstructions(),

@@ -8,23 +8,33 @@ package fr.capsules.ingest.pseudonymize;
  * retrieval; a capsule may switch it on in {@link PseudonymizationSettings}.
  */
 public enum Category {
-    PERSON("PERSONNE", "personne", "personnes"),
-    NIR("NIR", "NIR", "NIR"),
-    PHONE("TÉLÉPHONE", "téléphone", "téléphones"),
-    EMAIL("EMAIL", "adresse e-mail", "adresses e-mail"),
-    IBAN("IBAN", "IBAN", "IBAN"),
-    BIRTH_DATE("DATE DE NAISSANCE", "date de naissance", "dates de naissance"),
-    ADDRESS("ADRESSE", "adresse postale", "adresses postales"),
-    ESTABLISHMENT("ÉTABLISSEMENT", "établissement", "établissements");
+    PERSON("PERSONNE", "personne", "personnes", "personnes remplacées"),
+    NIR("NIR", "NIR", "NIR", "NIR remplacés"),
+    PHONE("TÉLÉPHONE", "téléphone", "téléphones", "téléphones remplacés"),
+    EMAIL("EMAIL", "adresse e-mail", "adresses e-mail", "adresses e-mail remplacées"),
+    IBAN("IBAN", "IBAN", "IBAN", "IBAN remplacés"),
+    BIRTH_DATE("DATE DE NAISSANCE", "date de naissance", "dates de naissance", "dates de naissance remplacées"),
+    ADDRESS("ADRESSE", "adresse postale", "adresses postales", "adresses postales remplacées"),
+    ESTABLISHMENT("ÉTABLISSEMENT", "établissement", "établissements", "établissements remplacés");
 
     private final String label;
     private final String singular;
     private final String plural;
+    private final String replacedLabel;
 
-    Category(String label, String singular, String plural) {
+    Category(String label, String singular, String plural, String replacedLabel) {
         this.label = label;
         this.singular = singular;
         this.plural = plural;
+        this.replacedLabel = replacedLabel;
+    }
+
+    /**
+     * The label of this category's counter in a file's ingestion result, e.g. "NIR remplacés",
+     * "personnes remplacées".
+     */
+    public String replacedLabel() {
+        return replacedLabel;
     }
 
     /** The upper-case word inside a pseudonym, e.g. {@code TÉLÉPHONE} in {@code [TÉLÉPHONE 2]}. */

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces the personal data in a text by pseudonyms consistent across a capsule: {@code [PERSONNE
@@ -55,6 +57,9 @@ public final class Pseudonymizer {
             new FullNameDetector());
     private final KnownSurnameDetector knownSurnames = new KnownSurnameDetector();
     private final FirstNameMentions firstNames = new FirstNameMentions();
+    private final NameScanner scanner = new NameScanner();
+    private static final Pattern JOINED_NAME =
+            Pattern.compile("[ \\u00A0]*[(,]?[ \\u00A0]*(?:née|épouse|ép\\.|veuve)[ \\u00A0]+");
 
     public Pseudonymizer(PseudonymizationSettings settings) {
         this.settings = settings;
@@ -121,6 +126,7 @@ public final class Pseudonymizer {
         worded.addAll(establishments.detect(text));
         persons.forEach(d -> worded.addAll(d.detect(text)));
         claim(worded, taken, accepted);
+        claimJoinedNames(text, taken, accepted);
         accepted.removeIf(d -> isKept(d, text));
 
         Set<String> surnames = new LinkedHashSet<>(tableSurnames);
@@ -148,6 +154,25 @@ public final class Pseudonymizer {
         accepted.removeIf(d -> !settings.replaces(d.category()));
         accepted.sort(Comparator.comparingInt(Detection::start));
         return accepted;
+    }
+
+    /**
+     * A maiden or married name right after a person found by any rule ("Maria Ferreira (née Da
+     * Silva)", "Jeanne Dupont, épouse Martin") is that person's too: same identity, so the same
+     * pseudonym. The civility rule already includes it in its own mentions ("Mme Durand née Martin").
+     */
+    private void claimJoinedNames(String text, Occupancy taken, List<Detection> accepted) {
+        List<Detection> persons = accepted.stream().filter(d -> d.category() == Category.PERSON).toList();
+        for (Detection d : persons) {
+            Matcher joined = JOINED_NAME.matcher(text).region(d.end(), text.length());
+            if (!joined.lookingAt()) {
+                continue;
+            }
+            NameScanner.Read other = scanner.read(text, joined.end(), true);
+            if (other != null && taken.claim(joined.end(), other.end())) {
+                accepted.add(Detection.person(joined.end(), other.end(), d.person()));
+            }
+        }
     }
 
     /** The persons of the text by folded first name, when one first name belongs to one person. */

@@ -239,7 +239,7 @@ final class PseudonymizationBenchmark {
     public static void main(String[] args) {
         List<String> folders = args.length > 0 ? List.of(args)
                 : List.of("src/test/resources/pseudonymisation/dev", "src/test/resources/pseudonymisation/heldout",
-                        "src/test/resources/pseudonymisation/heldout-2");
+                        "src/test/resources/pseudonymisation/heldout-2", "src/test/resources/pseudonymisation/heldout-3");
         PseudonymizationBenchmark benchmark = new PseudonymizationBenchmark(PseudonymizationSettings.defaults());
         for (String folder : folders) {
             List<AnnotatedText> docs = read(Path.of(folder));

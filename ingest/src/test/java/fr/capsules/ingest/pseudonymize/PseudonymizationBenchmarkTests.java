@@ -62,7 +62,7 @@ class PseudonymizationBenchmarkTests {
 
     @Test
     void theHeldOutSetsAreMeasuredAndKeepProtectedSpansIntact() throws URISyntaxException {
-        for (String set : List.of("heldout", "heldout-2")) {
+        for (String set : List.of("heldout", "heldout-2", "heldout-3")) {
             Report report = measured(set);
 
             assertThat(report.positives()).isPositive();
@@ -72,7 +72,7 @@ class PseudonymizationBenchmarkTests {
 
     @Test
     void theCorpusNirsAndIbansHaveRightKeysAndItsTrapsWrongOnes() throws URISyntaxException {
-        for (String set : List.of("dev", "heldout", "heldout-2")) {
+        for (String set : List.of("dev", "heldout", "heldout-2", "heldout-3")) {
             for (AnnotatedText doc : corpus(set)) {
                 for (AnnotatedText.Annotation a : doc.annotations()) {
                     String compact = a.text().replaceAll("[ .]", "");

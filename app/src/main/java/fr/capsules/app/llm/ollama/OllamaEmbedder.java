@@ -28,6 +28,9 @@ final class OllamaEmbedder implements Embedder {
                 .modelName(model)
                 .timeout(properties.timeout())
                 .maxRetries(0)
+                // The texts embedded are passages and questions: never in the logs.
+                .logRequests(false)
+                .logResponses(false)
                 .build();
     }
 

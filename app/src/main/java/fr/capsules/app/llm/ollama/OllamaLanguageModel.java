@@ -206,6 +206,9 @@ class OllamaLanguageModel implements LanguageModel {
                 .modelName(model)
                 .defaultRequestParameters(parameters(model))
                 .timeout(properties.timeout())
+                // Prompts hold questions and passages: never in the logs (docs/PSEUDONYMISATION.md, logs).
+                .logRequests(false)
+                .logResponses(false)
                 .build();
     }
 
@@ -216,6 +219,8 @@ class OllamaLanguageModel implements LanguageModel {
                 .modelName(model)
                 .defaultRequestParameters(parameters(model))
                 .timeout(properties.timeout())
+                .logRequests(false)
+                .logResponses(false)
                 .build();
     }
 }

@@ -41,6 +41,7 @@ class CapsulePages {
         Capsule capsule = capsules.require(id, user);
         model.addAttribute("capsule", capsule.definition());
         model.addAttribute("maxQuestionChars", bounds.maxQuestionChars());
+        model.addAttribute("originalsDownloadable", originalsDownloadable(capsule, user));
         return capsule.definition().kind() == CapsuleKind.TABLE ? "capsule-table" : "capsule-chat";
     }
 
@@ -51,6 +52,7 @@ class CapsulePages {
         Answer answer = asking.answer(capsule, user, question, conversationId, bounds);
         model.addAttribute("capsule", capsule.definition());
         model.addAttribute("maxQuestionChars", bounds.maxQuestionChars());
+        model.addAttribute("originalsDownloadable", originalsDownloadable(capsule, user));
         model.addAttribute("question", question.strip());
         model.addAttribute("answer", answer);
         model.addAttribute("answerText", AnswerText.of(answer.answer(), answer.warnings()));
@@ -62,6 +64,11 @@ class CapsulePages {
             @RequestParam(required = false) String question, CapsulesUser user) {
         Draft draft = drafts.create(id, new DraftReview.Request(blankToNull(question), blankToNull(input)), user);
         return "redirect:/drafts/" + draft.id();
+    }
+
+    /** The originals of a pseudonymised capsule hold personal data: only its referents and the admins get the link. */
+    private static boolean originalsDownloadable(Capsule capsule, CapsulesUser user) {
+        return !capsule.definition().pseudonymised() || capsule.isMaintainedBy(user);
     }
 
     private static String blankToNull(String value) {
