@@ -1,25 +1,26 @@
 package fr.capsules.app.ask;
 
 import fr.capsules.app.kernel.InvalidRequestException;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A checked question: not blank, not longer than the configured bound, control characters
  * removed; and a conversation id that is a UUID.
+ *
+ * @param earlier the turns before this question as the client keeps them (the OpenAI-compatible
+ *     API resends the whole conversation each time); null when the service keeps the conversation
+ * @param via the entry point, recorded in the audit entry when it is not the ask endpoint or the
+ *     pages (e.g. {@code openai}); null otherwise
  */
-record Question(String text, String conversationId, boolean newConversation) {
+public record Question(String text, String conversationId, boolean newConversation, List<Turn> earlier, String via) {
+
+    public Question {
+        earlier = earlier == null ? null : List.copyOf(earlier);
+    }
 
     static Question of(AskRequest request, RetrievalProperties properties) {
-        String raw = request == null || request.question() == null ? "" : request.question();
-        String text = raw.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
-        if (text.isEmpty()) {
-            throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
-        }
-        if (text.length() > properties.maxQuestionChars()) {
-            throw new InvalidRequestException(
-                    "question trop longue (" + text.length() + " caractères ; limite " + properties.maxQuestionChars()
-                            + ") : résumez-la ou posez plusieurs questions");
-        }
+        String text = checkedText(request == null ? null : request.question(), properties);
         String conversation = request.conversationId();
         boolean isNew = conversation == null || conversation.isBlank();
         if (isNew) {
@@ -31,7 +32,40 @@ record Question(String text, String conversationId, boolean newConversation) {
                 throw new InvalidRequestException("conversationId invalide : reprenez celui renvoyé par la réponse précédente");
             }
         }
-        return new Question(text, conversation, isNew);
+        return new Question(text, conversation, isNew, null, null);
+    }
+
+    /**
+     * A question from a client that keeps the conversation itself: checked like one sent to the ask
+     * endpoint; each earlier turn is cut to the question bound, so what the client resends cannot
+     * swell the prompt.
+     */
+    public static Question fromClient(String question, List<Turn> earlier, String via, RetrievalProperties properties) {
+        String text = checkedText(question, properties);
+        List<Turn> bounded = earlier.stream()
+                .map(t -> new Turn(cut(t.question(), properties), cut(t.answer(), properties), t.mode(), t.model(),
+                        t.capsuleVersion(), t.citedDocuments(), t.at()))
+                .toList();
+        return new Question(text, UUID.randomUUID().toString(), true, bounded, via);
+    }
+
+    private static String checkedText(String question, RetrievalProperties properties) {
+        String raw = question == null ? "" : question;
+        String text = raw.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
+        }
+        if (text.length() > properties.maxQuestionChars()) {
+            throw new InvalidRequestException(
+                    "question trop longue (" + text.length() + " caractères ; limite " + properties.maxQuestionChars()
+                            + ") : résumez-la ou posez plusieurs questions");
+        }
+        return text;
+    }
+
+    private static String cut(String text, RetrievalProperties properties) {
+        String flat = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        return flat.length() <= properties.maxQuestionChars() ? flat : flat.substring(0, properties.maxQuestionChars()) + "…";
     }
 
     /** The body of {@code POST /api/capsules/{id}/ask}. */

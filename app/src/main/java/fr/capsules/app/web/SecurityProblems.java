@@ -33,6 +33,16 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         Problem problem = problems.problemFor(e, request);
+        if (OpenAiError.concerns(request)) {
+            if (problem.type() == ProblemType.IDENTITY_PROVIDER_UNAVAILABLE) {
+                response.setHeader("Retry-After", "30");
+            } else {
+                response.setHeader("WWW-Authenticate", problem.type() == ProblemType.INVALID_TOKEN
+                        ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"Capsules\"");
+            }
+            write(response, OpenAiError.of(problem));
+            return;
+        }
         switch (problem.type()) {
             case INVALID_TOKEN -> response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             case IDENTITY_PROVIDER_UNAVAILABLE -> response.setHeader("Retry-After", "30");
@@ -44,7 +54,19 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, problems.problemFor(e, request).toProblemDetail());
+        Problem problem = problems.problemFor(e, request);
+        if (OpenAiError.concerns(request)) {
+            write(response, OpenAiError.of(problem));
+            return;
+        }
+        write(response, problem.toProblemDetail());
+    }
+
+    private static void write(HttpServletResponse response, OpenAiError error) throws IOException {
+        response.setStatus(error.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(error.body()));
     }
 
     private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
