@@ -175,6 +175,43 @@ class OpenAiApiIntegrationTests {
     }
 
     @Test
+    void aStreamEndsCleanlyForAClientThatReadsItToTheEnd() throws Exception {
+        OLLAMA.withDefaultResponder(call -> ScriptedReply.tokens(List.of("Sous huit ", "jours [1].")));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\": \"reclamations\", \"stream\": true,"
+                        + " \"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]}"))
+                .build();
+
+        java.net.http.HttpResponse<String> response =
+                java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(response.body()).startsWith("data: {").endsWith("\n\ndata: [DONE]\n\n");
+    }
+
+    @Test
+    void theAskEndpointsStreamEndsCleanlyForAnApiTokenToo() throws Exception {
+        OLLAMA.withDefaultResponder(call -> ScriptedReply.tokens(List.of("Sous huit ", "jours [1].")));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/capsules/reclamations/ask"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"question\": \"" + QUESTION + "\"}"))
+                .build();
+
+        java.net.http.HttpResponse<String> response =
+                java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("event:done");
+    }
+
+    @Test
     void theSameQuestionGetsTheSameAnswerStreamedOrNot() {
         OLLAMA.withDefaultResponder(call -> ScriptedReply.tokens(List.of("Sous huit ", "jours [1].")));
         String whole = client().chat().completions().create(ask("reclamations").build()).choices().getFirst().message().content()
