@@ -49,9 +49,17 @@ public record Question(String text, String conversationId, boolean newConversati
         return new Question(text, UUID.randomUUID().toString(), true, bounded, via);
     }
 
-    private static String checkedText(String question, RetrievalProperties properties) {
-        String raw = question == null ? "" : question;
-        String text = raw.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+    private static String cut(String text, RetrievalProperties properties) {
+        String flat = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        return flat.length() <= properties.maxQuestionChars() ? flat : flat.substring(0, properties.maxQuestionChars()) + "…";
+    }
+
+    /**
+     * The text of a question as sent (ask or search): control characters removed, not blank, not
+     * longer than the configured bound.
+     */
+    static String checkedText(String raw, RetrievalProperties properties) {
+        String text = (raw == null ? "" : raw).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
         if (text.isEmpty()) {
             throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
         }
@@ -61,11 +69,6 @@ public record Question(String text, String conversationId, boolean newConversati
                             + ") : résumez-la ou posez plusieurs questions");
         }
         return text;
-    }
-
-    private static String cut(String text, RetrievalProperties properties) {
-        String flat = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
-        return flat.length() <= properties.maxQuestionChars() ? flat : flat.substring(0, properties.maxQuestionChars()) + "…";
     }
 
     /** The body of {@code POST /api/capsules/{id}/ask}. */

@@ -31,16 +31,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> failed(Exception e, HttpServletRequest request) {
         Problem problem = problems.problemFor(e, request);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.type().status());
+        RetryAfterHeader.of(e).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         if (OpenAiError.concerns(request)) {
-            return openAi(OpenAiError.of(problem));
+            OpenAiError error = OpenAiError.of(problem);
+            return response.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(error.body());
         }
-        ProblemDetail detail = problem.toProblemDetail();
-        return ResponseEntity.status(detail.getStatus()).body(detail);
-    }
-
-    /** A failure on the OpenAI-compatible API, in OpenAI's shape. */
-    static ResponseEntity<Object> openAi(OpenAiError error) {
-        return ResponseEntity.status(error.status()).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(error.body());
+        return response.body(problem.toProblemDetail());
     }
 
     @Override

@@ -2,6 +2,7 @@ package fr.capsules.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,20 +34,17 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         Problem problem = problems.problemFor(e, request);
-        if (OpenAiError.concerns(request)) {
-            if (problem.type() == ProblemType.IDENTITY_PROVIDER_UNAVAILABLE) {
-                response.setHeader("Retry-After", "30");
-            } else {
-                response.setHeader("WWW-Authenticate", problem.type() == ProblemType.INVALID_TOKEN
-                        ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"Capsules\"");
-            }
-            write(response, OpenAiError.of(problem));
-            return;
-        }
+        // OpenAI's clients present a bearer key; everyone else is offered Basic too.
+        String challenge = OpenAiError.concerns(request) ? "Bearer realm=\"Capsules\"" : "Basic realm=\"Capsules\"";
         switch (problem.type()) {
             case INVALID_TOKEN -> response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            case IDENTITY_PROVIDER_UNAVAILABLE -> response.setHeader("Retry-After", "30");
-            default -> response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
+            case IDENTITY_PROVIDER_UNAVAILABLE -> { }
+            default -> response.setHeader("WWW-Authenticate", challenge);
+        }
+        RetryAfterHeader.of(e).ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
+        if (OpenAiError.concerns(request)) {
+            write(response, OpenAiError.of(problem));
+            return;
         }
         write(response, problem.toProblemDetail());
     }

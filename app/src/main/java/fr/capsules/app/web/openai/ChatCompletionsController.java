@@ -5,8 +5,7 @@ import fr.capsules.app.ask.Asking;
 import fr.capsules.app.ask.Question;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.Capsules;
-import fr.capsules.app.web.OpenAiError;
-import fr.capsules.app.web.ProblemMapping;
+import fr.capsules.app.document.CatalogueProgress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -26,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * message, as {@code /api/capsules/{id}/ask} would (same lookup, in-service check, question bounds,
  * then {@link Asking}, which owns scope, audit and history), in OpenAI's shape; streamed with
  * {@code "stream": true}. Everything is checked before anything streams, so refusals always come
- * as OpenAI errors.
+ * as OpenAI errors ({@link UnsupportedRequests}, and the web edge's advice for the rest).
  */
 @RestController
 class ChatCompletionsController implements DisposableBean {
@@ -37,15 +35,15 @@ class ChatCompletionsController implements DisposableBean {
     private final Capsules capsules;
     private final Asking asking;
     private final ChatRequests requests;
-    private final ProblemMapping problems;
+    private final CatalogueProgress progress;
     // Streams wait on the model; virtual threads keep that cheap.
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    ChatCompletionsController(Capsules capsules, Asking asking, ChatRequests requests, ProblemMapping problems) {
+    ChatCompletionsController(Capsules capsules, Asking asking, ChatRequests requests, CatalogueProgress progress) {
         this.capsules = capsules;
         this.asking = asking;
         this.requests = requests;
-        this.problems = problems;
+        this.progress = progress;
     }
 
     @PostMapping(path = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -54,6 +52,8 @@ class ChatCompletionsController implements DisposableBean {
         Capsule capsule = capsules.require(chat.model(), user);
         capsule.requireInService();
         Question question = requests.question(chat);
+        // As the ask endpoint: a capsule still being indexed answers "retry later", before any stream starts.
+        progress.requireSearchable(capsule);
         String id = "chatcmpl-" + question.conversationId();
         long created = Instant.now().getEpochSecond();
         if (!chat.stream()) {
@@ -77,13 +77,6 @@ class ChatCompletionsController implements DisposableBean {
             }
         });
         return ResponseEntity.ok().contentType(EVENT_STREAM).header("Cache-Control", "no-cache").body(emitter);
-    }
-
-    /** A member the service does not support, or a malformed one: OpenAI's error naming it. */
-    @ExceptionHandler(UnsupportedRequestException.class)
-    ResponseEntity<Object> unsupported(UnsupportedRequestException e, HttpServletRequest request) {
-        OpenAiError error = OpenAiError.of(problems.problemFor(e, request)).at(e.param(), e.code());
-        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(error.body());
     }
 
     @Override
