@@ -100,6 +100,11 @@ public final class ApiClient {
         return postJson("/api/drafts/" + draftId + "/validate", java.util.Map.of("acknowledgedWarnings", ids));
     }
 
+    /** A POST whose body is plain text, as a client that forgot the JSON content type sends it. */
+    public Response postText(String path, String body) {
+        return send(request(path).header("Content-Type", "text/plain; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response putJson(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }

@@ -12,6 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * checks instead of being refused here (see {@link BearerTokens}).
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final SecurityContextRepository SESSIONLESS = new RequestAttributeSecurityContextRepository();
 
     private final UserAccounts accounts;
     private final AuthenticationEntryPoint entryPoint;
@@ -61,6 +65,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
+        // Kept on the request too, as Basic authentication does: a streamed answer ends in an async
+        // dispatch, which this filter does not see again and which must still find the caller.
+        SESSIONLESS.saveContext(context, request, response);
         request.setAttribute(BearerTokens.API_TOKEN_AUTHENTICATED, Boolean.TRUE);
         try {
             chain.doFilter(request, response);

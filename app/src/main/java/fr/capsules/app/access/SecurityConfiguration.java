@@ -34,7 +34,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
 
-    private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    /** The OpenAI-compatible API: its clients always send a bearer token and JSON. */
+    private static final RequestMatcher OPENAI_API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/v1/");
+    private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+            || OPENAI_API.matches(request);
     private static final String[] PUBLIC = {
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error", "/css/**", "/js/**", "/favicon.ico"
     };
@@ -99,8 +102,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 exceptions
                                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                                         .defaultAccessDeniedHandlerFor(denied, API))
-                // API clients authenticate on every request (Basic or bearer): no session, no CSRF.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // API clients authenticate on every request (Basic or bearer): no session, no CSRF. The
+                // OpenAI-compatible API takes JSON only (415 otherwise), which a cross-site form cannot
+                // send, so a request without credentials there is told 401, not a CSRF refusal.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null, OPENAI_API))
                 .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint, events, sso != null), BearerTokenAuthenticationFilter.class);
         if (signIn.localForm()) {
             // The web interface's own French login page (fr.capsules.app.web.ui); back to the home page after.

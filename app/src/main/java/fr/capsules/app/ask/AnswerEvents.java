@@ -7,7 +7,7 @@ import java.util.List;
  * complete answer. {@link #reset} voids the tokens sent so far (the model failed mid-way and an
  * extractive answer follows).
  */
-interface AnswerEvents {
+public interface AnswerEvents {
 
     void token(String text);
 

@@ -67,7 +67,7 @@ public class Asking {
         if (!capsule.isVisibleTo(user)) {
             throw new CapsuleNotFoundException(capsule.definition().id(), true);
         }
-        List<Turn> history = conversations.history(
+        List<Turn> history = question.earlier() != null ? question.earlier() : conversations.history(
                 question.conversationId(), question.newConversation(), user.username(), capsule.definition().id());
         int keep = Math.min(history.size(), conversations.turnsInPrompt());
         List<Turn> recent = history.subList(history.size() - keep, history.size());
@@ -96,8 +96,11 @@ public class Asking {
         return ask(capsule, user, Question.of(new Question.AskRequest(question, conversationId), bounds));
     }
 
-    /** Answers in one go. */
-    Answer ask(Capsule capsule, CapsulesUser user, Question question) {
+    /**
+     * Answers in one go, for an entry point that found the capsule ({@code Capsules.require}), checked
+     * it is in service and checked the question; scope, audit and history as for every answer.
+     */
+    public Answer ask(Capsule capsule, CapsulesUser user, Question question) {
         Context context = context(capsule, user, question);
         return record(context, answer(context));
     }
@@ -117,8 +120,11 @@ public class Asking {
         }
     }
 
-    /** Answers as a stream of events; returns when the answer is complete or the receiver left. */
-    void stream(Capsule capsule, CapsulesUser user, Question question, AnswerEvents events) {
+    /**
+     * Answers as a stream of events; returns when the answer is complete or the receiver left.
+     * Same preconditions, scope and audit as {@link #ask}.
+     */
+    public void stream(Capsule capsule, CapsulesUser user, Question question, AnswerEvents events) {
         Context context = context(capsule, user, question);
         if (context.retrieved().isEmpty()) {
             deliverWhole(record(context, extractive.abstain(capsule, context.retrieved(), question.conversationId())), events);
@@ -205,6 +211,9 @@ public class Asking {
         details.put("mode", answer.mode().json());
         details.put("citedDocuments", answer.citations().stream().map(Citation::documentId).distinct().toList());
         details.put("conversationId", context.question().conversationId());
+        if (context.question().via() != null) {
+            details.put("via", context.question().via());
+        }
         audit.record(context.user().username(), AuditAction.ASK, context.capsule().definition().id(),
                 context.capsule().definition().version(), details);
         conversations.append(

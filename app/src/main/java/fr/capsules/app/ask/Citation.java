@@ -18,7 +18,7 @@ public record Citation(
     }
 
     /** "Titre, p. 3" — how the source is named in answers. */
-    String reference() {
+    public String reference() {
         return title + (page == null ? "" : ", p. " + page);
     }
 }

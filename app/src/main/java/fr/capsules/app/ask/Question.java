@@ -2,6 +2,7 @@ package fr.capsules.app.ask;
 
 import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.ingest.screen.InvisibleCharacters;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -9,11 +10,19 @@ import java.util.UUID;
  * removed, invisible characters (Unicode tags, zero-width, bidirectional controls) removed and
  * counted, as in documents; and a conversation id that is a UUID.
  *
+ * @param earlier the turns before this question as the client keeps them (the OpenAI-compatible
+ *     API resends the whole conversation each time); null when the service keeps the conversation
+ * @param via the entry point, recorded in the audit entry when it is not the ask endpoint or the
+ *     pages (e.g. {@code openai}); null otherwise
  * @param invisibleCharacters how many invisible characters were removed
  * @param invisibleSummary the French sentence saying which, or null when none were
  */
-record Question(String text, String conversationId, boolean newConversation, int invisibleCharacters,
-        String invisibleSummary) {
+public record Question(String text, String conversationId, boolean newConversation, List<Turn> earlier, String via,
+        int invisibleCharacters, String invisibleSummary) {
+
+    public Question {
+        earlier = earlier == null ? null : List.copyOf(earlier);
+    }
 
     static Question of(AskRequest request, RetrievalProperties properties) {
         InvisibleCharacters invisible = new InvisibleCharacters();
@@ -29,15 +38,40 @@ record Question(String text, String conversationId, boolean newConversation, int
                 throw new InvalidRequestException("conversationId invalide : reprenez celui renvoyé par la réponse précédente");
             }
         }
+        return new Question(text, conversation, isNew, null, null, invisible.total(), summary(invisible));
+    }
+
+    /** The French sentence saying which invisible characters were removed, or null when none were. */
+    private static String summary(InvisibleCharacters invisible) {
         String summary = invisible.summary();
         if (summary != null && !invisible.smuggledText().isEmpty()) {
             summary += " ; ils formaient le texte caché « " + abbreviate(invisible.smuggledText()) + " »";
         }
-        return new Question(text, conversation, isNew, invisible.total(), summary);
+        return summary;
     }
 
     private static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    /**
+     * A question from a client that keeps the conversation itself: checked like one sent to the ask
+     * endpoint; each earlier turn is cut to the question bound, so what the client resends cannot
+     * swell the prompt.
+     */
+    public static Question fromClient(String question, List<Turn> earlier, String via, RetrievalProperties properties) {
+        InvisibleCharacters invisible = new InvisibleCharacters();
+        String text = checkedText(question, properties, invisible);
+        List<Turn> bounded = earlier.stream()
+                .map(t -> new Turn(cut(t.question(), properties), cut(t.answer(), properties), t.mode(), t.model(),
+                        t.capsuleVersion(), t.citedDocuments(), t.at()))
+                .toList();
+        return new Question(text, UUID.randomUUID().toString(), true, bounded, via, invisible.total(), summary(invisible));
+    }
+
+    private static String cut(String text, RetrievalProperties properties) {
+        String flat = new InvisibleCharacters().strip(text == null ? "" : text).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        return flat.length() <= properties.maxQuestionChars() ? flat : flat.substring(0, properties.maxQuestionChars()) + "…";
     }
 
     /**

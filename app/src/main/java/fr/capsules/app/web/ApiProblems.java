@@ -29,11 +29,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
-        ProblemDetail problem = problems.problemFor(e, request).toProblemDetail();
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+    ResponseEntity<Object> failed(Exception e, HttpServletRequest request) {
+        Problem problem = problems.problemFor(e, request);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.type().status());
         RetryAfterHeader.of(e).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
-        return response.body(problem);
+        if (OpenAiError.concerns(request)) {
+            OpenAiError error = OpenAiError.of(problem);
+            return response.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(error.body());
+        }
+        return response.body(problem.toProblemDetail());
     }
 
     @Override
@@ -59,7 +63,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         // Outside the API, a person typed a wrong address: the container's error page (the web
         // interface's friendly "introuvable" page) answers instead of a JSON problem.
         if (request instanceof ServletWebRequest web && !web.getRequest().getRequestURI().startsWith(web.getRequest().getContextPath() + "/api/")
-                && web.getResponse() != null) {
+                && !OpenAiError.concerns(web.getRequest()) && web.getResponse() != null) {
             try {
                 web.getResponse().sendError(HttpStatus.NOT_FOUND.value());
                 return null;
@@ -73,8 +77,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        // Spring Framework 7 leaves the type null where 6 said "about:blank": both get a stable type.
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(ProblemType.forStatus(statusCode));
+        }
+        if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest web && OpenAiError.concerns(web.getRequest())) {
+            // Spring's own refusals (no route, wrong method or media type) on the OpenAI-compatible API.
+            OpenAiError error = OpenAiError.of(problem, web.getRequest().getMethod(), web.getRequest().getRequestURI());
+            HttpHeaders json = new HttpHeaders();
+            json.addAll(headers);
+            json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+            return new ResponseEntity<>(error.body(), json, statusCode);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

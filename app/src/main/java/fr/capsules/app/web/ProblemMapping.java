@@ -17,6 +17,7 @@ import fr.capsules.app.document.EmbeddingsUnavailableException;
 import fr.capsules.app.draft.DraftNotFoundException;
 import fr.capsules.app.draft.IllegalDraftTransitionException;
 import fr.capsules.app.kernel.InvalidRequestException;
+import fr.capsules.app.kernel.RequestTooLargeException;
 import fr.capsules.ingest.index.IndexMismatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -76,6 +77,7 @@ public class ProblemMapping {
             case InvalidCapsuleDefinitionException e ->
                     new Problem(ProblemType.INVALID_CAPSULE, e.getMessage(), Map.of("problems", e.problems()), null);
             case InvalidRequestException e -> new Problem(ProblemType.INVALID_REQUEST, e.getMessage());
+            case RequestTooLargeException e -> new Problem(ProblemType.REQUEST_TOO_LARGE, e.getMessage());
             case InvalidCapsuleIdException e -> new Problem(ProblemType.INVALID_REQUEST, e.getMessage());
             case InvalidAuditQueryException e -> new Problem(ProblemType.INVALID_REQUEST, e.getMessage());
             case CapsuleConflictException e -> new Problem(ProblemType.CONFLICT, e.getMessage());

@@ -34,19 +34,37 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         Problem problem = problems.problemFor(e, request);
+        // OpenAI's clients present a bearer key; everyone else is offered Basic too.
+        String challenge = OpenAiError.concerns(request) ? "Bearer realm=\"Capsules\"" : "Basic realm=\"Capsules\"";
         switch (problem.type()) {
             case INVALID_TOKEN -> response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             case IDENTITY_PROVIDER_UNAVAILABLE -> { }
-            default -> response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
+            default -> response.setHeader("WWW-Authenticate", challenge);
         }
         RetryAfterHeader.of(e).ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
+        if (OpenAiError.concerns(request)) {
+            write(response, OpenAiError.of(problem));
+            return;
+        }
         write(response, problem.toProblemDetail());
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, problems.problemFor(e, request).toProblemDetail());
+        Problem problem = problems.problemFor(e, request);
+        if (OpenAiError.concerns(request)) {
+            write(response, OpenAiError.of(problem));
+            return;
+        }
+        write(response, problem.toProblemDetail());
+    }
+
+    private static void write(HttpServletResponse response, OpenAiError error) throws IOException {
+        response.setStatus(error.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(error.body()));
     }
 
     private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

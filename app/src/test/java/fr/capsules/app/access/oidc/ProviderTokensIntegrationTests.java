@@ -146,6 +146,31 @@ class ProviderTokensIntegrationTests extends SingleSignOnIntegrationTest {
     }
 
     @Test
+    void aProviderAccessTokenIsAnApiKeyOfTheOpenAiCompatibleApi() {
+        ApiClient.Response models = bearer(accessToken("ines", "ines-mdp")).get("/v1/models");
+
+        assertThat(models.status()).as(models.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        models.json().get("data").forEach(m -> ids.add(m.get("id").asString()));
+        assertThat(ids).containsExactly("charte-ia", "mesures-inspection");
+    }
+
+    @Test
+    void aTamperedTokenOnTheOpenAiCompatibleApiIsRefusedInOpenAisShape() {
+        String token = accessToken("sans-groupe", "sans-groupe-mdp");
+        Map<String, Object> claims = payload(token);
+        claims.put("groups", List.of("capsules-admin"));
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims)) + "." + parts[2];
+
+        ApiClient.Response response = bearer(forged).get("/v1/models");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("error").get("code").asString()).isEqualTo("invalid_api_key");
+        assertThat(response.json().get("error").get("message").asString()).contains("Ce jeton n'est pas accepté");
+    }
+
+    @Test
     void aTamperedTokenIsRefused() {
         String token = accessToken("sans-groupe", "sans-groupe-mdp");
         Map<String, Object> claims = payload(token);
