@@ -15,12 +15,15 @@ import org.jsoup.select.Selector;
  * engine: {@code display:none}, {@code visibility:hidden}, {@code opacity:0}, a font size under 2
  * px or pt, text of the colour of its background (or white without one), far off-screen positions,
  * zero-size clipped boxes. {@code aria-hidden} is not one of them: it hides from screen readers,
- * not from the eyes. External style sheets and scripts are not read.
+ * not from the eyes. External style sheets, scripts and rules under at-rules ({@code @media print}…)
+ * are not read.
  */
 final class HtmlVisibility {
 
     private static final Pattern RULE = Pattern.compile("([^{}@]+)\\{([^{}]*)}");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+    /** At-rule blocks ({@code @media print}, {@code @supports}…), one level of nested rules. */
+    private static final Pattern AT_RULE_BLOCK = Pattern.compile("@[^{};]*\\{(?:[^{}]*\\{[^{}]*})*[^{}]*}");
     private static final Pattern FONT_SIZE = Pattern.compile("(?:^|;)font-size:([0-9.]+)(px|pt|em|rem|%)?");
     private static final Pattern COLOUR = Pattern.compile("(?:^|;)color:([^;!]+)");
     private static final Pattern BACKGROUND = Pattern.compile("(?:^|;)background(?:-color)?:([^;!]+)");
@@ -30,7 +33,8 @@ final class HtmlVisibility {
 
     HtmlVisibility(Document document) {
         for (Element style : document.select("style")) {
-            String css = COMMENT.matcher(style.data()).replaceAll("");
+            // Rules under @media and other at-rules apply to print or some screens only: not read.
+            String css = AT_RULE_BLOCK.matcher(COMMENT.matcher(style.data()).replaceAll("")).replaceAll("");
             Matcher rule = RULE.matcher(css);
             while (rule.find()) {
                 HiddenText.Kind kind = hiddenBy(declarations(rule.group(2)));

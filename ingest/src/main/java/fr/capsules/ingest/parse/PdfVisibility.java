@@ -37,9 +37,14 @@ final class PdfVisibility {
 
     /** Text smaller than this, in points, cannot be read on a printed page. */
     static final float MIN_READABLE_SIZE = 2f;
-    /** Colours closer than this on every RGB channel (0–255) are taken as the same colour. */
-    private static final int SAME_COLOUR = 40;
+    /**
+     * Colours closer than this on every RGB channel (0–255) are taken as the same colour: white
+     * text and #F0F0F0 on white are hidden, a light grey watermark (#D0D0D0) is not.
+     */
+    private static final int SAME_COLOUR = 24;
     private static final int WHITE = 0xFFFFFF;
+    /** Backdrops remembered per page: each glyph is checked against them, so a drawing cannot make a page slow. */
+    private static final int MAX_BACKDROPS = 4096;
 
     /** Something painted on the page under later text: a filled rectangle of a colour, or an image. */
     private record Backdrop(Rectangle2D area, Integer colour) {}
@@ -75,7 +80,7 @@ final class PdfVisibility {
         Integer colour = rgb(state.getNonStrokingColor());
         boolean opaque = state.getNonStrokeAlphaConstant() > 0.5;
         if (opaque) {
-            pendingRectangles.forEach(r -> backdrops.add(new Backdrop(r, colour)));
+            pendingRectangles.forEach(r -> remember(new Backdrop(r, colour)));
         }
         pendingRectangles.clear();
     }
@@ -87,7 +92,14 @@ final class PdfVisibility {
 
     /** An image was painted: its unit square mapped by the CTM. */
     void image(Matrix ctm) {
-        backdrops.add(new Backdrop(bounds(ctm, 0, 0, 1, 1), null));
+        remember(new Backdrop(bounds(ctm, 0, 0, 1, 1), null));
+    }
+
+    private void remember(Backdrop backdrop) {
+        if (backdrops.size() >= MAX_BACKDROPS) {
+            backdrops.removeFirst(); // the oldest, the most likely to be painted over
+        }
+        backdrops.add(backdrop);
     }
 
     void beginMarkedContent(COSName tag, COSDictionary properties) {

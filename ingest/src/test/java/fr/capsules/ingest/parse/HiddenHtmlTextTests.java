@@ -58,6 +58,15 @@ class HiddenHtmlTextTests {
     }
 
     @Test
+    void elementsHiddenOnlyWhenPrintedAreRead() {
+        ParsedDocument parsed = html("<style>@media print { .ecran { display: none } } .pied { color: #333 }</style>",
+                "<p class=\"ecran\">Consultez aussi le site de l'ARS.</p>");
+
+        assertThat(parsed.hiddenText()).isEmpty();
+        assertThat(PdfFixtures.texts(parsed)).contains("P@0 Consultez aussi le site de l'ARS.");
+    }
+
+    @Test
     void whiteTextOnADarkBackgroundAndAriaHiddenTextAreRead() {
         ParsedDocument parsed = html("", "<p style=\"color:white;background:#1f3864\">Bandeau de l'ARS</p>"
                 + "<p aria-hidden=\"true\">Pictogramme décoratif</p>");

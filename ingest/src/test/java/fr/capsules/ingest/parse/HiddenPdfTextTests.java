@@ -80,6 +80,16 @@ class HiddenPdfTextTests {
     }
 
     @Test
+    void nearWhiteTextIsHiddenToo() throws IOException {
+        ParsedDocument parsed = parse(pdf((d, p, c) -> {
+            c.setNonStrokingColor(new Color(242, 242, 242));
+            text(c, INJECTION, 60, 700, 11);
+        }));
+
+        assertHidden(parsed, HiddenText.Kind.BACKGROUND_COLOUR);
+    }
+
+    @Test
     void whiteTextOnTheWhitePageIsHidden() throws IOException {
         ParsedDocument parsed = parse(pdf((d, p, c) -> {
             c.setNonStrokingColor(Color.WHITE);
@@ -201,13 +211,15 @@ class HiddenPdfTextTests {
     @Test
     void anOrdinaryReportHidesNothing() throws IOException {
         ParsedDocument parsed = parse(pdf((d, p, c) -> {
+            c.setNonStrokingColor(new Color(208, 208, 208));
+            text(c, "PROJET", 200, 400, 60); // a light grey watermark
             c.setNonStrokingColor(new Color(90, 90, 90));
             text(c, "Observations de la mission.", 60, 700, 9);
             text(c, "Page 1 sur 3", 500, 30, 7);
         }));
 
         assertThat(parsed.hiddenText()).isEmpty();
-        assertThat(textOf(parsed)).contains("Observations de la mission.", "Page 1 sur 3");
+        assertThat(textOf(parsed)).contains("PROJET", "Observations de la mission.", "Page 1 sur 3");
     }
 
     @Test
