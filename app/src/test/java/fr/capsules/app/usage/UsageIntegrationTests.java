@@ -138,4 +138,52 @@ class UsageIntegrationTests extends ServiceIntegrationTest {
         assertThat(validated.drafts()).isEqualTo(drafted.drafts());
         assertThat(validated.meanHoursToValidation()).isNotNull();
     }
+
+    private static JsonNode registerUsage(ApiClient client, String capsule) {
+        for (JsonNode entry : client.get("/api/register").json()) {
+            if (entry.get("id").asString().equals(capsule)) {
+                return entry.get("usage");
+            }
+        }
+        throw new AssertionError("no register entry for " + capsule);
+    }
+
+    @Test
+    void theRegisterCarriesTokensEnergyAndCarbonWithTheirMonthsAndServicesInJsonAndCsv() {
+        OLLAMA.withDefaultResponder(UsageIntegrationTests::answerCitingFirstPassage);
+        ApiClient admin = as("admin");
+        JsonNode before = registerUsage(admin, "reclamations");
+
+        as("reclamations").postJson("/api/capsules/reclamations/ask", Map.of("question", QUESTION));
+
+        JsonNode after = registerUsage(admin, "reclamations");
+        assertThat(after.get("completionTokens").asLong() - before.get("completionTokens").asLong()).isEqualTo(200);
+        assertThat(after.get("energyWh").asDouble() - before.get("energyWh").asDouble()).isCloseTo(ENERGY_WH, within(1e-3));
+        assertThat(after.get("carbonGrams").asDouble()).isPositive();
+        String month = YearMonth.now(Attribution.PARIS).toString();
+        assertThat(after.get("byMonth")).anySatisfy(m -> {
+            assertThat(m.get("label").asString()).isEqualTo(month);
+            assertThat(m.get("questions").asLong()).isPositive();
+        });
+        assertThat(after.get("byService")).extracting(s -> s.get("label").asString()).contains("reclamations");
+        String csv = admin.get("/api/register?format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";jetons du prompt;jetons générés;énergie estimée (Wh);carbone estimé (g CO2e)");
+    }
+
+    @Test
+    void theUsageExportGivesOneLinePerMonthCapsuleAndServiceToAdministratorsOnly() {
+        OLLAMA.withDefaultResponder(UsageIntegrationTests::answerCitingFirstPassage);
+        as("reclamations").postJson("/api/capsules/reclamations/ask", Map.of("question", QUESTION));
+
+        ApiClient.Response csv = as("admin").get("/api/usage?format=csv");
+        ApiClient.Response refused = as("reclamations").get("/api/usage");
+        ApiClient.Response badMonth = as("admin").get("/api/usage?from=2026-13");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFFmois;capsule;service;questions;brouillons;")
+                .contains(YearMonth.now(Attribution.PARIS) + ";reclamations;reclamations;");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(badMonth.status()).isEqualTo(400);
+        assertThat(badMonth.json().get("detail").asString()).contains("AAAA-MM");
+    }
 }
