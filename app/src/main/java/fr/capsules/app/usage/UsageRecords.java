@@ -3,6 +3,7 @@ package fr.capsules.app.usage;
 import fr.capsules.app.llm.ModelUsage;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,10 +44,13 @@ class UsageRecords {
 
     /** A row of the monthly sums. */
     record Key(String month, String capsuleId, String service, String kind) implements Comparable<Key> {
+
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::month).thenComparing(Key::capsuleId)
+                .thenComparing(Key::service).thenComparing(Key::kind);
+
         @Override
         public int compareTo(Key other) {
-            return (month + '\u0000' + capsuleId + '\u0000' + service + '\u0000' + kind)
-                    .compareTo(other.month + '\u0000' + other.capsuleId + '\u0000' + other.service + '\u0000' + other.kind);
+            return ORDER.compare(this, other);
         }
     }
 
