@@ -46,7 +46,7 @@
       ]);
       chart(document.getElementById("chart-energy"), "line", labels, [
         { label: "Énergie estimée (Wh)", data: report.byMonth.map((m) => m.energyWh), borderColor: palette.energy,
-          backgroundColor: palette.energy, tension: 0.2 }
+          backgroundColor: palette.energy, tension: 0 }
       ]);
       chart(document.getElementById("chart-capsules"), "bar", report.byCapsule.map((c) => c.label), [
         { label: "Énergie estimée (Wh)", data: report.byCapsule.map((c) => c.energyWh), backgroundColor: palette.energy }
