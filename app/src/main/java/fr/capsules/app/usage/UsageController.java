@@ -4,8 +4,6 @@ import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.ForbiddenException;
 import fr.capsules.app.kernel.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UsageController {
 
-    /** The longest period one request may cover, so that a request stays one small read. */
-    static final int MAX_MONTHS = 120;
-
     private final MonthlyUsage usage;
 
     UsageController(MonthlyUsage usage) {
@@ -36,8 +31,8 @@ class UsageController {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("seuls les administrateurs peuvent consulter les indicateurs d'usage");
         }
-        YearMonth[] months = period(from, to);
-        MonthlyUsage.Report report = usage.between(months[0], months[1]);
+        UsagePeriod period = UsagePeriod.parse(from, to);
+        MonthlyUsage.Report report = usage.between(period.from(), period.to());
         String kind = format == null ? "json" : format.strip().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
             case "json" -> ResponseEntity.ok(report);
@@ -47,32 +42,5 @@ class UsageController {
                     .body(UsageCsv.of(report));
             default -> throw new InvalidRequestException("format « " + format + " » inconnu : json ou csv");
         };
-    }
-
-    /**
-     * The months asked for: {@code to} defaults to the current month, {@code from} to eleven months
-     * before it.
-     */
-    static YearMonth[] period(String from, String to) {
-        YearMonth end = month(to, YearMonth.now(Attribution.PARIS), "to");
-        YearMonth start = month(from, end.minusMonths(11), "from");
-        if (start.isAfter(end)) {
-            throw new InvalidRequestException("période vide : « from » doit précéder « to »");
-        }
-        if (start.plusMonths(MAX_MONTHS).isBefore(end)) {
-            throw new InvalidRequestException("période trop longue : " + MAX_MONTHS + " mois au plus");
-        }
-        return new YearMonth[] {start, end};
-    }
-
-    private static YearMonth month(String value, YearMonth fallback, String name) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("mois « " + name + " » invalide : attendu AAAA-MM, par exemple 2026-03");
-        }
     }
 }

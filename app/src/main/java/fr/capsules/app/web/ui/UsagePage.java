@@ -2,11 +2,8 @@ package fr.capsules.app.web.ui;
 
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.ForbiddenException;
-import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.app.usage.MonthlyUsage;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import fr.capsules.app.usage.UsagePeriod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,25 +28,10 @@ class UsagePage {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("seuls les administrateurs peuvent consulter les indicateurs d'usage");
         }
-        YearMonth end = month(to, YearMonth.now(ZoneId.of("Europe/Paris")));
-        YearMonth start = month(from, end.minusMonths(11));
-        if (start.isAfter(end) || start.plusMonths(120).isBefore(end)) {
-            throw new InvalidRequestException("période invalide : de 1 à 120 mois, « du » avant « au »");
-        }
-        model.addAttribute("from", start.toString());
-        model.addAttribute("to", end.toString());
-        model.addAttribute("report", usage.between(start, end));
+        UsagePeriod period = UsagePeriod.parse(from, to);
+        model.addAttribute("from", period.from().toString());
+        model.addAttribute("to", period.to().toString());
+        model.addAttribute("report", usage.between(period.from(), period.to()));
         return "usage";
-    }
-
-    private static YearMonth month(String value, YearMonth fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("mois invalide : attendu AAAA-MM, par exemple 2026-03");
-        }
     }
 }
