@@ -89,6 +89,8 @@ class AuditFormatsTests {
             assertThat(action.code()).matches("[a-z]+(-[a-z]+)*");
             assertThat(AuditAction.fromCode(action.code())).contains(action);
         }
-        assertThat(AuditAction.values()).hasSize(15);
+        // Codes are stored and hashed: two actions may never share one.
+        assertThat(java.util.Arrays.stream(AuditAction.values()).map(AuditAction::code).distinct())
+                .hasSize(AuditAction.values().length);
     }
 }
