@@ -13,6 +13,13 @@ document.addEventListener('DOMContentLoaded', function () {
   // Originals of a pseudonymised capsule are for its referents and the admins only.
   var originals = conversation.getAttribute('data-originals') !== 'false';
   var LABEL = 'Généré par IA — à vérifier';
+  var FR = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+  // What the answer cost, quietly: tokens, server time, estimated energy and carbon (docs/USAGE.md).
+  function usageText(u) {
+    return FR.format(u.promptTokens) + ' + ' + FR.format(u.completionTokens) + ' jetons · '
+      + FR.format(u.totalMs / 1000) + ' s · ≈ ' + FR.format(u.energyWh) + ' Wh · ≈ '
+      + FR.format(u.carbonGrams) + ' g CO₂e (estimation)';
+  }
   var MODES = {
     generative: 'Réponse rédigée par le modèle',
     extractive: 'Réponse extractive : modèle indisponible',
@@ -109,6 +116,7 @@ document.addEventListener('DOMContentLoaded', function () {
     renderSources(view.sources, answer.citations);
     view.footer.textContent = '';
     if (answer.model) { view.footer.appendChild(C.el('p', 'meta', 'Modèle : ' + answer.model)); }
+    if (answer.usage) { view.footer.appendChild(C.el('p', 'answer-usage', usageText(answer.usage))); }
     view.footer.appendChild(C.postForm('/capsules/' + encodeURIComponent(capsule) + '/drafts', { question: question },
       'Créer un brouillon', 'make-draft'));
     if (answer.conversationId) { conversationField.value = answer.conversationId; }

@@ -1,8 +1,14 @@
 package fr.capsules.app.ask;
 
+import fr.capsules.app.usage.Consumption;
 import java.util.List;
 
-/** The response to a question ({@code ../shared/API.md}, "Asking"). Always marked AI-generated. */
+/**
+ * The response to a question ({@code ../shared/API.md}, "Asking"). Always marked AI-generated.
+ *
+ * @param usage what the model's answer cost (tokens, durations, energy and carbon estimate); null
+ *     when no model wrote it
+ */
 public record Answer(
         String answer,
         AnswerMode mode,
@@ -12,12 +18,24 @@ public record Answer(
         String model,
         int capsuleVersion,
         String conversationId,
-        List<AnswerWarning> warnings) {
+        List<AnswerWarning> warnings,
+        Consumption usage) {
 
     public static final String LABEL = "Généré par IA — à vérifier";
 
     public Answer {
         citations = List.copyOf(citations);
         warnings = List.copyOf(warnings);
+    }
+
+    /** An answer whose cost is not known (yet). */
+    public Answer(String answer, AnswerMode mode, boolean aiGenerated, String label, List<Citation> citations, String model,
+            int capsuleVersion, String conversationId, List<AnswerWarning> warnings) {
+        this(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, null);
+    }
+
+    /** The same answer with its cost. */
+    public Answer withUsage(Consumption cost) {
+        return new Answer(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, cost);
     }
 }

@@ -14,6 +14,8 @@ import fr.capsules.app.llm.ModelPrompt;
 import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.app.llm.TokenListener;
+import fr.capsules.app.llm.ModelUsage;
+import fr.capsules.app.usage.Metering;
 import fr.capsules.ingest.index.PassageHit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +46,11 @@ public class Asking {
     private final Conversations conversations;
     private final ExtractiveAnswers extractive;
     private final AuditTrail audit;
+    private final Metering metering;
     private final GroundingCheck grounding = new GroundingCheck();
 
     Asking(Retrieval retrieval, AnswerPrompts prompts, LanguageModel model, CapsuleModels models,
-            Conversations conversations, ExtractiveAnswers extractive, AuditTrail audit) {
+            Conversations conversations, ExtractiveAnswers extractive, AuditTrail audit, Metering metering) {
         this.retrieval = retrieval;
         this.prompts = prompts;
         this.model = model;
@@ -55,6 +58,7 @@ public class Asking {
         this.conversations = conversations;
         this.extractive = extractive;
         this.audit = audit;
+        this.metering = metering;
     }
 
     /** What one ask needs once the question has been checked. */
@@ -102,21 +106,20 @@ public class Asking {
      */
     public Answer ask(Capsule capsule, CapsulesUser user, Question question) {
         Context context = context(capsule, user, question);
-        return record(context, answer(context));
-    }
-
-    private Answer answer(Context context) {
         if (context.retrieved().isEmpty()) {
-            return extractive.abstain(context.capsule(), context.retrieved(), context.question().conversationId());
+            return record(context, extractive.abstain(context.capsule(), context.retrieved(), context.question().conversationId()),
+                    ModelUsage.none());
         }
         ModelAvailability availability = model.availability(context.modelName());
         if (!availability.isAvailable()) {
-            return fallback(context, availability.failure());
+            return record(context, fallback(context, availability.failure()), ModelUsage.none());
         }
+        ModelReply reply;
         try {
-            return generative(context, model.generate(prompt(context)));
+            reply = model.generate(prompt(context));
+            return record(context, generative(context, reply), reply.usage());
         } catch (ModelUnavailableException e) {
-            return fallback(context, e);
+            return record(context, fallback(context, e), ModelUsage.none());
         }
     }
 
@@ -127,12 +130,13 @@ public class Asking {
     public void stream(Capsule capsule, CapsulesUser user, Question question, AnswerEvents events) {
         Context context = context(capsule, user, question);
         if (context.retrieved().isEmpty()) {
-            deliverWhole(record(context, extractive.abstain(capsule, context.retrieved(), question.conversationId())), events);
+            deliverWhole(record(context, extractive.abstain(capsule, context.retrieved(), question.conversationId()),
+                    ModelUsage.none()), events);
             return;
         }
         ModelAvailability availability = model.availability(context.modelName());
         if (!availability.isAvailable()) {
-            deliverWhole(record(context, fallback(context, availability.failure())), events);
+            deliverWhole(record(context, fallback(context, availability.failure()), ModelUsage.none()), events);
             return;
         }
         StreamedGeneration generation = new StreamedGeneration(events);
@@ -144,7 +148,7 @@ public class Asking {
         }
         if (outcome.reply() != null) {
             try {
-                Answer answer = record(context, generative(context, outcome.reply()));
+                Answer answer = record(context, generative(context, outcome.reply()), outcome.reply().usage());
                 events.citations(answer.citations());
                 events.done(answer);
                 return;
@@ -155,7 +159,7 @@ public class Asking {
         if (generation.sentTokens()) {
             events.reset(outcome.error().getMessage());
         }
-        deliverWhole(record(context, fallback(context, outcome.error())), events);
+        deliverWhole(record(context, fallback(context, outcome.error()), ModelUsage.none()), events);
     }
 
     private static void deliverWhole(Answer answer, AnswerEvents events) {
@@ -200,8 +204,12 @@ public class Asking {
                 quoted.conversationId(), warnings);
     }
 
-    private Answer record(Context context, Answer given) {
+    /** Audits the answer, keeps it in the conversation and records its usage; returns it with its cost. */
+    private Answer record(Context context, Answer given, ModelUsage usage) {
         Answer answer = withQuestionNotice(context.question(), given);
+        Instant at = Instant.now();
+        Answer costed = answer.withUsage(metering.answered(context.capsule().definition(), context.user(), answer.mode().json(),
+                answer.model(), usage, at));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("question", context.question().text());
         if (context.question().invisibleCharacters() > 0) {
@@ -219,8 +227,8 @@ public class Asking {
         conversations.append(
                 context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),
-                        answer.citations().stream().map(Citation::documentId).distinct().toList(), Instant.now()));
-        return answer;
+                        answer.citations().stream().map(Citation::documentId).distinct().toList(), at));
+        return costed;
     }
 
     /** Tells the agent that the question was cleaned of invisible characters before anything else. */

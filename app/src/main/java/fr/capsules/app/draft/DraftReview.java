@@ -12,7 +12,10 @@ import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.export.ExportFormat;
 import fr.capsules.app.export.ExportedFile;
 import fr.capsules.app.kernel.InvalidRequestException;
+import fr.capsules.app.usage.Metering;
+import fr.capsules.app.usage.RowOutput;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,11 +40,12 @@ public class DraftReview {
     private final RetrievalProperties bounds;
     private final DraftExports exports;
     private final AuditTrail audit;
+    private final Metering metering;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     DraftReview(Capsules capsules, Drafts drafts, Asking asking, TableDrafter tables, RetrievalProperties bounds,
-            DraftExports exports, AuditTrail audit, PlatformTransactionManager transactions) {
+            DraftExports exports, AuditTrail audit, Metering metering, PlatformTransactionManager transactions) {
         this.capsules = capsules;
         this.drafts = drafts;
         this.asking = asking;
@@ -49,6 +53,7 @@ public class DraftReview {
         this.bounds = bounds;
         this.exports = exports;
         this.audit = audit;
+        this.metering = metering;
         // A change and its audit entry are written together or not at all; the model is called
         // before, outside any transaction.
         this.transaction = new TransactionTemplate(transactions);
@@ -66,10 +71,12 @@ public class DraftReview {
         Capsule capsule = capsules.require(capsuleId, user);
         capsule.requireInService();
         Draft draft;
+        List<RowOutput> outputs = List.of();
         if (capsule.definition().kind() == CapsuleKind.TABLE && request.input() != null) {
             TableDrafter.TableDraft table = tables.draft(capsule, user, request.input(), rows);
             draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
                     table.model(), null, table.content(), List.of(), table.warnings(), user, now());
+            outputs = table.rowOutputs();
         } else if (request.question() != null) {
             Answer answer = asking.answer(capsule, user, request.question(), bounds);
             draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
@@ -81,8 +88,10 @@ public class DraftReview {
                     : "envoyez la question dans le champ « question »");
         }
         Draft created = draft;
+        List<RowOutput> createdRows = outputs;
         transaction.executeWithoutResult(status -> {
             drafts.insert(created);
+            metering.draftCreated(capsule.definition(), user, created.id(), created.model(), createdRows, created.createdAt());
             record(user, AuditAction.DRAFT_CREATED, created, Map.of(
                     "kind", created.kind().json(),
                     "model", created.model() == null ? "" : created.model(),
@@ -105,6 +114,7 @@ public class DraftReview {
                 table.model(), null, table.content(), List.of(), table.warnings(), user, now());
         transaction.executeWithoutResult(status -> {
             drafts.insert(draft);
+            metering.draftCreated(capsule.definition(), user, draft.id(), draft.model(), table.rowOutputs(), draft.createdAt());
             record(user, AuditAction.DRAFT_CREATED, draft, Map.of("kind", draft.kind().json(), "rows",
                     draft.content().rows().size(), "inputFile", fileName == null ? "" : fileName));
         });
@@ -197,6 +207,8 @@ public class DraftReview {
     private void save(Draft next, CapsulesUser user, AuditAction action, Map<String, ?> details) {
         transaction.executeWithoutResult(status -> {
             drafts.update(next);
+            metering.draftReviewed(next.id(), next.status().json(), next.editShare(),
+                    next.validatedAt() == null ? null : Duration.between(next.createdAt(), next.validatedAt()));
             record(user, action, next, details);
         });
     }

@@ -3,13 +3,26 @@ package fr.capsules.app.draft;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.usage.RowOutput;
 import java.util.List;
 
 /** Turns findings into the rows of a table capsule's draft. */
 public interface TableDrafter {
 
-    /** The table as drafted, the model that drafted it (null without one) and warnings for the whole table. */
-    record TableDraft(DraftContent content, String model, List<AnswerWarning> warnings) {}
+    /**
+     * The table as drafted, the model that drafted it (null without one), warnings for the whole table,
+     * and how each row was drafted and what it cost (in row order; empty when not known).
+     */
+    record TableDraft(DraftContent content, String model, List<AnswerWarning> warnings, List<RowOutput> rowOutputs) {
+
+        public TableDraft {
+            rowOutputs = rowOutputs == null ? List.of() : List.copyOf(rowOutputs);
+        }
+
+        public TableDraft(DraftContent content, String model, List<AnswerWarning> warnings) {
+            this(content, model, warnings, List.of());
+        }
+    }
 
     TableDraft draft(Capsule capsule, CapsulesUser user, String findings);
 

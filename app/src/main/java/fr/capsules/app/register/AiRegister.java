@@ -13,6 +13,9 @@ import fr.capsules.app.llm.CapsuleModels;
 import fr.capsules.ingest.index.DocumentRecord;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import fr.capsules.app.usage.MonthlyUsage;
+import fr.capsules.app.usage.UsageTotals;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +40,11 @@ public class AiRegister {
     private final CapsuleModels models;
 
     AiRegister(Capsules capsules, CapsuleHistory history, DocumentLibrary documents, Conversations conversations,
-            Drafts drafts, CapsuleModels models) {
+            Drafts drafts, MonthlyUsage monthly, CapsuleModels models) {
         this.capsules = capsules;
         this.history = history;
         this.documents = documents;
-        this.usage = new Usage(conversations, drafts);
+        this.usage = new Usage(conversations, drafts, monthly);
         this.models = models;
     }
 
@@ -67,13 +70,16 @@ public class AiRegister {
     }
 
     /** Usage figures of one capsule over a period. */
-    private record Usage(Conversations conversations, Drafts drafts) {
+    private record Usage(Conversations conversations, Drafts drafts, MonthlyUsage monthly) {
 
         RegisterEntry.Usage of(String capsuleId, LocalDate from, LocalDate to) {
             var start = from.atStartOfDay(PARIS).toInstant();
             var end = to.atStartOfDay(PARIS).toInstant();
             List<Draft> created = drafts.createdBetween(capsuleId, start, end);
             List<Draft> validated = created.stream().filter(d -> d.status() == DraftStatus.VALIDATED).toList();
+            UsageTotals recorded = monthly.totalOf(capsuleId, start, end);
+            YearMonth firstMonth = YearMonth.from(from);
+            YearMonth lastMonth = YearMonth.from(to.minusDays(1));
             return new RegisterEntry.Usage(
                     from, to,
                     conversations.questionsAsked(capsuleId, start, end),
@@ -81,7 +87,12 @@ public class AiRegister {
                     validated.size(),
                     created.stream().filter(d -> d.status() == DraftStatus.REJECTED).count(),
                     median(validated, Draft::editShare),
-                    median(validated, d -> Duration.between(d.createdAt(), d.validatedAt()).toSeconds() / 3600.0));
+                    median(validated, d -> Duration.between(d.createdAt(), d.validatedAt()).toSeconds() / 3600.0),
+                    recorded.tableRows(),
+                    created.isEmpty() ? null : Math.round(1000.0 * validated.size() / created.size()) / 1000.0,
+                    recorded.promptTokens(), recorded.completionTokens(), recorded.energyWh(), recorded.carbonGrams(),
+                    monthly.monthsOf(capsuleId, firstMonth, lastMonth),
+                    monthly.servicesOf(capsuleId, firstMonth, lastMonth));
         }
 
         private static Double median(List<Draft> drafts, Function<Draft, Double> value) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import fr.capsules.app.usage.UsageTotals;
 
 /**
  * One AI system of the organisation's register: what the capsule is for, who answers for it, who
@@ -35,6 +36,13 @@ public record RegisterEntry(
      * @param medianEditShare median share of the AI's draft changed by people before validation,
      *     null without validated drafts
      * @param medianHoursToValidation median hours from draft to validation, null without any
+     * @param tableRows table rows drafted, by the model or by similarity
+     * @param validationRate validated / generated drafts, null without drafts
+     * @param promptTokens tokens the model read, {@code completionTokens} it wrote (as Ollama reported)
+     * @param energyWh estimated watt-hours of those generations, {@code carbonGrams} their CO2-equivalent
+     *     (docs/USAGE.md)
+     * @param byMonth the same figures per month, over the whole months the period touches
+     * @param byService per service of the askers ('' = none), over the same months
      */
     public record Usage(
             LocalDate from,
@@ -44,5 +52,13 @@ public record RegisterEntry(
             long draftsValidated,
             long draftsRejected,
             Double medianEditShare,
-            Double medianHoursToValidation) {}
+            Double medianHoursToValidation,
+            long tableRows,
+            Double validationRate,
+            long promptTokens,
+            long completionTokens,
+            double energyWh,
+            double carbonGrams,
+            List<UsageTotals> byMonth,
+            List<UsageTotals> byService) {}
 }

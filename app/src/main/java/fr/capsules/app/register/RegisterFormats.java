@@ -18,7 +18,9 @@ final class RegisterFormats {
     private static final List<String> HEADER = List.of(
             "capsule", "nom", "finalité", "référent", "périmètre", "type", "statut", "version", "modèle", "documents",
             "formats", "première publication", "dernière modification", "période", "questions", "brouillons générés",
-            "brouillons validés", "brouillons rejetés", "part médiane modifiée", "délai médian de validation (h)");
+            "brouillons validés", "brouillons rejetés", "part médiane modifiée", "délai médian de validation (h)",
+            "lignes de tableau", "taux de validation", "jetons du prompt", "jetons générés", "énergie estimée (Wh)",
+            "carbone estimé (g CO2e)");
 
     private RegisterFormats() {}
 
@@ -68,7 +70,11 @@ final class RegisterFormats {
                 String.valueOf(u.questions()), String.valueOf(u.draftsGenerated()), String.valueOf(u.draftsValidated()),
                 String.valueOf(u.draftsRejected()),
                 u.medianEditShare() == null ? "" : String.format(Locale.FRANCE, "%.0f %%", u.medianEditShare() * 100),
-                u.medianHoursToValidation() == null ? "" : String.format(Locale.FRANCE, "%.1f", u.medianHoursToValidation()));
+                u.medianHoursToValidation() == null ? "" : String.format(Locale.FRANCE, "%.1f", u.medianHoursToValidation()),
+                String.valueOf(u.tableRows()),
+                u.validationRate() == null ? "" : String.format(Locale.FRANCE, "%.0f %%", u.validationRate() * 100),
+                String.valueOf(u.promptTokens()), String.valueOf(u.completionTokens()),
+                String.format(Locale.FRANCE, "%.3f", u.energyWh()), String.format(Locale.FRANCE, "%.3f", u.carbonGrams()));
     }
 
     private static String day(Instant instant) {

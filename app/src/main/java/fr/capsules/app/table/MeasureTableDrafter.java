@@ -8,6 +8,7 @@ import fr.capsules.app.draft.TableDrafter;
 import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.app.llm.CapsuleModels;
 import fr.capsules.app.llm.LanguageModel;
+import fr.capsules.app.usage.RowOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,10 +81,12 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
                     }));
         }
         List<DraftContent.Row> drafted = new ArrayList<>();
+        List<RowOutput> outputs = new ArrayList<>();
         long byModel = 0;
         for (CompletableFuture<RowDrafter.Drafted> future : futures) {
             RowDrafter.Drafted row = future.join();
             drafted.add(row.row());
+            outputs.add(new RowOutput(row.byModel(), row.usage()));
             byModel += row.byModel() ? 1 : 0;
         }
         List<DraftContent.Column> header = columns.all().stream()
@@ -98,7 +101,7 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
             warnings.add(AnswerWarning.of("rows-by-similarity", (drafted.size() - byModel) + " ligne(s) sur " + drafted.size()
                     + " remplie(s) par similarité avec les tableaux historiques, sans modèle : à relire avec soin."));
         }
-        return new TableDraft(DraftContent.table(header, drafted), byModel > 0 ? modelName : null, warnings);
+        return new TableDraft(DraftContent.table(header, drafted), byModel > 0 ? modelName : null, warnings, outputs);
     }
 
     List<Finding> parse(String findings) {

@@ -12,6 +12,7 @@ import fr.capsules.app.llm.ModelPrompt;
 import fr.capsules.app.llm.PassageFence;
 import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
+import fr.capsules.app.llm.ModelUsage;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.PassageHit;
 import java.util.ArrayList;
@@ -49,8 +50,8 @@ class RowDrafter {
         this.properties = properties;
     }
 
-    /** The outcome for one row: the row and whether the model wrote it. */
-    record Drafted(DraftContent.Row row, boolean byModel) {}
+    /** The outcome for one row: the row, whether the model wrote it and what its calls cost. */
+    record Drafted(DraftContent.Row row, boolean byModel, ModelUsage usage) {}
 
     /**
      * Drafts the row of one finding.
@@ -68,9 +69,10 @@ class RowDrafter {
         List<String> warnings = new ArrayList<>();
         List<Citation> citations = new ArrayList<>();
         boolean byModel = false;
-        Optional<RowAnswer> answer = modelAvailable && !passages.isEmpty()
+        Attempt attempt = modelAvailable && !passages.isEmpty()
                 ? ask(model.get(), capsule, columns, finding, passages, warnings)
-                : Optional.empty();
+                : Attempt.NONE;
+        Optional<RowAnswer> answer = attempt.answer();
         if (answer.isPresent()) {
             byModel = true;
             cells.putAll(answer.get().cells());
@@ -95,7 +97,7 @@ class RowDrafter {
         if (citations.isEmpty()) {
             warnings.add("aucune source : ligne à compléter par l'inspecteur");
         }
-        return new Drafted(new DraftContent.Row(cells, citations, warnings), byModel);
+        return new Drafted(new DraftContent.Row(cells, citations, warnings), byModel, attempt.usage());
     }
 
     private List<PassageHit> passages(Capsule capsule, Finding finding) {
@@ -107,25 +109,33 @@ class RowDrafter {
                 .toList();
     }
 
-    private Optional<RowAnswer> ask(String modelName, Capsule capsule, TableColumns columns, Finding finding,
+    /** What asking the model gave: a valid answer or none, and what the calls cost either way. */
+    private record Attempt(Optional<RowAnswer> answer, ModelUsage usage) {
+        static final Attempt NONE = new Attempt(Optional.empty(), ModelUsage.none());
+    }
+
+    private Attempt ask(String modelName, Capsule capsule, TableColumns columns, Finding finding,
             List<PassageHit> passages, List<String> warnings) {
+        ModelUsage spent = ModelUsage.none();
         List<CapsuleDefinition.Column> drafted = columns.drafted();
         ModelPrompt prompt = prompt(modelName, capsule, columns, finding, passages, List.of());
         try {
             ModelReply reply = model.generate(prompt);
+            spent = reply.usage();
             RowAnswer answer = RowAnswer.parse(reply.text(), drafted, passages.size());
             if (answer.isValid()) {
-                return Optional.of(answer);
+                return new Attempt(Optional.of(answer), spent);
             }
             List<ModelPrompt.Message> retry = List.of(
                     new ModelPrompt.Message(ModelPrompt.Role.ASSISTANT, reply.text()),
                     new ModelPrompt.Message(ModelPrompt.Role.USER, "Ta réponse ne respecte pas le format : "
                             + String.join(" ; ", answer.problems()) + ". Corrige-la et renvoie l'objet JSON complet."));
             ModelReply second = model.generate(prompt(modelName, capsule, columns, finding, passages, retry));
+            spent = spent.plus(second.usage());
             RowAnswer corrected = RowAnswer.parse(second.text(), drafted, passages.size());
             if (corrected.isValid()) {
                 warnings.add("réponse du modèle corrigée après un premier essai invalide");
-                return Optional.of(corrected);
+                return new Attempt(Optional.of(corrected), spent);
             }
             warnings.add("réponse du modèle invalide deux fois (" + String.join(" ; ", corrected.problems())
                     + ") : ligne remplie par similarité");
@@ -133,7 +143,7 @@ class RowDrafter {
             log.info("Row {} drafted by similarity: {}", finding.number(), e.getMessage());
             warnings.add("modèle indisponible (" + e.getMessage() + ") : ligne remplie par similarité");
         }
-        return Optional.empty();
+        return new Attempt(Optional.empty(), spent);
     }
 
     private void fallback(TableColumns columns, List<PassageHit> passages, Map<String, String> cells, List<Citation> citations,

@@ -60,7 +60,7 @@ final class ChatReplyWriter {
             // Stamped before the write, which takes microseconds on loopback, so that a reader who
             // already has the service's answer always finds the stamp.
             received.replied(call, System.nanoTime());
-            exchange.sendJson(200, finalChunk(reply.content(), reply.tokens().size()));
+            exchange.sendJson(200, finalChunk(reply.content(), reply.tokens().size(), reply.metrics()));
         }
     }
 
@@ -76,7 +76,7 @@ final class ChatReplyWriter {
             // no final line: the body simply ends
         } else {
             received.replied(call, System.nanoTime());
-            exchange.writeLine(finalChunk("", reply.tokens().size()));
+            exchange.writeLine(finalChunk("", reply.tokens().size(), reply.metrics()));
         }
     }
 
@@ -106,7 +106,18 @@ final class ChatReplyWriter {
         return chunk;
     }
 
-    private ObjectNode finalChunk(String content, int evalCount) {
+    private ObjectNode finalChunk(String content, int evalCount, ScriptedReply.ReportedMetrics scripted) {
+        if (scripted != null) {
+            return chunk(content)
+                    .put("done_reason", "stop")
+                    .put("done", true)
+                    .put("total_duration", scripted.totalDurationNanos())
+                    .put("load_duration", scripted.loadDurationNanos())
+                    .put("prompt_eval_count", scripted.promptEvalCount())
+                    .put("prompt_eval_duration", scripted.promptEvalDurationNanos())
+                    .put("eval_count", scripted.evalCount())
+                    .put("eval_duration", scripted.evalDurationNanos());
+        }
         long total = System.nanoTime() - startedNanos + LOAD_NANOS;
         int promptTokens = call.messages().stream()
                 .mapToInt(m -> ScriptedReply.tokenise(m.content()).size() + 4)

@@ -27,9 +27,22 @@ public final class ScriptedReply {
     private final int status;
     private final String errorMessage;
     private final Duration hangFor;
+    private final ReportedMetrics metrics;
+
+    /**
+     * The figures the final object reports, instead of the ones the fake computes (prompt tokens
+     * counted from the messages, durations from the clock).
+     */
+    public record ReportedMetrics(int promptEvalCount, int evalCount, long promptEvalDurationNanos,
+            long evalDurationNanos, long loadDurationNanos, long totalDurationNanos) {}
 
     private ScriptedReply(Kind kind, List<String> tokens, Duration tokenDelay, Duration firstTokenDelay,
             int status, String errorMessage, Duration hangFor) {
+        this(kind, tokens, tokenDelay, firstTokenDelay, status, errorMessage, hangFor, null);
+    }
+
+    private ScriptedReply(Kind kind, List<String> tokens, Duration tokenDelay, Duration firstTokenDelay,
+            int status, String errorMessage, Duration hangFor, ReportedMetrics metrics) {
         this.kind = kind;
         this.tokens = List.copyOf(tokens);
         this.tokenDelay = Objects.requireNonNull(tokenDelay);
@@ -37,6 +50,7 @@ public final class ScriptedReply {
         this.status = status;
         this.errorMessage = errorMessage;
         this.hangFor = hangFor;
+        this.metrics = metrics;
     }
 
     private static ScriptedReply of(Kind kind, List<String> tokens) {
@@ -114,7 +128,7 @@ public final class ScriptedReply {
 
     /** A copy waiting {@code delay} before each token (50 ms is 20 tokens per second). */
     public ScriptedReply withTokenDelay(Duration delay) {
-        return new ScriptedReply(kind, tokens, delay, firstTokenDelay, status, errorMessage, hangFor);
+        return new ScriptedReply(kind, tokens, delay, firstTokenDelay, status, errorMessage, hangFor, metrics);
     }
 
     /**
@@ -122,7 +136,13 @@ public final class ScriptedReply {
      * streaming headers are only sent with the first token, like Ollama does.
      */
     public ScriptedReply withFirstTokenDelay(Duration delay) {
-        return new ScriptedReply(kind, tokens, tokenDelay, delay, status, errorMessage, hangFor);
+        return new ScriptedReply(kind, tokens, tokenDelay, delay, status, errorMessage, hangFor, metrics);
+    }
+
+    /** A copy whose final object reports exactly these figures (Ollama's counts and nanoseconds). */
+    public ScriptedReply withMetrics(ReportedMetrics reported) {
+        return new ScriptedReply(kind, tokens, tokenDelay, firstTokenDelay, status, errorMessage, hangFor,
+                Objects.requireNonNull(reported));
     }
 
     /** The whole content the tokens add up to. */
@@ -156,6 +176,10 @@ public final class ScriptedReply {
 
     Duration hangFor() {
         return hangFor;
+    }
+
+    ReportedMetrics metrics() {
+        return metrics;
     }
 
     /** "Selon le document" becomes "Selon ", "le ", "document": whitespace stays with the word before. */

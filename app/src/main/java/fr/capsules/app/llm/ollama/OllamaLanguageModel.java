@@ -25,6 +25,7 @@ import fr.capsules.app.llm.ModelAvailability;
 import fr.capsules.app.llm.ModelPrompt;
 import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
+import fr.capsules.app.llm.ModelUsage;
 import fr.capsules.app.llm.TokenListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +74,9 @@ class OllamaLanguageModel implements LanguageModel {
     @Override
     public ModelReply generate(ModelPrompt prompt) {
         String model = modelOf(prompt);
-        try {
+        try (ReportedUsage.Capture usage = ReportedUsage.capture()) {
             ChatResponse response = blocking.computeIfAbsent(model, this::blockingClient).chat(request(prompt));
-            return reply(response, model);
+            return reply(response, model, usage);
         } catch (RuntimeException e) {
             throw FailureClassifier.classify(e, model);
         }
@@ -86,6 +87,7 @@ class OllamaLanguageModel implements LanguageModel {
         String model = modelOf(prompt);
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicReference<dev.langchain4j.model.chat.response.StreamingHandle> handle = new AtomicReference<>();
+        ReportedUsage.Capture usage = ReportedUsage.capture();
         StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -103,7 +105,7 @@ class OllamaLanguageModel implements LanguageModel {
                     return;
                 }
                 try {
-                    listener.onComplete(reply(response, model));
+                    listener.onComplete(reply(response, model, usage));
                 } catch (ModelUnavailableException e) {
                     listener.onError(e);
                 }
@@ -116,7 +118,7 @@ class OllamaLanguageModel implements LanguageModel {
                 }
             }
         };
-        try {
+        try (usage) {
             streaming.computeIfAbsent(model, this::streamingClient).chat(request(prompt), handler);
         } catch (RuntimeException e) {
             listener.onError(FailureClassifier.classify(e, model));
@@ -136,19 +138,32 @@ class OllamaLanguageModel implements LanguageModel {
         return prompt.model() == null || prompt.model().isBlank() ? properties.chatModel() : prompt.model();
     }
 
-    private static ModelReply reply(ChatResponse response, String model) {
+    private static ModelReply reply(ChatResponse response, String model, ReportedUsage.Capture capture) {
         AiMessage message = response.aiMessage();
         String text = message == null ? null : message.text();
         if (text == null || text.isBlank()) {
             throw new ModelUnavailableException(ModelUnavailableException.Reason.EMPTY_REPLY, null, null);
         }
-        var usage = response.tokenUsage();
         return new ModelReply(
                 text,
                 response.modelName() != null ? response.modelName() : model,
                 response.finishReason() == null ? null : response.finishReason().name(),
-                usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
+                usage(response, capture));
+    }
+
+    /** The server's figures; failing those, the two token counts LangChain4j kept. */
+    private static ModelUsage usage(ChatResponse response, ReportedUsage.Capture capture) {
+        if (capture.usage() != null) {
+            return capture.usage();
+        }
+        var tokens = response.tokenUsage();
+        if (tokens == null) {
+            return ModelUsage.none();
+        }
+        return new ModelUsage(
+                tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
+                tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount(),
+                null, null, null, null);
     }
 
     private static ChatRequest request(ModelPrompt prompt) {
@@ -193,8 +208,9 @@ class OllamaLanguageModel implements LanguageModel {
                 .build();
     }
 
-    private JdkHttpClientBuilder http() {
-        return new JdkHttpClientBuilder().connectTimeout(properties.connectTimeout()).readTimeout(properties.timeout());
+    private dev.langchain4j.http.client.HttpClientBuilder http() {
+        return ReportedUsage.reading(
+                new JdkHttpClientBuilder().connectTimeout(properties.connectTimeout()).readTimeout(properties.timeout()));
     }
 
     private OllamaChatModel blockingClient(String model) {

@@ -25,6 +25,29 @@ public class PageFormat {
         return share == null ? "—" : Math.round(share * 100) + " %";
     }
 
+    /** A count with French digit grouping: 1 234 567. */
+    public String count(long value) {
+        return String.format(Locale.FRANCE, "%,d", value);
+    }
+
+    /** A decimal in French, {@code digits} after the comma; "—" for none. */
+    public String decimal(Double value, int digits) {
+        return value == null ? "—" : String.format(Locale.FRANCE, "%,." + digits + "f", value);
+    }
+
+    /** What an answer cost, for the line under it: tokens, server time, estimated energy and carbon. */
+    public String usage(fr.capsules.app.usage.Consumption usage) {
+        return String.format(Locale.FRANCE, "%,d + %,d jetons · %s s · ≈ %s Wh · ≈ %s g CO₂e (estimation)",
+                usage.promptTokens(), usage.completionTokens(), upTo2(usage.totalMs() / 1000.0), upTo2(usage.energyWh()),
+                upTo2(usage.carbonGrams()));
+    }
+
+    private static String upTo2(double value) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(Locale.FRANCE);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
     public String status(DraftStatus status) {
         return switch (status) {
             case GENERATED -> "Généré";
