@@ -94,6 +94,11 @@ public final class ApiClient {
         return postJson("/api/drafts/" + draftId + "/validate", java.util.Map.of("acknowledgedWarnings", ids));
     }
 
+    public Response patchJson(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public Response putJson(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }

@@ -206,7 +206,8 @@ public class Asking {
         conversations.append(
                 context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),
-                        answer.citations().stream().map(Citation::documentId).distinct().toList(), Instant.now()));
+                        answer.citations().stream().map(Citation::documentId).distinct().toList(), Instant.now(),
+                        answer.citations()));
         return answer;
     }
 
