@@ -34,6 +34,14 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
         return inScope && (definition.status() != CapsuleStatus.DRAFT || user.canMaintainCapsules());
     }
 
+    /**
+     * Whether this person, who sees the capsule, may open its original files; the others are shown
+     * the cited passages only.
+     */
+    public boolean mayOpenOriginals(CapsulesUser user) {
+        return definition.originals() == OriginalsAccess.EVERYONE || user.canMaintainCapsules();
+    }
+
     /** Retired capsules stay listed for the record but answer no more questions. */
     public void requireInService() {
         if (definition.status() == CapsuleStatus.RETIRED) {

@@ -31,7 +31,8 @@ public record CapsuleDefinition(
         @Size(max = 100) String model,
         @Valid RetrievalSettings retrieval,
         @Valid TableSpec table,
-        ValidationSettings validation) {
+        ValidationSettings validation,
+        OriginalsAccess originals) {
 
     public CapsuleDefinition {
         description = description == null ? "" : description;
@@ -40,6 +41,7 @@ public record CapsuleDefinition(
         status = status == null ? CapsuleStatus.PUBLISHED : status;
         retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
         validation = validation == null ? new ValidationSettings(false) : validation;
+        originals = originals == null ? OriginalsAccess.EVERYONE : originals;
     }
 
     @AssertTrue(message = "une capsule de type « table » doit déclarer ses colonnes (table.columns)")
@@ -57,14 +59,14 @@ public record CapsuleDefinition(
     public CapsuleDefinition withVersion(int newVersion) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, newVersion, status, scope, kind,
-                instructions, model, retrieval, table, validation);
+                instructions, model, retrieval, table, validation, originals);
     }
 
     /** Same definition with another status. */
     public CapsuleDefinition withStatus(CapsuleStatus newStatus) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, version, newStatus, scope, kind,
-                instructions, model, retrieval, table, validation);
+                instructions, model, retrieval, table, validation, originals);
     }
 
     /**

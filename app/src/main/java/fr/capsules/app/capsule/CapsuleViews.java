@@ -38,14 +38,15 @@ final class CapsuleViews {
             TableView table,
             CapsuleDefinition.RetrievalSettings retrieval,
             String model,
-            CapsuleDefinition.ValidationSettings validation) {
+            CapsuleDefinition.ValidationSettings validation,
+            OriginalsAccess originals) {
         static Detail of(Capsule capsule, int documentCount) {
             CapsuleDefinition d = capsule.definition();
             return new Detail(
                     d.id(), d.name(), d.description(), d.purpose(), d.referent(), d.kind(), ScopeView.of(d.scope()),
                     d.status(), d.version(), d.instructions(), documentCount,
                     d.table() == null ? null : new TableView(d.table().columns()), d.retrieval(), d.model(),
-                    d.validation());
+                    d.validation(), d.originals());
         }
     }
 }
