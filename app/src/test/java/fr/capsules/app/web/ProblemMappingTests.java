@@ -44,6 +44,7 @@ class ProblemMappingTests {
                 Map.entry(base + "internal-error", 500),
                 Map.entry(base + "index-mismatch", 503),
                 Map.entry(base + "embeddings-unavailable", 503),
+                Map.entry(base + "capsule-indexing", 503),
                 Map.entry(base + "identity-provider-unavailable", 503)));
     }
 
