@@ -1,6 +1,10 @@
 // The chat page: streams the answer from POST /api/capsules/{id}/ask (server-sent events), then
 // renders the final answer with its label, mode, flagged sentences and numbered sources. The
-// model's text is only ever set with textContent.
+// model's text is only ever set with textContent. Habits from the chat tools people know: Enter
+// sends and Shift+Enter goes to the line, a stop button aborts the generation (the request is
+// cancelled, so the server cancels the model's), each answer can be copied with its label and
+// sources, the focus comes back to the question, and the address names the conversation so that
+// a reload reopens it.
 'use strict';
 document.addEventListener('DOMContentLoaded', function () {
   var C = window.Capsules;
@@ -9,9 +13,11 @@ document.addEventListener('DOMContentLoaded', function () {
   var status = document.getElementById('ask-status');
   var questionField = document.getElementById('question');
   var conversationField = document.getElementById('conversationId');
+  var sendButton = document.getElementById('send');
+  var stopButton = document.getElementById('stop');
+  var list = document.getElementById('conversation-list');
   var capsule = conversation.getAttribute('data-capsule');
   // Originals of a pseudonymised capsule are for its referents and the admins only.
-  var originals = conversation.getAttribute('data-originals') !== 'false';
   var LABEL = 'Généré par IA — à vérifier';
   var FR = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
   // What the answer cost, quietly: tokens, server time, estimated energy and carbon (docs/USAGE.md).
@@ -25,9 +31,60 @@ document.addEventListener('DOMContentLoaded', function () {
     extractive: 'Réponse extractive : modèle indisponible',
     abstained: 'Les documents ne permettent pas de répondre'
   };
+  var running = null;
 
   function sourceName(c) {
     return (c.title || 'Document') + (c.page ? ', p. ' + c.page : '');
+  }
+
+  function sourceLink(c) {
+    var hash = c.passageId ? c.passageId.lastIndexOf('#') : -1;
+    if (hash < 0 || !c.documentId) { return null; }
+    return '/capsules/' + encodeURIComponent(capsule) + '/documents/' + encodeURIComponent(c.documentId)
+      + '/passages/' + encodeURIComponent(c.passageId.slice(hash + 1));
+  }
+
+  // What "Copier la réponse" puts on the clipboard: the answer, its AI label, then its sources.
+  function copyText(answer) {
+    var lines = [];
+    var text = answer.querySelector('.answer-text');
+    lines.push((text ? text.innerText : '').trim());
+    lines.push('');
+    lines.push((answer.querySelector('.ai-label') || { textContent: LABEL }).textContent.trim());
+    var sources = answer.querySelectorAll('.sources li');
+    if (sources.length) {
+      lines.push('Sources :');
+      sources.forEach(function (li) {
+        var name = li.querySelector('summary').textContent.trim();
+        var file = li.querySelector('.meta');
+        lines.push(name + (file ? ' (' + file.textContent.replace(/^Fichier : /, '').trim() + ')' : ''));
+      });
+    }
+    return lines.join('\n');
+  }
+
+  async function copy(answer) {
+    var text = copyText(answer);
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (e) {
+      // No clipboard API (plain http on another host, older browser): the selection way.
+      var area = C.el('textarea', 'visually-hidden', text);
+      area.setAttribute('aria-hidden', 'true');
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    answer.setAttribute('data-copied', text);
+    status.textContent = 'Réponse copiée dans le presse-papiers, avec la mention IA et les sources.';
+  }
+
+  function enableCopy(answer) {
+    var button = answer.querySelector('.copy-answer');
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener('click', function () { copy(answer); });
   }
 
   function renderText(container, answer) {
@@ -58,26 +115,30 @@ document.addEventListener('DOMContentLoaded', function () {
   function renderSources(box, citations) {
     box.textContent = '';
     if (!citations || !citations.length) { return; }
-    box.appendChild(C.el('h2', 'sources-title', 'Sources'));
-    var list = C.el('ol');
+    box.appendChild(C.el('h3', 'sources-title', 'Sources'));
+    var ol = C.el('ol');
     citations.forEach(function (c) {
-      var item = C.el('li');
-      item.id = 'source-' + c.n;
+      var item = C.el('li', 'source');
+      item.setAttribute('data-n', c.n);
       var details = C.el('details');
       var summary = C.el('summary');
       summary.appendChild(C.el('span', null, '[' + c.n + '] ' + sourceName(c)));
       details.appendChild(summary);
       details.appendChild(C.el('blockquote', null, c.text));
       details.appendChild(C.el('p', 'meta', 'Fichier : ' + (c.file || '')));
-      if (c.documentId && originals) {
-        var link = C.el('a', 'download', 'Télécharger le document');
-        link.href = '/api/capsules/' + encodeURIComponent(capsule) + '/documents/' + encodeURIComponent(c.documentId) + '/file';
+      var href = sourceLink(c);
+      if (href) {
+        var link = C.el('a', 'open-source', 'Voir la source dans le document');
+        link.href = href;
+        link.target = '_blank';
+        link.rel = 'noopener';
+        link.appendChild(C.el('span', 'visually-hidden', ' (nouvel onglet)'));
         details.appendChild(link);
       }
       item.appendChild(details);
-      list.appendChild(item);
+      ol.appendChild(item);
     });
-    box.appendChild(list);
+    box.appendChild(ol);
   }
 
   function newTurn(question) {
@@ -105,6 +166,26 @@ document.addEventListener('DOMContentLoaded', function () {
     return { answer: answer, mode: mode, text: text, warnings: warnings, sources: sources, footer: footer };
   }
 
+  function remember(answer, question) {
+    if (!answer.conversationId) { return; }
+    conversationField.value = answer.conversationId;
+    var url = new URL(window.location.href);
+    url.searchParams.set('conversation', answer.conversationId);
+    url.searchParams.delete('deleted');
+    window.history.replaceState(null, '', url.pathname + url.search);
+    if (list && !list.querySelector('[data-conversation="' + CSS.escape(answer.conversationId) + '"]')) {
+      var item = C.el('li');
+      item.setAttribute('data-conversation', answer.conversationId);
+      var link = C.el('a', null, question.length > 120 ? question.slice(0, 119) + '…' : question);
+      link.href = url.pathname + url.search;
+      link.setAttribute('aria-current', 'page');
+      item.appendChild(link);
+      list.insertBefore(item, list.firstChild);
+      var none = document.getElementById('no-conversations');
+      if (none) { none.remove(); }
+    }
+  }
+
   function finish(view, answer, question) {
     view.answer.setAttribute('data-mode', answer.mode);
     view.answer.removeAttribute('aria-busy');
@@ -117,9 +198,24 @@ document.addEventListener('DOMContentLoaded', function () {
     view.footer.textContent = '';
     if (answer.model) { view.footer.appendChild(C.el('p', 'meta', 'Modèle : ' + answer.model)); }
     if (answer.usage) { view.footer.appendChild(C.el('p', 'answer-usage', usageText(answer.usage))); }
-    view.footer.appendChild(C.postForm('/capsules/' + encodeURIComponent(capsule) + '/drafts', { question: question },
-      'Créer un brouillon', 'make-draft'));
-    if (answer.conversationId) { conversationField.value = answer.conversationId; }
+    var actions = C.el('div', 'answer-actions');
+    var copyButton = C.el('button', 'secondary copy-answer', 'Copier la réponse');
+    copyButton.type = 'button';
+    actions.appendChild(copyButton);
+    // A refusal to answer is no material for a draft.
+    if (answer.mode !== 'abstained') {
+      actions.appendChild(C.postForm('/capsules/' + encodeURIComponent(capsule) + '/drafts', { question: question },
+        'Créer un brouillon', 'make-draft'));
+    }
+    view.footer.appendChild(actions);
+    enableCopy(view.answer);
+    remember(answer, question);
+  }
+
+  function stopped(view) {
+    view.answer.removeAttribute('aria-busy');
+    view.answer.setAttribute('data-mode', 'stopped');
+    view.mode.textContent = 'Génération arrêtée : la réponse est incomplète et n\'est pas conservée.';
   }
 
   function fail(view, message) {
@@ -129,14 +225,31 @@ document.addEventListener('DOMContentLoaded', function () {
     view.text.appendChild(C.el('p', 'error', message));
   }
 
+  questionField.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (!running) { form.requestSubmit(); }
+    }
+  });
+
+  stopButton.addEventListener('click', function () {
+    if (running) { running.abort(); }
+  });
+
+  document.querySelectorAll('#conversation .answer').forEach(enableCopy);
+
   form.addEventListener('submit', async function (event) {
     event.preventDefault();
     var question = questionField.value.trim();
     if (!question) { questionField.focus(); return; }
-    var button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
+    if (running) { return; }
+    var controller = new AbortController();
+    running = controller;
+    sendButton.disabled = true;
+    stopButton.hidden = false;
     status.textContent = 'Réponse en cours de rédaction…';
     var view = newTurn(question);
+    questionField.value = '';
     var streamed = '';
     try {
       var body = { question: question };
@@ -145,7 +258,8 @@ document.addEventListener('DOMContentLoaded', function () {
         method: 'POST',
         credentials: 'same-origin',
         headers: C.headers({ 'Content-Type': 'application/json', 'Accept': 'text/event-stream' }),
-        body: JSON.stringify(body)
+        body: JSON.stringify(body),
+        signal: controller.signal
       });
       if (!response.ok) { throw await C.problem(response); }
       var done = false;
@@ -165,13 +279,21 @@ document.addEventListener('DOMContentLoaded', function () {
         }
       });
       if (!done) { throw new Error('La réponse a été interrompue avant la fin : reposez la question.'); }
-      questionField.value = '';
       status.textContent = 'Réponse reçue.';
     } catch (e) {
-      fail(view, e.message);
-      status.textContent = 'Erreur : ' + e.message;
+      if (controller.signal.aborted) {
+        stopped(view);
+        questionField.value = question;
+        status.textContent = 'Génération arrêtée.';
+      } else {
+        fail(view, e.message);
+        status.textContent = 'Erreur : ' + e.message;
+      }
     } finally {
-      button.disabled = false;
+      running = null;
+      sendButton.disabled = false;
+      stopButton.hidden = true;
+      questionField.focus();
     }
   });
 });

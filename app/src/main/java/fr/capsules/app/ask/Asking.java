@@ -227,7 +227,8 @@ public class Asking {
         conversations.append(
                 context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),
-                        answer.citations().stream().map(Citation::documentId).distinct().toList(), at));
+                        answer.citations().stream().map(Citation::documentId).distinct().toList(), at,
+                        answer.citations()));
         return costed;
     }
 

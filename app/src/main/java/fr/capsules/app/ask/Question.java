@@ -64,7 +64,7 @@ public record Question(String text, String conversationId, boolean newConversati
         String text = checkedText(question, properties, invisible);
         List<Turn> bounded = earlier.stream()
                 .map(t -> new Turn(cut(t.question(), properties), cut(t.answer(), properties), t.mode(), t.model(),
-                        t.capsuleVersion(), t.citedDocuments(), t.at()))
+                        t.capsuleVersion(), t.citedDocuments(), t.at(), t.citations()))
                 .toList();
         return new Question(text, UUID.randomUUID().toString(), true, bounded, via, invisible.total(), summary(invisible));
     }

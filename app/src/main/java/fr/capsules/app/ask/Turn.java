@@ -9,12 +9,15 @@ import java.util.List;
  * @param model the model that wrote the answer, null when it was extractive or abstained
  * @param capsuleVersion the capsule's version at the time
  * @param citedDocuments ids of the documents the answer cites
+ * @param citations the answer's sources, shown again when the conversation is reopened; empty for
+ *     turns kept before they were recorded
  */
 public record Turn(
         String question, String answer, AnswerMode mode, String model, int capsuleVersion, List<String> citedDocuments,
-        Instant at) {
+        Instant at, List<Citation> citations) {
 
     public Turn {
         citedDocuments = List.copyOf(citedDocuments);
+        citations = citations == null ? List.of() : List.copyOf(citations);
     }
 }

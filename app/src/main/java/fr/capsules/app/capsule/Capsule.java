@@ -43,6 +43,16 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
         return user.isAdmin() || (user.canMaintainCapsules() && isVisibleTo(user));
     }
 
+    /**
+     * Whether this person, who sees the capsule, may open its original files; the others are shown
+     * the cited passages only. Originals of a pseudonymised capsule hold the personal data the index
+     * does not: only its maintainers open them, whatever the capsule's setting.
+     */
+    public boolean mayOpenOriginals(CapsulesUser user) {
+        boolean openToAll = definition.originals() == OriginalsAccess.EVERYONE && !definition.pseudonymised();
+        return openToAll || isMaintainedBy(user);
+    }
+
     /** Retired capsules stay listed for the record but answer no more questions. */
     public void requireInService() {
         if (definition.status() == CapsuleStatus.RETIRED) {

@@ -32,7 +32,8 @@ public record CapsuleDefinition(
         @Valid RetrievalSettings retrieval,
         @Valid TableSpec table,
         ValidationSettings validation,
-        @Valid PseudonymisationSettings pseudonymisation) {
+        @Valid PseudonymisationSettings pseudonymisation,
+        OriginalsAccess originals) {
 
     public CapsuleDefinition {
         description = description == null ? "" : description;
@@ -42,6 +43,7 @@ public record CapsuleDefinition(
         retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
         validation = validation == null ? new ValidationSettings(false) : validation;
         pseudonymisation = pseudonymisation == null ? PseudonymisationSettings.byScope() : pseudonymisation;
+        originals = originals == null ? OriginalsAccess.EVERYONE : originals;
     }
 
     /**
@@ -67,14 +69,14 @@ public record CapsuleDefinition(
     public CapsuleDefinition withVersion(int newVersion) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, newVersion, status, scope, kind,
-                instructions, model, retrieval, table, validation, pseudonymisation);
+                instructions, model, retrieval, table, validation, pseudonymisation, originals);
     }
 
     /** Same definition with another status. */
     public CapsuleDefinition withStatus(CapsuleStatus newStatus) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, version, newStatus, scope, kind,
-                instructions, model, retrieval, table, validation, pseudonymisation);
+                instructions, model, retrieval, table, validation, pseudonymisation, originals);
     }
 
     /**

@@ -30,11 +30,13 @@ class DocumentController {
     private final Capsules capsules;
     private final DocumentLibrary library;
     private final DocumentMaintenance maintenance;
+    private final CitedSources sources;
 
-    DocumentController(Capsules capsules, DocumentLibrary library, DocumentMaintenance maintenance) {
+    DocumentController(Capsules capsules, DocumentLibrary library, DocumentMaintenance maintenance, CitedSources sources) {
         this.capsules = capsules;
         this.library = library;
         this.maintenance = maintenance;
+        this.sources = sources;
     }
 
     /**
@@ -80,20 +82,31 @@ class DocumentController {
     }
 
     /**
-     * The original file, for anyone who may see the capsule; for a pseudonymised capsule, for its
-     * referents and the administrators only (403 for the others).
+     * The original file, for those the capsule lets open it (403 for the others; only its referents
+     * and the administrators for a pseudonymised capsule, audited); {@code inline}
+     * asks the browser to show it rather than save it (a PDF at {@code #page=N}).
      */
     @GetMapping("/documents/{documentId}/file")
     ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable String id, @PathVariable String documentId,
-            CapsulesUser user) {
-        DocumentLibrary.Original original = maintenance.original(id, documentId, user);
+            @RequestParam(defaultValue = "false") boolean inline, CapsulesUser user) {
+        return file(maintenance.original(id, documentId, user), inline);
+    }
+
+    /**
+     * The response carrying an original file. Only a PDF is shown in the browser: any other file
+     * (an uploaded HTML page above all) is always saved, never run as a page of the service.
+     */
+    private static ResponseEntity<org.springframework.core.io.Resource> file(DocumentLibrary.Original original, boolean inline) {
         String name = original.path().getFileName().toString();
+        org.springframework.http.MediaType type = org.springframework.http.MediaTypeFactory.getMediaType(name)
+                .orElse(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM);
+        boolean shown = inline && org.springframework.http.MediaType.APPLICATION_PDF.equalsTypeAndSubtype(type);
+        var disposition = shown ? org.springframework.http.ContentDisposition.inline() : org.springframework.http.ContentDisposition.attachment();
         return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaTypeFactory.getMediaType(name)
-                        .orElse(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM))
+                .contentType(type)
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8)
-                                .build().toString())
+                        disposition.filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
                 .body(new org.springframework.core.io.FileSystemResource(original.path()));
     }
 

@@ -79,8 +79,8 @@ public class DocumentMaintenance {
     public DocumentLibrary.Original original(String capsuleId, String documentId, CapsulesUser user) {
         Capsule capsule = capsules.require(capsuleId, user);
         boolean pseudonymised = capsule.definition().pseudonymised();
-        if (pseudonymised && !capsule.isMaintainedBy(user)) {
-            throw new ForbiddenException(ORIGINAL_REFUSED);
+        if (!capsule.mayOpenOriginals(user)) {
+            throw new ForbiddenException(pseudonymised ? ORIGINAL_REFUSED : CitedSources.ORIGINALS_FOR_MAINTAINERS);
         }
         DocumentLibrary.Original original = library.original(capsule, documentId);
         if (pseudonymised) {

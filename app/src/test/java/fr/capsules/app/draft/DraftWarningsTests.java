@@ -21,7 +21,7 @@ class DraftWarningsTests {
     private static final List<DraftContent.Column> COLUMNS = List.of(
             new DraftContent.Column("numero", "N°"), new DraftContent.Column("reference", "Référence"),
             new DraftContent.Column("delai", "Délai"));
-    private static final Citation REPORT = new Citation(1, "doc-1", "rapport.pdf", "Rapport 2024", 12, List.of(), "passage");
+    private static final Citation REPORT = new Citation(1, "doc-1", "rapport.pdf", "Rapport 2024", 12, List.of(), "passage", "doc-1#4");
 
     private static Draft table() {
         DraftContent content = DraftContent.table(COLUMNS, List.of(

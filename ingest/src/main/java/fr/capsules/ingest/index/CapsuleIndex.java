@@ -94,6 +94,13 @@ public interface CapsuleIndex extends Closeable {
     /** The committed record of {@code documentId}, if any. */
     Optional<DocumentRecord> document(String documentId) throws IOException;
 
+    /**
+     * Every committed passage of a document, in document order (by the rank in its passage id),
+     * with score and coverage 0; empty for an unknown document. For showing a cited passage with
+     * its neighbours, or a document's text at a section.
+     */
+    List<PassageHit> passages(String documentId) throws IOException;
+
     /** A document whose file bytes have this SHA-256, including uncommitted additions. */
     Optional<DocumentRecord> findByFileHash(String sha256) throws IOException;
 

@@ -80,6 +80,18 @@ class CapsuleIndexTests {
     }
 
     @Test
+    void aDocumentsPassagesComeBackInDocumentOrder() throws IOException {
+        addSamples();
+
+        List<PassageHit> passages = index.passages("proc");
+
+        assertThat(passages).extracting(PassageHit::passageId).containsExactly("proc#0", "proc#1", "proc#2");
+        assertThat(passages.get(1).text()).startsWith("Le délai de réponse");
+        assertThat(passages.get(1).page()).isEqualTo(2);
+        assertThat(index.passages("inconnu")).isEmpty();
+    }
+
+    @Test
     void recordRoundTripsThroughTheIndex() throws IOException {
         DocumentRecord record =
                 new DocumentRecord(

@@ -202,7 +202,7 @@ record ChatRequest(String model, boolean stream, String question, List<Turn> ear
             if (message.role().equals("user")) {
                 pending = pending == null ? message.text() : pending + "\n" + message.text();
             } else if (pending != null) {
-                earlier.add(new Turn(pending, AnswerMarkdown.undecorated(message.text()), null, null, 0, List.of(), Instant.EPOCH));
+                earlier.add(new Turn(pending, AnswerMarkdown.undecorated(message.text()), null, null, 0, List.of(), Instant.EPOCH, List.of()));
                 pending = null;
             }
         }

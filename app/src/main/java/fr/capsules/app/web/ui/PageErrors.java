@@ -28,7 +28,10 @@ class PageErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView failed(Exception e, HttpServletRequest request) {
-        return page(problems.problemFor(e, request));
+        ModelAndView page = page(problems.problemFor(e, request));
+        // Exception handlers get no model attributes from the advice: the navigation needs the person.
+        page.addObject("me", SignedInPerson.of(request));
+        return page;
     }
 
     private static ModelAndView page(Problem problem) {

@@ -80,4 +80,18 @@ public class PageFormat {
     public String source(String title, Integer page) {
         return (title == null || title.isBlank() ? "Document" : title) + (page == null ? "" : ", p. " + page);
     }
+
+    /** The rank of a cited passage in its document, for the link to it; null when not recorded. */
+    public Integer passageRank(fr.capsules.app.ask.Citation citation) {
+        String id = citation.passageId();
+        int hash = id == null ? -1 : id.lastIndexOf('#');
+        if (hash < 0) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(id.substring(hash + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

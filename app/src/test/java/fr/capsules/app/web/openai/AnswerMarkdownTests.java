@@ -17,7 +17,7 @@ class AnswerMarkdownTests {
     }
 
     private static final Citation GUIDE =
-            new Citation(1, "d1", "guide-reclamations.pdf", "Guide des réclamations", 4, List.of(), "L'accusé de réception…");
+            new Citation(1, "d1", "guide-reclamations.pdf", "Guide des réclamations", 4, List.of(), "L'accusé de réception…", "d1#3");
 
     @Test
     void theAnswerCarriesTheLabelFirstThenItsNumberedSourcesAsThePagesShowThem() {

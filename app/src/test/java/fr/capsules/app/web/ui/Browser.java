@@ -76,6 +76,11 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** {@code http://localhost:PORT}: the origin pages are served from. */
+    String origin() {
+        return base;
+    }
+
     String path() {
         return URI.create(driver.getCurrentUrl()).getPath();
     }

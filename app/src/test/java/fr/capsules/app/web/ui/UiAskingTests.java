@@ -36,7 +36,7 @@ class UiAskingTests extends BrowserTest {
         assertThat(answer.findElement(By.cssSelector(".ai-label")).getText()).isEqualTo("Généré par IA — à vérifier");
         assertThat(answer.findElement(By.cssSelector(".mode")).getText()).isEqualTo("Réponse rédigée par le modèle");
         assertThat(answer.findElement(By.cssSelector(".answer-text")).getText()).contains("huit jours ouvrés [1]");
-        WebElement source = answer.findElement(By.cssSelector(".sources li#source-1"));
+        WebElement source = answer.findElement(By.cssSelector(".sources li.source[data-n='1']"));
         assertThat(source.findElement(By.tagName("summary")).getText()).startsWith("[1] ");
         assertThat(source.findElement(By.tagName("blockquote")).isDisplayed()).isFalse();
         source.findElement(By.tagName("summary")).click();

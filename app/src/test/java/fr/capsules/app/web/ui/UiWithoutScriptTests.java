@@ -81,7 +81,7 @@ class UiWithoutScriptTests extends ServiceIntegrationTest {
                 .contains("Réponse rédigée par le modèle")
                 .contains("&lt;script&gt;window.pwned=1&lt;/script&gt;")
                 .doesNotContain("<script>window.pwned")
-                .contains("id=\"source-1\"");
+                .contains("data-n=\"1\"");
         assertThat(html).containsPattern("name=\"conversationId\" value=\"[0-9a-f-]{36}\"");
     }
 

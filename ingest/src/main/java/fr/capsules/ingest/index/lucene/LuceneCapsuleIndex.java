@@ -178,6 +178,12 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
     }
 
     @Override
+    public List<PassageHit> passages(String documentId) throws IOException {
+        Objects.requireNonNull(documentId, "documentId");
+        return searchers.read(s -> Records.passagesOf(s, new TermQuery(IndexSchema.documentIdTerm(documentId))));
+    }
+
+    @Override
     public Optional<DocumentRecord> findByFileHash(String sha256) throws IOException {
         String hash = Objects.requireNonNull(sha256, "sha256").toLowerCase(Locale.ROOT);
         return changes.findDuplicate(new Term(IndexSchema.SHA256, hash), r -> r.sha256().equals(hash));

@@ -1,6 +1,7 @@
 package fr.capsules.ingest.index.lucene;
 
 import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.PassageHit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,5 +35,27 @@ final class Records {
         }
         records.sort(Comparator.comparing(DocumentRecord::file).thenComparing(DocumentRecord::documentId));
         return records;
+    }
+
+    /** Every passage matching {@code query}, in document order (the rank after '#' in the passage id). */
+    static List<PassageHit> passagesOf(IndexSearcher searcher, Query query) throws IOException {
+        Query onlyPassages =
+                new BooleanQuery.Builder()
+                        .add(query, Occur.FILTER)
+                        .add(IndexSchema.PASSAGES, Occur.FILTER)
+                        .build();
+        int limit = Math.max(1, searcher.getIndexReader().maxDoc());
+        TopDocs top = searcher.search(onlyPassages, limit);
+        StoredFields stored = searcher.storedFields();
+        List<PassageHit> passages = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+            passages.add(IndexSchema.toHit(stored.document(scoreDoc.doc), 0f, 0));
+        }
+        passages.sort(Comparator.comparingInt(p -> rank(p.passageId())));
+        return passages;
+    }
+
+    private static int rank(String passageId) {
+        return Integer.parseInt(passageId.substring(passageId.lastIndexOf('#') + 1));
     }
 }
