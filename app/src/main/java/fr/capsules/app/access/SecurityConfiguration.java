@@ -99,8 +99,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 exceptions
                                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                                         .defaultAccessDeniedHandlerFor(denied, API))
-                // API clients authenticate on every request (Basic or bearer): no session, no CSRF.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // Every request another site could make a browser send needs the token (ForgeableRequests).
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new ForgeableRequests()))
+                .headers(BrowserHeaders::applyTo)
                 .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint, events, sso != null), BearerTokenAuthenticationFilter.class);
         if (signIn.localForm()) {
             // The web interface's own French login page (fr.capsules.app.web.ui); back to the home page after.

@@ -79,18 +79,15 @@ class DocumentController {
         return library.list(capsules.require(id, user)).stream().map(DocumentView::of).toList();
     }
 
-    /** The original file, for anyone who may see the capsule. */
+    /** The original file, for anyone who may see the capsule; always an attachment (see {@link OriginalDownload}). */
     @GetMapping("/documents/{documentId}/file")
     ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable String id, @PathVariable String documentId,
             CapsulesUser user) {
         DocumentLibrary.Original original = library.original(capsules.require(id, user), documentId);
-        String name = original.path().getFileName().toString();
+        OriginalDownload download = OriginalDownload.of(original.path().getFileName().toString());
         return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaTypeFactory.getMediaType(name)
-                        .orElse(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8)
-                                .build().toString())
+                .contentType(download.contentType())
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition())
                 .body(new org.springframework.core.io.FileSystemResource(original.path()));
     }
 
