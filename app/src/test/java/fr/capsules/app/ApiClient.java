@@ -94,6 +94,11 @@ public final class ApiClient {
         return postJson("/api/drafts/" + draftId + "/validate", java.util.Map.of("acknowledgedWarnings", ids));
     }
 
+    /** Assigns a draft for validation to these people (as its author or an admin), asserting nothing. */
+    public Response assign(String draftId, String... reviewers) {
+        return putJson("/api/drafts/" + draftId + "/reviewers", java.util.Map.of("reviewers", List.of(reviewers)));
+    }
+
     public Response putJson(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
