@@ -3,6 +3,7 @@ package fr.capsules.app.ask;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.Capsules;
+import fr.capsules.app.document.CatalogueProgress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -29,13 +30,15 @@ class AskController implements DisposableBean {
     private final Capsules capsules;
     private final Asking asking;
     private final RetrievalProperties properties;
+    private final CatalogueProgress progress;
     // Streams wait on the model; virtual threads keep that cheap.
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    AskController(Capsules capsules, Asking asking, RetrievalProperties properties) {
+    AskController(Capsules capsules, Asking asking, RetrievalProperties properties, CatalogueProgress progress) {
         this.capsules = capsules;
         this.asking = asking;
         this.properties = properties;
+        this.progress = progress;
     }
 
     @PostMapping("/api/capsules/{id}/ask")
@@ -47,6 +50,8 @@ class AskController implements DisposableBean {
         Capsule capsule = capsules.require(id, user);
         capsule.requireInService();
         Question question = Question.of(request, properties);
+        // Checked here too, so that a stream never starts on a capsule that must answer "retry later".
+        progress.requireSearchable(capsule);
         if (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
             return asking.ask(capsule, user, question);
         }

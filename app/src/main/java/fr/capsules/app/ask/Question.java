@@ -10,16 +10,7 @@ import java.util.UUID;
 record Question(String text, String conversationId, boolean newConversation) {
 
     static Question of(AskRequest request, RetrievalProperties properties) {
-        String raw = request == null || request.question() == null ? "" : request.question();
-        String text = raw.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
-        if (text.isEmpty()) {
-            throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
-        }
-        if (text.length() > properties.maxQuestionChars()) {
-            throw new InvalidRequestException(
-                    "question trop longue (" + text.length() + " caractères ; limite " + properties.maxQuestionChars()
-                            + ") : résumez-la ou posez plusieurs questions");
-        }
+        String text = checkedText(request == null ? null : request.question(), properties);
         String conversation = request.conversationId();
         boolean isNew = conversation == null || conversation.isBlank();
         if (isNew) {
@@ -32,6 +23,23 @@ record Question(String text, String conversationId, boolean newConversation) {
             }
         }
         return new Question(text, conversation, isNew);
+    }
+
+    /**
+     * The text of a question as sent (ask or search): control characters removed, not blank, not
+     * longer than the configured bound.
+     */
+    static String checkedText(String raw, RetrievalProperties properties) {
+        String text = (raw == null ? "" : raw).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
+        }
+        if (text.length() > properties.maxQuestionChars()) {
+            throw new InvalidRequestException(
+                    "question trop longue (" + text.length() + " caractères ; limite " + properties.maxQuestionChars()
+                            + ") : résumez-la ou posez plusieurs questions");
+        }
+        return text;
     }
 
     /** The body of {@code POST /api/capsules/{id}/ask}. */

@@ -2,6 +2,7 @@ package fr.capsules.app.ask;
 
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.document.CapsuleIndexes;
+import fr.capsules.app.document.CatalogueProgress;
 import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.EmbeddingException;
 import fr.capsules.ingest.index.PassageHit;
@@ -21,21 +22,39 @@ public class Retrieval {
 
     private final CapsuleIndexes indexes;
     private final Embedder embedder;
+    private final CatalogueProgress progress;
 
-    Retrieval(CapsuleIndexes indexes, ObjectProvider<Embedder> embedder) {
+    Retrieval(CapsuleIndexes indexes, ObjectProvider<Embedder> embedder, CatalogueProgress progress) {
         this.indexes = indexes;
         this.embedder = embedder.getIfAvailable();
+        this.progress = progress;
     }
 
-    /** The passages found, best first, with whether the best is relevant enough to answer from. */
+    /**
+     * The passages found, best first, with whether the best is relevant enough to answer from.
+     *
+     * @throws fr.capsules.app.document.CapsuleIndexingException while the capsule is being indexed:
+     *     a half-built index would make the service refuse questions its documents answer
+     */
     public Retrieved retrieve(Capsule capsule, String question) {
         var settings = capsule.definition().retrieval();
-        float[] vector = embed(question);
-        List<PassageHit> hits = indexes.read(capsule.id(), index -> vector == null
-                ? index.search(question, settings.topK())
-                : index.search(question, vector, settings.topK()));
+        List<PassageHit> hits = search(capsule, question, settings.topK());
         List<PassageHit> relevant = hits.stream().filter(h -> h.queryCoverage() >= settings.minCoverage()).toList();
         return new Retrieved(hits, relevant);
+    }
+
+    /**
+     * The {@code count} best passages for a question, best first, by the capsule's search (lexical,
+     * or hybrid when a vector model is configured).
+     *
+     * @throws fr.capsules.app.document.CapsuleIndexingException while the capsule is being indexed
+     */
+    public List<PassageHit> search(Capsule capsule, String question, int count) {
+        progress.requireSearchable(capsule);
+        float[] vector = embed(question);
+        return indexes.read(capsule.id(), index -> vector == null
+                ? index.search(question, count)
+                : index.search(question, vector, count));
     }
 
     /** The question's vector, or null (lexical search) when no model is configured or it fails. */

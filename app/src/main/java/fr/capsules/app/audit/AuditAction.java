@@ -25,6 +25,13 @@ public enum AuditAction {
     ASK("ask"),
 
     /**
+     * A search of a capsule's passages, without a model. Capsule and version set. Details:
+     * {@code question} (text), {@code topK}, {@code perDocument}, {@code documents} (list of the
+     * document ids returned, best first).
+     */
+    SEARCH("search"),
+
+    /**
      * A draft generated. Capsule and version set. Details: {@code draftId}, {@code kind}
      * ({@code table} or {@code text}), {@code model}, {@code mode}, {@code rows} (tables),
      * {@code citedDocuments}.

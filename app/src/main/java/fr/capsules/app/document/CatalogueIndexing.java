@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * On start, indexes the catalogue's documents that are not indexed yet: everything on the first
  * start, only new files afterwards (already indexed files are recognised by their hash). Logs one
- * line per capsule and one per file that was not indexed.
+ * line per capsule and one per file that was not indexed. Each capsule stays "being indexed" in
+ * {@link CatalogueProgress} until its turn is over.
  */
 @Component
 class CatalogueIndexing implements ApplicationRunner {
@@ -27,11 +28,14 @@ class CatalogueIndexing implements ApplicationRunner {
     private final Capsules capsules;
     private final DocumentLibrary library;
     private final IngestionProperties properties;
+    private final CatalogueProgress progress;
 
-    CatalogueIndexing(Capsules capsules, DocumentLibrary library, IngestionProperties properties) {
+    CatalogueIndexing(Capsules capsules, DocumentLibrary library, IngestionProperties properties,
+            CatalogueProgress progress) {
         this.capsules = capsules;
         this.library = library;
         this.properties = properties;
+        this.progress = progress;
     }
 
     @Override
@@ -40,8 +44,12 @@ class CatalogueIndexing implements ApplicationRunner {
             return;
         }
         for (Capsule capsule : capsules.all()) {
-            if (!rebuiltAfterSettingsChange(capsule) && capsule.catalogDocuments().isPresent()) {
-                report(capsule, library.indexCatalogue(capsule));
+            try {
+                if (!rebuiltAfterSettingsChange(capsule) && capsule.catalogDocuments().isPresent()) {
+                    report(capsule, library.indexCatalogue(capsule));
+                }
+            } finally {
+                progress.finished(capsule.definition().id());
             }
         }
     }

@@ -29,8 +29,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail failed(Exception e, HttpServletRequest request) {
-        return problems.problemFor(e, request).toProblemDetail();
+    ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
+        ProblemDetail problem = problems.problemFor(e, request).toProblemDetail();
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        RetryAfterHeader.of(e).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        return response.body(problem);
     }
 
     @Override

@@ -9,6 +9,7 @@ import fr.capsules.app.capsule.CapsuleConflictException;
 import fr.capsules.app.capsule.CapsuleNotFoundException;
 import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
 import fr.capsules.app.capsule.InvalidCapsuleIdException;
+import fr.capsules.app.document.CapsuleIndexingException;
 import fr.capsules.app.document.DocumentNotFoundException;
 import fr.capsules.app.document.EmbeddingsUnavailableException;
 import fr.capsules.app.draft.DraftNotFoundException;
@@ -84,6 +85,7 @@ public class ProblemMapping {
                             + " d'embeddings) : un référent ou un administrateur doit la ré-indexer.");
             case EmbeddingsUnavailableException e -> new Problem(ProblemType.EMBEDDINGS_UNAVAILABLE,
                     e.getMessage() + ". Relancez la ré-indexation quand le serveur de modèles répondra.");
+            case CapsuleIndexingException e -> new Problem(ProblemType.CAPSULE_INDEXING, e.getMessage());
             case IdentityProviderUnavailableException e -> new Problem(ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
                     "Le fournisseur d'identité ne répond pas : votre jeton ne peut pas être vérifié. Réessayez dans un moment.");
             case OAuth2AuthenticationException e -> new Problem(ProblemType.INVALID_TOKEN,

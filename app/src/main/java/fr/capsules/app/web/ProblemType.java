@@ -26,7 +26,8 @@ public enum ProblemType {
     INDEX_MISMATCH(HttpStatus.SERVICE_UNAVAILABLE, "index-mismatch", "Index à reconstruire"),
     EMBEDDINGS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible"),
     IDENTITY_PROVIDER_UNAVAILABLE(
-            HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable");
+            HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable"),
+    CAPSULE_INDEXING(HttpStatus.SERVICE_UNAVAILABLE, "capsule-indexing", "Indexation en cours");
 
     private static final String BASE = "https://capsules.local/problems/";
 

@@ -2,6 +2,7 @@ package fr.capsules.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,9 +36,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         Problem problem = problems.problemFor(e, request);
         switch (problem.type()) {
             case INVALID_TOKEN -> response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            case IDENTITY_PROVIDER_UNAVAILABLE -> response.setHeader("Retry-After", "30");
+            case IDENTITY_PROVIDER_UNAVAILABLE -> { }
             default -> response.setHeader("WWW-Authenticate", "Basic realm=\"Capsules\"");
         }
+        RetryAfterHeader.of(e).ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
         write(response, problem.toProblemDetail());
     }
 

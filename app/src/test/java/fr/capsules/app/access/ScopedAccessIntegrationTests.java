@@ -104,10 +104,32 @@ class ScopedAccessIntegrationTests extends ServiceIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    private static java.util.List<String> names(tools.jackson.databind.JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+
     @Test
-    void healthIsPublic() {
+    void healthIsPublicButOnlyItsStatus() {
         ApiClient.Response response = ApiClient.anonymous(port).get("/actuator/health");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("status").asString()).isEqualTo("UP");
+        // Neither the data folder, nor the model server's address, nor the list of components: the
+        // status, and the names of the probe groups (liveness, readiness).
+        assertThat(names(response.json())).containsExactlyInAnyOrder("status", "groups");
+        assertThat(response.body()).doesNotContain("baseUrl").doesNotContain("components").doesNotContain("path");
+
+        for (String agent : java.util.List.of("agent", "referent")) {
+            assertThat(names(ApiClient.as(port, agent, "demo").get("/actuator/health").json())).as(agent)
+                    .containsExactlyInAnyOrder("status", "groups");
+        }
+        ApiClient.Response admin = ApiClient.as(port, "admin", "demo").get("/actuator/health");
+        assertThat(admin.json().get("components").get("catalogue").get("status").asString()).isEqualTo("UP");
+        assertThat(admin.json().get("components").get("ollama").get("details").has("baseUrl")).isTrue();
+
+        ApiClient.Response readiness = ApiClient.anonymous(port).get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
     }
 }

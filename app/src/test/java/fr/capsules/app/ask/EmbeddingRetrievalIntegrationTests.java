@@ -83,7 +83,7 @@ class EmbeddingRetrievalIntegrationTests {
     @Test
     @Order(3)
     void healthListsTheEmbeddingModel() {
-        JsonNode models = ApiClient.anonymous(port).get("/actuator/health").json()
+        JsonNode models = ApiClient.as(port, "admin", "demo").get("/actuator/health").json()
                 .get("components").get("ollama").get("details").get("models");
         assertThat(models.get("bge-m3").asString()).isEqualTo("présent");
     }

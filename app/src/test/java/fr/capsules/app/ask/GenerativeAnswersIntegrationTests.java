@@ -255,7 +255,7 @@ class GenerativeAnswersIntegrationTests extends ServiceIntegrationTest {
     @Test
     void healthReportsTheModelServerAndItsModels() {
         OLLAMA.reset();
-        ApiClient.Response health = ApiClient.anonymous(port).get("/actuator/health");
+        ApiClient.Response health = ApiClient.as(port, "admin", "demo").get("/actuator/health");
         JsonNode ollama = health.json().get("components").get("ollama");
         assertThat(ollama.get("status").asString()).isEqualTo("UP");
         assertThat(ollama.get("details").get("reachable").asBoolean()).isTrue();

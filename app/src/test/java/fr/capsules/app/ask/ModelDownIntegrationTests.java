@@ -70,7 +70,7 @@ class ModelDownIntegrationTests {
 
     @Test
     void healthSaysTheServiceIsDegradedAndWhy() {
-        ApiClient.Response health = ApiClient.anonymous(port).get("/actuator/health");
+        ApiClient.Response health = ApiClient.as(port, "admin", "demo").get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode body = health.json();
         assertThat(body.get("status").asString()).isEqualTo("DEGRADED");

@@ -51,6 +51,7 @@ public final class FakeOllamaServer implements AutoCloseable {
     private final InstalledModels models = new InstalledModels();
     private final ReceivedRequests received = new ReceivedRequests();
     private final Queue<ScriptedReply> queue = new ConcurrentLinkedQueue<>();
+    private final Gate embeddings = new Gate();
     private volatile Function<ChatCall, ScriptedReply> defaultResponder = FakeOllamaServer::defaultReply;
     private final ExecutorService executor;
     private final HttpServer http;
@@ -62,7 +63,7 @@ public final class FakeOllamaServer implements AutoCloseable {
         // behind each other. Daemon threads, so a test forgetting close() cannot hang the JVM.
         executor = Executors.newCachedThreadPool(daemonThreads());
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        http.createContext("/", new OllamaRoutes(models, received, this::nextReply));
+        http.createContext("/", new OllamaRoutes(models, received, this::nextReply, embeddings));
         http.setExecutor(executor);
         http.start();
     }
@@ -173,8 +174,24 @@ public final class FakeOllamaServer implements AutoCloseable {
         return received.awaitCancelledStreams(count, timeout);
     }
 
+    /**
+     * Holds every {@code /api/embed} request (recorded at once, answered only after
+     * {@link #releaseEmbeddings}): an indexing that stays in progress for as long as a test needs.
+     */
+    public FakeOllamaServer holdEmbeddings() {
+        embeddings.close();
+        return this;
+    }
+
+    /** Answers the held {@code /api/embed} requests and the next ones at once. */
+    public FakeOllamaServer releaseEmbeddings() {
+        embeddings.open();
+        return this;
+    }
+
     /** Forgets queued replies and recorded requests and restores the default responder; models stay. */
     public FakeOllamaServer reset() {
+        embeddings.open();
         queue.clear();
         received.clear();
         defaultResponder = FakeOllamaServer::defaultReply;

@@ -22,11 +22,14 @@ final class OllamaRoutes implements HttpHandler {
     private final InstalledModels models;
     private final ReceivedRequests received;
     private final Function<ChatCall, ScriptedReply> replies;
+    private final Gate embedGate;
 
-    OllamaRoutes(InstalledModels models, ReceivedRequests received, Function<ChatCall, ScriptedReply> replies) {
+    OllamaRoutes(InstalledModels models, ReceivedRequests received, Function<ChatCall, ScriptedReply> replies,
+            Gate embedGate) {
         this.models = models;
         this.received = received;
         this.replies = replies;
+        this.embedGate = embedGate;
     }
 
     @Override
@@ -100,6 +103,7 @@ final class OllamaRoutes implements HttpHandler {
         }
         String requested = body.path("model").asString(null);
         received.embed(new EmbedCall(requested, inputs, body, Instant.now()));
+        embedGate.pass();
         Optional<InstalledModels.Model> model = models.find(requested);
         if (model.isEmpty()) {
             exchange.sendError(404, notFound(requested));

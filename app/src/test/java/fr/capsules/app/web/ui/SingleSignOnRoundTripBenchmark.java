@@ -2,7 +2,6 @@ package fr.capsules.app.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.capsules.app.access.oidc.SingleSignOnIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,48 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code docs/BENCHMARKS.md}; not part of the test suite (run it with
  * {@code -Dtest=SingleSignOnRoundTripBenchmark}). Same set-up as {@link UiSingleSignOnTests}.
  */
-class SingleSignOnRoundTripBenchmark extends SingleSignOnIntegrationTest {
-
-    private static Browser browser;
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        Assumptions.assumeTrue(Browser.available(), Browser.MISSING + " (apt-get install chromium chromium-driver)");
-        if (browser == null) {
-            browser = Browser.at(base());
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private List<String> capsulesShown() {
-        return browser.all(".card").stream().map(c -> c.getAttribute("data-capsule")).toList();
-    }
-
-    private boolean atProviderLoginForm() {
-        return browser.driver.getCurrentUrl().startsWith(PROVIDER.issuer() + "/login") && !browser.all("#username").isEmpty();
-    }
-
-    private boolean backHome() {
-        return browser.driver.getCurrentUrl().startsWith(base()) && browser.path().equals("/") && !browser.all("h1").isEmpty();
-    }
-
-    private void submitProviderForm(String username, String password) {
-        browser.find("#username").sendKeys(username);
-        browser.find("#password").sendKeys(password);
-        browser.find("button[type=submit]").click();
-    }
-
+class SingleSignOnRoundTripBenchmark extends SingleSignOnBrowserTest {
     /**
      * The login round trip through the provider, from the click on "Se connecter avec …" to the
      * first page shown: with the provider's form to fill (a first login of the day), and with the

@@ -2,15 +2,10 @@ package fr.capsules.app.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.capsules.app.access.oidc.SingleSignOnIntegrationTest;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,48 +14,13 @@ import org.junit.jupiter.api.Test;
  * logout at both. The service runs at 127.0.0.1 and the provider at localhost, so that their
  * cookies stay apart as they would on two hosts.
  */
-class UiSingleSignOnTests extends SingleSignOnIntegrationTest {
-
-    private static Browser browser;
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        Assumptions.assumeTrue(Browser.available(), Browser.MISSING + " (apt-get install chromium chromium-driver)");
-        if (browser == null) {
-            browser = Browser.at(base());
-        }
-    }
-
+class UiSingleSignOnTests extends SingleSignOnBrowserTest {
     @AfterEach
     void forgetEverySession() {
         if (browser != null) {
             // Both hosts: the service's session and the provider's.
             browser.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private List<String> capsulesShown() {
-        return browser.all(".card").stream().map(c -> c.getAttribute("data-capsule")).toList();
-    }
-
-    private boolean atProviderLoginForm() {
-        return browser.driver.getCurrentUrl().startsWith(PROVIDER.issuer() + "/login") && !browser.all("#username").isEmpty();
-    }
-
-    private boolean backHome() {
-        return browser.driver.getCurrentUrl().startsWith(base()) && browser.path().equals("/") && !browser.all("h1").isEmpty();
     }
 
     /** From the service's login page, through the provider's form, back home. */
@@ -70,12 +30,6 @@ class UiSingleSignOnTests extends SingleSignOnIntegrationTest {
         browser.waitUntil(d -> atProviderLoginForm());
         submitProviderForm(username, password);
         browser.waitUntil(d -> backHome());
-    }
-
-    private void submitProviderForm(String username, String password) {
-        browser.find("#username").sendKeys(username);
-        browser.find("#password").sendKeys(password);
-        browser.find("button[type=submit]").click();
     }
 
     @Test

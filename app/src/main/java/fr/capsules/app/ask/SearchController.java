@@ -1,0 +1,50 @@
+package fr.capsules.app.ask;
+
+import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.capsule.Capsule;
+import fr.capsules.app.capsule.Capsules;
+import fr.capsules.ingest.index.PassageHit;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/capsules/{id}/search}: passages only, no model; see {@link Searching}. */
+@RestController
+class SearchController {
+
+    private final Capsules capsules;
+    private final Searching searching;
+    private final RetrievalProperties properties;
+
+    SearchController(Capsules capsules, Searching searching, RetrievalProperties properties) {
+        this.capsules = capsules;
+        this.searching = searching;
+        this.properties = properties;
+    }
+
+    @PostMapping("/api/capsules/{id}/search")
+    SearchResponse search(@PathVariable String id, @RequestBody(required = false) SearchRequest request, CapsulesUser user) {
+        Capsule capsule = capsules.require(id, user);
+        SearchRequest body = request == null ? new SearchRequest(null, null, null) : request;
+        Searching.Query query = Searching.Query.of(body.question(), body.topK(), body.perDocument(), properties);
+        return new SearchResponse(searching.search(capsule, user, query).stream().map(FoundPassage::of).toList());
+    }
+
+    /** The body of the request. */
+    record SearchRequest(String question, Integer topK, Integer perDocument) {}
+
+    /** The answer: passages, best first. */
+    record SearchResponse(List<FoundPassage> passages) {}
+
+    /** One passage found, as the API contract names its fields. */
+    record FoundPassage(String documentId, String file, String title, int page, List<String> headingPath, String text,
+            float score) {
+
+        static FoundPassage of(PassageHit hit) {
+            return new FoundPassage(hit.documentId(), hit.file(), hit.title(), hit.page(), hit.headingPath(), hit.text(),
+                    hit.score());
+        }
+    }
+}
