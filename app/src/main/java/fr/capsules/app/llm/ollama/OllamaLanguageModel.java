@@ -23,6 +23,7 @@ import fr.capsules.app.llm.JsonShape;
 import fr.capsules.app.llm.LanguageModel;
 import fr.capsules.app.llm.ModelAvailability;
 import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.app.llm.ModelQueue;
 import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.app.llm.TokenListener;
@@ -47,12 +48,14 @@ class OllamaLanguageModel implements LanguageModel {
 
     private final OllamaProperties properties;
     private final ModelServerStatus status;
+    private final ModelQueue queue;
     private final Map<String, OllamaChatModel> blocking = new ConcurrentHashMap<>();
     private final Map<String, OllamaStreamingChatModel> streaming = new ConcurrentHashMap<>();
 
-    OllamaLanguageModel(OllamaProperties properties, ModelServerStatus status) {
+    OllamaLanguageModel(OllamaProperties properties, ModelServerStatus status, ModelQueue queue) {
         this.properties = properties;
         this.status = status;
+        this.queue = queue;
     }
 
     @Override
@@ -73,7 +76,7 @@ class OllamaLanguageModel implements LanguageModel {
     @Override
     public ModelReply generate(ModelPrompt prompt) {
         String model = modelOf(prompt);
-        try {
+        try (ModelQueue.Slot slot = queue.enter()) {
             ChatResponse response = blocking.computeIfAbsent(model, this::blockingClient).chat(request(prompt));
             return reply(response, model);
         } catch (RuntimeException e) {
@@ -84,6 +87,13 @@ class OllamaLanguageModel implements LanguageModel {
     @Override
     public Generation stream(ModelPrompt prompt, TokenListener listener) {
         String model = modelOf(prompt);
+        ModelQueue.Slot slot;
+        try {
+            slot = queue.enter();
+        } catch (ModelUnavailableException busy) {
+            listener.onError(busy);
+            return () -> {};
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicReference<dev.langchain4j.model.chat.response.StreamingHandle> handle = new AtomicReference<>();
         StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
@@ -99,6 +109,7 @@ class OllamaLanguageModel implements LanguageModel {
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
+                slot.close();
                 if (cancelled.get()) {
                     return;
                 }
@@ -111,6 +122,7 @@ class OllamaLanguageModel implements LanguageModel {
 
             @Override
             public void onError(Throwable error) {
+                slot.close();
                 if (!cancelled.get()) {
                     listener.onError(FailureClassifier.classify(error, model));
                 }
@@ -119,10 +131,12 @@ class OllamaLanguageModel implements LanguageModel {
         try {
             streaming.computeIfAbsent(model, this::streamingClient).chat(request(prompt), handler);
         } catch (RuntimeException e) {
+            slot.close();
             listener.onError(FailureClassifier.classify(e, model));
         }
         return () -> {
             if (cancelled.compareAndSet(false, true)) {
+                slot.close();
                 var current = handle.get();
                 if (current != null) {
                     current.cancel();
