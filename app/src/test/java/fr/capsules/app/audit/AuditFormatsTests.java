@@ -89,6 +89,6 @@ class AuditFormatsTests {
             assertThat(action.code()).matches("[a-z]+(-[a-z]+)*");
             assertThat(AuditAction.fromCode(action.code())).contains(action);
         }
-        assertThat(AuditAction.values()).hasSize(15);
+        assertThat(AuditAction.values()).hasSize(16);
     }
 }
