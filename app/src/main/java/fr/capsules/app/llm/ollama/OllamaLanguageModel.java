@@ -203,6 +203,7 @@ class OllamaLanguageModel implements LanguageModel {
                 .modelName(model)
                 .temperature(properties.temperature())
                 .numCtx(properties.contextSize())
+                .maxOutputTokens(properties.maxOutputTokens())
                 .keepAlive((int) properties.keepAlive().toSeconds())
                 .build();
     }
