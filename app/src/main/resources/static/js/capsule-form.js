@@ -40,7 +40,8 @@ document.addEventListener('DOMContentLoaded', function () {
       model: value('model') || null,
       scope: { generic: generic, services: csv(value('services')) },
       retrieval: { topK: Number(value('topK')) || null, minCoverage: value('minCoverage') === '' ? null : Number(value('minCoverage')) },
-      validation: { distinctValidator: document.getElementById('distinctValidator').checked },
+      validation: { distinctValidator: document.getElementById('distinctValidator').checked,
+        serviceSeesDrafts: document.getElementById('serviceSeesDrafts').checked },
       pseudonymisation: {
         enabled: value('pseudonymisation') === '' ? null : value('pseudonymisation') === 'true',
         keptTerms: value('keptTerms').split(';').map(function (t) { return t.trim(); }).filter(Boolean),

@@ -110,6 +110,11 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** Assigns a draft for validation to these people (as its author or an admin), asserting nothing. */
+    public Response assign(String draftId, String... reviewers) {
+        return putJson("/api/drafts/" + draftId + "/reviewers", java.util.Map.of("reviewers", List.of(reviewers)));
+    }
+
     public Response putJson(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
@@ -141,10 +146,24 @@ public final class ApiClient {
                     streams.add(new java.io.ByteArrayInputStream(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
                     return new SequenceInputStream(Collections.enumeration(new ArrayList<>(streams)));
                 };
-        return send(request(path)
+        HttpRequest.Builder upload = request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body));
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return send(upload);
+        }
+        // A multipart POST is what a cross-site form can send with cached Basic credentials: the service wants the CSRF
+        // token, which a Basic client gets like a page does, from a page of its own session.
+        HttpClient session = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String page = send(session, request("/").setHeader("Accept", "text/html").GET()).body();
+        java.util.regex.Matcher token = CSRF_META.matcher(page);
+        if (token.find()) {
+            upload.header("X-CSRF-TOKEN", token.group(1));
+        }
+        return send(session, upload);
     }
+
+    private static final java.util.regex.Pattern CSRF_META = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
@@ -155,6 +174,10 @@ public final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        return send(http, builder);
+    }
+
+    private static Response send(HttpClient http, HttpRequest.Builder builder) {
         try {
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(

@@ -21,6 +21,11 @@ public record CapsulesUser(String username, String displayName, Set<Role> roles,
         return roles.contains(Role.ADMIN);
     }
 
+    /** Whether the person reads every capsule of the AI register, not only those they may see (admins, the DPO). */
+    public boolean readsWholeRegister() {
+        return roles.contains(Role.ADMIN) || roles.contains(Role.DPO);
+    }
+
     public boolean canMaintainCapsules() {
         return roles.contains(Role.ADMIN) || roles.contains(Role.REFERENT);
     }

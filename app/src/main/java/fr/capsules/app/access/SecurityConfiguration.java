@@ -21,6 +21,8 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -102,10 +104,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 exceptions
                                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                                         .defaultAccessDeniedHandlerFor(denied, API))
-                // API clients authenticate on every request (Basic or bearer): no session, no CSRF. The
-                // OpenAI-compatible API takes JSON only (415 otherwise), which a cross-site form cannot
+                // Every request another site could make a browser send needs the token (ForgeableRequests).
+                // The OpenAI-compatible API takes JSON only (415 otherwise), which a cross-site form cannot
                 // send, so a request without credentials there is told 401, not a CSRF refusal.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null, OPENAI_API))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
+                        new NegatedRequestMatcher(OPENAI_API), new ForgeableRequests())))
+                .headers(BrowserHeaders::applyTo)
                 .addFilterBefore(new ApiTokenFilter(accounts, apiEntryPoint, events, sso != null), BearerTokenAuthenticationFilter.class);
         if (signIn.localForm()) {
             // The web interface's own French login page (fr.capsules.app.web.ui); back to the home page after.

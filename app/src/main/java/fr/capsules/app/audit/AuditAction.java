@@ -52,6 +52,12 @@ public enum AuditAction {
      */
     DRAFT_VALIDATED("draft-validated"),
 
+    /**
+     * A draft assigned for validation by the actor (its author or an admin). Details: {@code draftId},
+     * {@code reviewers} (logins, the whole new assignment).
+     */
+    DRAFT_ASSIGNED("draft-assigned"),
+
     /** A draft rejected by the actor. Details: {@code draftId}, {@code reason}. */
     DRAFT_REJECTED("draft-rejected"),
 

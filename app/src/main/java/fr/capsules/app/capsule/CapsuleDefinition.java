@@ -41,7 +41,7 @@ public record CapsuleDefinition(
         version = version == null ? 1 : version;
         status = status == null ? CapsuleStatus.PUBLISHED : status;
         retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
-        validation = validation == null ? new ValidationSettings(false) : validation;
+        validation = ValidationSettings.resolved(validation, kind);
         pseudonymisation = pseudonymisation == null ? PseudonymisationSettings.byScope() : pseudonymisation;
         originals = originals == null ? OriginalsAccess.EVERYONE : originals;
     }
@@ -80,11 +80,30 @@ public record CapsuleDefinition(
     }
 
     /**
-     * Rules for validating this capsule's drafts.
+     * Rules for this capsule's drafts. Null means the default: four eyes for table capsules, drafts seen only by their
+     * author, the people they are assigned to and admins.
      *
-     * @param distinctValidator the validator must be someone other than the draft's creator
+     * @param distinctValidator the validator must be neither the draft's creator nor anyone who edited its content
+     * @param serviceSeesDrafts everyone who may see the capsule also sees its drafts (their questions included)
      */
-    public record ValidationSettings(boolean distinctValidator) {}
+    public record ValidationSettings(Boolean distinctValidator, Boolean serviceSeesDrafts) {
+
+        static ValidationSettings resolved(ValidationSettings given, CapsuleKind kind) {
+            Boolean distinct = given == null ? null : given.distinctValidator();
+            Boolean service = given == null ? null : given.serviceSeesDrafts();
+            return new ValidationSettings(distinct != null ? distinct : kind == CapsuleKind.TABLE, service != null && service);
+        }
+
+        /** Whether four eyes are required (never null once the definition is built). */
+        public boolean fourEyes() {
+            return Boolean.TRUE.equals(distinctValidator);
+        }
+
+        /** Whether the capsule's service sees its drafts (never null once the definition is built). */
+        public boolean sharedWithService() {
+            return Boolean.TRUE.equals(serviceSeesDrafts);
+        }
+    }
 
     /**
      * Pseudonymisation of the capsule's documents at ingestion (docs/PSEUDONYMISATION.md).

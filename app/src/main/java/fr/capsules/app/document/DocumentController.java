@@ -83,30 +83,21 @@ class DocumentController {
 
     /**
      * The original file, for those the capsule lets open it (403 for the others; only its referents
-     * and the administrators for a pseudonymised capsule, audited); {@code inline}
-     * asks the browser to show it rather than save it (a PDF at {@code #page=N}).
+     * and the administrators for a pseudonymised capsule, audited). Always an attachment with a
+     * sanitised name (see {@link OriginalDownload}), except a PDF asked {@code inline}, which the
+     * browser shows (at {@code #page=N}): no other file, an uploaded HTML page above all, runs as a
+     * page of the service.
      */
     @GetMapping("/documents/{documentId}/file")
     ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable String id, @PathVariable String documentId,
             @RequestParam(defaultValue = "false") boolean inline, CapsulesUser user) {
-        return file(maintenance.original(id, documentId, user), inline);
-    }
-
-    /**
-     * The response carrying an original file. Only a PDF is shown in the browser: any other file
-     * (an uploaded HTML page above all) is always saved, never run as a page of the service.
-     */
-    private static ResponseEntity<org.springframework.core.io.Resource> file(DocumentLibrary.Original original, boolean inline) {
-        String name = original.path().getFileName().toString();
-        org.springframework.http.MediaType type = org.springframework.http.MediaTypeFactory.getMediaType(name)
-                .orElse(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM);
-        boolean shown = inline && org.springframework.http.MediaType.APPLICATION_PDF.equalsTypeAndSubtype(type);
-        var disposition = shown ? org.springframework.http.ContentDisposition.inline() : org.springframework.http.ContentDisposition.attachment();
+        DocumentLibrary.Original original = maintenance.original(id, documentId, user);
+        OriginalDownload download = OriginalDownload.of(original.path().getFileName().toString());
+        boolean shown = inline && org.springframework.http.MediaType.APPLICATION_PDF.equalsTypeAndSubtype(download.contentType());
+        String disposition = shown ? download.contentDisposition().replaceFirst("^attachment", "inline") : download.contentDisposition();
         return ResponseEntity.ok()
-                .contentType(type)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        disposition.filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
+                .contentType(download.contentType())
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, disposition)
                 .body(new org.springframework.core.io.FileSystemResource(original.path()));
     }
 

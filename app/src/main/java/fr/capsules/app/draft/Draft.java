@@ -41,11 +41,13 @@ public record Draft(
         Instant rejectedAt,
         String rejectionReason,
         List<Acknowledgement> acknowledgements,
+        List<Person> reviewers,
+        List<String> editors,
         int revision) {
 
     /** Who did something: login and the name shown on validations and exports. */
     public record Person(String username, String name) {
-        static Person of(CapsulesUser user) {
+        public static Person of(CapsulesUser user) {
             return new Person(user.username(), user.displayName());
         }
     }
@@ -54,6 +56,8 @@ public record Draft(
         citations = List.copyOf(citations);
         warnings = List.copyOf(warnings);
         acknowledgements = acknowledgements == null ? List.of() : List.copyOf(acknowledgements);
+        reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
+        editors = editors == null ? List.of() : List.copyOf(editors);
     }
 
     /** A new draft, as the AI wrote it. */
@@ -61,7 +65,7 @@ public record Draft(
             DraftContent content, List<Citation> citations, List<AnswerWarning> warnings, CapsulesUser creator, Instant at) {
         return new Draft(UUID.randomUUID().toString(), capsuleId, capsuleVersion, capsuleName, content.kind(),
                 DraftStatus.GENERATED, model, question, content, content, citations, warnings, 0, Person.of(creator), at,
-                null, null, null, null, null, null, null, List.of(), 1);
+                null, null, null, null, null, null, null, List.of(), List.of(), List.of(), 1);
     }
 
     /** A person's new version; the AI's version stays as it was. */
@@ -73,7 +77,9 @@ public record Draft(
         checkShape(newContent);
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.EDITED, model, question, aiContent,
                 newContent, citations, warnings, EditShare.between(aiContent, newContent), createdBy, createdAt,
-                Person.of(editor), at, null, null, null, null, null, List.of(), revision + 1);
+                Person.of(editor), at, null, null, null, null, null, List.of(), reviewers,
+                EditShare.between(content, newContent) == 0 ? editors : withEditor(editor.username()),
+                revision + 1);
     }
 
     /**
@@ -92,7 +98,11 @@ public record Draft(
         }
         if (distinctValidator && validator.username().equals(createdBy.username())) {
             throw new IllegalDraftTransitionException("cette capsule exige que le brouillon soit validé par une autre"
-                    + " personne que celle qui l'a créé (" + createdBy.name() + ")");
+                    + " personne que celle qui l'a créé (" + createdBy.name() + ") : confiez-en la validation à un collègue");
+        }
+        if (distinctValidator && editors.contains(validator.username())) {
+            throw new IllegalDraftTransitionException("cette capsule exige que le brouillon soit validé par une personne"
+                    + " qui n'en a pas modifié le contenu ; vous l'avez modifié : confiez-en la validation à un collègue");
         }
         List<DraftWarning> open = openWarnings();
         List<DraftWarning> unacknowledged = open.stream().filter(w -> !acknowledged.contains(w.id())).toList();
@@ -103,7 +113,47 @@ public record Draft(
         List<Acknowledgement> faced = open.stream().map(w -> new Acknowledgement(w, person, at)).toList();
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.VALIDATED, model, question, aiContent,
                 content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, person, at,
-                null, null, null, faced, revision + 1);
+                null, null, null, faced, reviewers, editors, revision + 1);
+    }
+
+    /** The editors with this person added: someone whose save changed the text of the content (not only a warning). */
+    private List<String> withEditor(String username) {
+        if (editors.contains(username)) {
+            return editors;
+        }
+        List<String> more = new java.util.ArrayList<>(editors);
+        more.add(username);
+        return more;
+    }
+
+    /**
+     * Whether the person may see this draft at all (its question included): its author, the people it is assigned to
+     * for validation, admins, and everyone who sees the capsule when the capsule shares its drafts with its service.
+     * The caller has already checked that the person may see the capsule.
+     */
+    public boolean isShownTo(CapsulesUser user, boolean sharedWithService) {
+        return sharedWithService || user.isAdmin() || createdBy.username().equals(user.username()) || isReviewer(user);
+    }
+
+    /** Whether the draft is assigned to this person for validation. */
+    public boolean isReviewer(CapsulesUser user) {
+        return reviewers.stream().anyMatch(p -> p.username().equals(user.username()));
+    }
+
+    /** The same draft assigned to these people for validation (replacing the previous assignment). */
+    Draft assignedTo(List<Person> people) {
+        if (status.isDecided()) {
+            throw new IllegalDraftTransitionException("ce brouillon est déjà " + label(status)
+                    + " : sa validation ne peut plus être confiée à personne");
+        }
+        return withReviewers(people);
+    }
+
+    /** The same draft with the people it is assigned to as stored. */
+    Draft withReviewers(List<Person> people) {
+        return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, status, model, question, aiContent, content,
+                citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, validatedBy, validatedAt,
+                rejectedBy, rejectedAt, rejectionReason, acknowledgements, people, editors, revision);
     }
 
     /** Every warning of the draft, in reading order (see {@link DraftWarnings}), acknowledged or not. */
@@ -128,7 +178,7 @@ public record Draft(
         }
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.REJECTED, model, question, aiContent,
                 content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, null, null,
-                Person.of(rejecter), at, reason.strip(), List.of(), revision + 1);
+                Person.of(rejecter), at, reason.strip(), List.of(), reviewers, editors, revision + 1);
     }
 
     /** Export is only for validated drafts. */

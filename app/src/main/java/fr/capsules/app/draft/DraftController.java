@@ -23,15 +23,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Drafts over HTTP: create, read, list, edit, validate, reject. */
+/** Drafts over HTTP: create, read, list, edit, assign for validation, validate, reject. */
 @RestController
 class DraftController implements DisposableBean {
 
     private final DraftReview review;
+    private final DraftAssignment assignment;
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    DraftController(DraftReview review) {
+    DraftController(DraftReview review, DraftAssignment assignment) {
         this.review = review;
+        this.assignment = assignment;
     }
 
     @PostMapping("/api/capsules/{id}/drafts")
@@ -111,6 +113,14 @@ class DraftController implements DisposableBean {
     @PostMapping("/api/drafts/{id}/validate")
     DraftView validate(@PathVariable String id, @RequestBody(required = false) Validation body, CapsulesUser user) {
         return DraftView.of(review.validate(id, body == null ? null : body.acknowledgedWarnings(), user));
+    }
+
+    /** Whom the author assigns the draft to for validation: logins of colleagues who may see the capsule. */
+    record Reviewers(List<String> reviewers) {}
+
+    @PutMapping("/api/drafts/{id}/reviewers")
+    DraftView assign(@PathVariable String id, @RequestBody(required = false) Reviewers body, CapsulesUser user) {
+        return DraftView.of(assignment.assign(id, body == null ? null : body.reviewers(), user));
     }
 
     @GetMapping("/api/drafts/{id}/export")

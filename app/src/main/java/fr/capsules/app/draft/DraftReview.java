@@ -126,20 +126,35 @@ public class DraftReview {
         capsules.require(capsuleId, user).requireInService();
     }
 
+    /**
+     * The draft, when the person may see it: they may see its capsule, and are its author, one of the people it is
+     * assigned to, an admin, or a member of a capsule that shares its drafts with its service. Anything else is "not
+     * found", exactly like a draft that does not exist.
+     */
     public Draft get(String id, CapsulesUser user) {
         Draft draft = drafts.find(id).orElseThrow(() -> new DraftNotFoundException(id));
         capsules.find(draft.capsuleId())
                 .filter(c -> c.isVisibleTo(user))
+                .filter(c -> draft.isShownTo(user, c.definition().validation().sharedWithService()))
                 .orElseThrow(() -> new DraftNotFoundException(id));
         return draft;
     }
 
-    /** Drafts of the capsules the user may see, newest first; optionally one capsule, one status. */
+    /**
+     * The drafts the person may see ({@link #get}), newest first; optionally one capsule, one status: all those of
+     * the capsules that share their drafts (all of every capsule for an admin), and in the others the person's own
+     * and those assigned to them.
+     */
     public List<Draft> list(String capsuleId, String status, CapsulesUser user) {
-        List<String> visible = capsuleId == null || capsuleId.isBlank()
-                ? capsules.visibleTo(user).stream().map(c -> c.definition().id()).toList()
-                : List.of(capsules.require(capsuleId, user).definition().id());
-        return drafts.list(visible, status == null || status.isBlank() ? null : DraftStatus.parse(status), 500);
+        List<Capsule> visible = capsuleId == null || capsuleId.isBlank()
+                ? capsules.visibleTo(user)
+                : List.of(capsules.require(capsuleId, user));
+        List<String> whole = visible.stream()
+                .filter(c -> user.isAdmin() || c.definition().validation().sharedWithService())
+                .map(c -> c.definition().id()).toList();
+        List<String> own = visible.stream().map(c -> c.definition().id()).filter(id -> !whole.contains(id)).toList();
+        return drafts.list(whole, own, user.username(), status == null || status.isBlank() ? null : DraftStatus.parse(status),
+                500);
     }
 
     public Draft edit(String id, DraftContent content, CapsulesUser user) {
@@ -159,8 +174,8 @@ public class DraftReview {
     public Draft validate(String id, List<String> acknowledged, CapsulesUser user) {
         Draft current = get(id, user);
         boolean distinct = capsules.find(current.capsuleId())
-                .map(c -> c.definition().validation().distinctValidator())
-                .orElse(false);
+                .map(c -> c.definition().validation().fourEyes())
+                .orElse(true);
         Draft next = current.validate(user, now(), distinct, acknowledged == null ? Set.of()
                 : acknowledged.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         save(next, user, AuditAction.DRAFT_VALIDATED, Map.of(

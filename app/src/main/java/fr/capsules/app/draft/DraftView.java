@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The JSON of a draft ({@code ../shared/API.md}), with the AI version beside the current one, the warnings still to
  * acknowledge before validation ({@code openWarnings}, each with the {@code id} to send back), those acknowledged at
- * validation, and the SHA-256 of the current content ({@link ContentHash}).
+ * validation, the SHA-256 of the current content ({@link ContentHash}) and the people the draft is assigned to for
+ * validation ({@code reviewers}: {@code [{username, name}]}).
  */
 record DraftView(
         String id,
@@ -41,6 +42,7 @@ record DraftView(
         List<Warning> openWarnings,
         List<AcknowledgedWarning> acknowledgedWarnings,
         String contentSha256,
+        List<Draft.Person> reviewers,
         int revision) {
 
     /** A warning as clients show it: {@code location} is "Brouillon", "Ligne 2" or "Ligne 2, Référence". */
@@ -69,7 +71,7 @@ record DraftView(
                 username(d.rejectedBy()), d.rejectedAt(), d.rejectionReason(),
                 d.openWarnings().stream().map(Warning::of).toList(),
                 d.acknowledgements().stream().map(AcknowledgedWarning::of).toList(),
-                ContentHash.of(d.content()), d.revision());
+                ContentHash.of(d.content()), d.reviewers(), d.revision());
     }
 
     private static String username(Draft.Person person) {

@@ -64,7 +64,7 @@ public class Drafts {
                     edited_by = :editedBy, edited_at = :editedAt,
                     validated_by = :validatedBy, validated_by_name = :validatedByName, validated_at = :validatedAt,
                     rejected_by = :rejectedBy, rejected_at = :rejectedAt, rejection_reason = :reason,
-                    acknowledgements = :acknowledgements, revision = :revision
+                    acknowledgements = :acknowledgements, editors = :editors, revision = :revision
                 WHERE id = :id AND revision = :previous""")
                 .param("status", next.status().json()).param("content", json.writeValueAsString(next.content()))
                 .param("share", next.editShare())
@@ -76,6 +76,7 @@ public class Drafts {
                 .param("rejectedBy", next.rejectedBy() == null ? null : next.rejectedBy().username())
                 .param("rejectedAt", time(next.rejectedAt())).param("reason", next.rejectionReason())
                 .param("acknowledgements", next.acknowledgements().isEmpty() ? null : json.writeValueAsString(next.acknowledgements()))
+                .param("editors", next.editors().isEmpty() ? null : json.writeValueAsString(next.editors()))
                 .param("revision", next.revision()).param("id", next.id()).param("previous", next.revision() - 1)
                 .update();
         if (updated != 1) {
@@ -93,8 +94,18 @@ public class Drafts {
                 .update();
     }
 
+    /** Replaces the people the draft is assigned to for validation. */
+    @Transactional
+    void assign(String draftId, List<Draft.Person> reviewers) {
+        jdbc.sql("DELETE FROM draft_reviewers WHERE draft_id = ?").param(draftId).update();
+        for (Draft.Person reviewer : reviewers) {
+            jdbc.sql("INSERT INTO draft_reviewers (draft_id, username, name) VALUES (?, ?, ?)")
+                    .params(draftId, reviewer.username(), reviewer.name()).update();
+        }
+    }
+
     public Optional<Draft> find(String id) {
-        return jdbc.sql("SELECT * FROM drafts WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM drafts WHERE id = ?").param(id).query(this::map).optional().map(this::withReviewers);
     }
 
     /**
@@ -103,19 +114,52 @@ public class Drafts {
      * @param status null for all
      */
     public List<Draft> list(Collection<String> capsuleIds, DraftStatus status, int limit) {
-        if (capsuleIds.isEmpty()) {
+        return list(capsuleIds, List.of(), null, status, limit);
+    }
+
+    /**
+     * What one person's list shows, newest first: every draft of the capsules in {@code allOf}, and in the capsules of
+     * {@code ownOf} the drafts {@code username} created or is assigned to validate.
+     *
+     * @param status null for all
+     */
+    public List<Draft> list(Collection<String> allOf, Collection<String> ownOf, String username, DraftStatus status,
+            int limit) {
+        if (allOf.isEmpty() && (ownOf.isEmpty() || username == null)) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT * FROM drafts WHERE capsule_id IN (:capsules)");
+        List<String> conditions = new ArrayList<>();
+        if (!allOf.isEmpty()) {
+            conditions.add("capsule_id IN (:all)");
+        }
+        if (!ownOf.isEmpty() && username != null) {
+            conditions.add("(capsule_id IN (:own) AND (created_by = :user"
+                    + " OR id IN (SELECT draft_id FROM draft_reviewers WHERE username = :user)))");
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM drafts WHERE (" + String.join(" OR ", conditions) + ")");
         if (status != null) {
             sql.append(" AND status = :status");
         }
         sql.append(" ORDER BY created_at DESC LIMIT :limit");
-        var statement = jdbc.sql(sql.toString()).param("capsules", new ArrayList<>(capsuleIds)).param("limit", limit);
+        var statement = jdbc.sql(sql.toString()).param("limit", limit);
+        if (!allOf.isEmpty()) {
+            statement = statement.param("all", new ArrayList<>(allOf));
+        }
+        if (!ownOf.isEmpty() && username != null) {
+            statement = statement.param("own", new ArrayList<>(ownOf)).param("user", username);
+        }
         if (status != null) {
             statement = statement.param("status", status.json());
         }
-        return statement.query(this::map).list();
+        return statement.query(this::map).list().stream().map(this::withReviewers).toList();
+    }
+
+    private Draft withReviewers(Draft draft) {
+        List<Draft.Person> reviewers = jdbc.sql("SELECT username, name FROM draft_reviewers WHERE draft_id = ? ORDER BY name")
+                .param(draft.id())
+                .query((rs, row) -> new Draft.Person(rs.getString("username"), rs.getString("name")))
+                .list();
+        return reviewers.isEmpty() ? draft : draft.withReviewers(reviewers);
     }
 
     /** Every draft of a capsule created in [from, to), for the usage figures. */
@@ -140,7 +184,12 @@ public class Drafts {
                 person(rs, "edited_by", "edited_by"), instant(rs, "edited_at"),
                 person(rs, "validated_by", "validated_by_name"), instant(rs, "validated_at"),
                 person(rs, "rejected_by", "rejected_by"), instant(rs, "rejected_at"),
-                rs.getString("rejection_reason"), acknowledgements(rs.getString("acknowledgements")), rs.getInt("revision"));
+                rs.getString("rejection_reason"), acknowledgements(rs.getString("acknowledgements")), List.of(),
+                editors(rs.getString("editors")), rs.getInt("revision"));
+    }
+
+    private List<String> editors(String stored) {
+        return stored == null ? List.of() : json.readValue(stored, new TypeReference<List<String>>() {});
     }
 
     private List<Acknowledgement> acknowledgements(String stored) {

@@ -6,6 +6,7 @@ import fr.capsules.app.export.ExportDocument.TextBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,12 +16,23 @@ import java.util.regex.Pattern;
  * acknowledged at validation, an annex table of them.
  *
  * <p>User text is escaped so that it renders as written: no HTML, no links, no headings or lists smuggled in by a
- * line start, and no {@code |} breaking a table row.
+ * line start, and no {@code |} breaking a table row. Web addresses and e-mail addresses, which renderers with
+ * GitHub's autolink extension turn into links even when escaped, are written as code spans: shown as text, never
+ * live.
  */
 final class MarkdownExport {
 
     /** ASCII punctuation that starts an inline construct (emphasis, code, links, HTML, entities, tables). */
     private static final Pattern INLINE_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>|~&!])");
+
+    /**
+     * What an autolinking renderer (GitHub's extension) links: {@code scheme://…}, {@code www.…}, {@code mailto:…} and
+     * e-mail addresses. A match never holds a backtick or a pipe, so it can become a code span inside a table cell.
+     */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?i)(?:[a-z][a-z0-9+.-]{1,31}://|www\\.|mailto:|xmpp:)[^\\s<>`|]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)+");
+    /** Punctuation that ends a sentence rather than an address, left out of the code span. */
+    private static final Pattern TRAILING = Pattern.compile("[.,;:!?)\\]\"'»]+$");
 
     /** Line starts that CommonMark reads as a block: heading, quote, list item, setext underline, thematic break. */
     private static final Pattern BLOCK_START = Pattern.compile("^([#>+\\-=])|^(\\d{1,9})([.)])");
@@ -101,6 +113,20 @@ final class MarkdownExport {
     }
 
     static String inline(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher address = ADDRESS.matcher(text);
+        int from = 0;
+        while (address.find()) {
+            String found = address.group();
+            String shown = TRAILING.matcher(found).replaceFirst("");
+            out.append(escaped(text.substring(from, address.start())));
+            out.append("`").append(shown).append("`");
+            from = address.start() + shown.length();
+        }
+        return out.append(escaped(text.substring(from))).toString();
+    }
+
+    private static String escaped(String text) {
         return INLINE_SPECIAL.matcher(text).replaceAll("\\\\$1");
     }
 

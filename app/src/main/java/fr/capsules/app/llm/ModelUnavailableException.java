@@ -19,7 +19,9 @@ public final class ModelUnavailableException extends RuntimeException {
         /** The model answered nothing. */
         EMPTY_REPLY("le modèle a renvoyé une réponse vide"),
         /** The server reported an error. */
-        SERVER_ERROR("le serveur de modèles a signalé une erreur");
+        SERVER_ERROR("le serveur de modèles a signalé une erreur"),
+        /** Too many generations already wait for the model server ({@link ModelQueue}). */
+        BUSY("le serveur de modèles est saturé : trop de demandes attendent déjà leur tour");
 
         private final String sentence;
 

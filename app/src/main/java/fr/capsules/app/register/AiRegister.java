@@ -1,5 +1,6 @@
 package fr.capsules.app.register;
 
+import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.Conversations;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleDefinition;
@@ -48,9 +49,16 @@ public class AiRegister {
         this.models = models;
     }
 
-    /** Entries for every capsule, usage counted over [from, to) (days in Europe/Paris). */
-    public List<RegisterEntry> entries(LocalDate from, LocalDate to) {
-        return capsules.all().stream().map(c -> entry(c, from, to)).toList();
+    /**
+     * The entries {@code reader} may read, usage counted over [from, to) (days in Europe/Paris): every capsule for
+     * admins and the DPO, the capsules they may see for everyone else (a service capsule's name, purpose, referent and
+     * usage are the service's business).
+     */
+    public List<RegisterEntry> entries(LocalDate from, LocalDate to, CapsulesUser reader) {
+        List<Capsule> shown = reader.readsWholeRegister()
+                ? capsules.all()
+                : capsules.all().stream().filter(c -> c.isVisibleTo(reader)).toList();
+        return shown.stream().map(c -> entry(c, from, to)).toList();
     }
 
     private RegisterEntry entry(Capsule capsule, LocalDate from, LocalDate to) {

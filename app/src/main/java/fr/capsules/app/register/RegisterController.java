@@ -1,5 +1,6 @@
 package fr.capsules.app.register;
 
+import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.kernel.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,13 +30,13 @@ class RegisterController {
 
     @GetMapping("/api/register")
     ResponseEntity<?> register(@RequestParam(required = false) String format, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to, CapsulesUser user) {
         LocalDate end = day(to, LocalDate.now(AiRegister.PARIS).plusDays(1), "to");
         LocalDate start = day(from, end.minusYears(1), "from");
         if (!start.isBefore(end)) {
             throw new InvalidRequestException("période vide : « from » doit précéder « to »");
         }
-        List<RegisterEntry> entries = register.entries(start, end);
+        List<RegisterEntry> entries = register.entries(start, end, user);
         String kind = format == null ? "json" : format.toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
             case "json" -> ResponseEntity.ok(entries);

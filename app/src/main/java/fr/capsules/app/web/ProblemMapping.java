@@ -18,6 +18,7 @@ import fr.capsules.app.draft.DraftNotFoundException;
 import fr.capsules.app.draft.IllegalDraftTransitionException;
 import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.app.kernel.RequestTooLargeException;
+import fr.capsules.app.quota.TooManyRequestsException;
 import fr.capsules.ingest.index.IndexMismatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -92,6 +93,8 @@ public class ProblemMapping {
             case EmbeddingsUnavailableException e -> new Problem(ProblemType.EMBEDDINGS_UNAVAILABLE,
                     e.getMessage() + ". Relancez la ré-indexation quand le serveur de modèles répondra.");
             case CapsuleIndexingException e -> new Problem(ProblemType.CAPSULE_INDEXING, e.getMessage());
+            case TooManyRequestsException e -> new Problem(ProblemType.TOO_MANY_REQUESTS,
+                    "Trop de demandes : " + e.getMessage() + ".");
             case IdentityProviderUnavailableException e -> new Problem(ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
                     "Le fournisseur d'identité ne répond pas : votre jeton ne peut pas être vérifié. Réessayez dans un moment.");
             case OAuth2AuthenticationException e -> new Problem(ProblemType.INVALID_TOKEN,

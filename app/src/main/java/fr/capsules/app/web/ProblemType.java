@@ -23,6 +23,7 @@ public enum ProblemType {
     DRAFT_STATE(HttpStatus.CONFLICT, "draft-state", "Opération impossible dans l'état du brouillon"),
     UPLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Envoi trop volumineux"),
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Requête trop volumineuse"),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Trop de demandes"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Erreur interne"),
     INDEX_MISMATCH(HttpStatus.SERVICE_UNAVAILABLE, "index-mismatch", "Index à reconstruire"),
     EMBEDDINGS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible"),

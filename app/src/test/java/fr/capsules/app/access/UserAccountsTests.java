@@ -68,7 +68,7 @@ class UserAccountsTests {
     void theDemoProfileAddsOneAccountPerRoleAndService() {
         UserAccounts accounts = load("", "demo");
         assertThat(accounts.all()).extracting(UserAccount::username)
-                .containsExactlyInAnyOrder("admin", "referent", "inspecteur", "reclamations", "agent");
+                .containsExactlyInAnyOrder("admin", "referent", "inspecteur", "controleur", "reclamations", "agent", "dpo");
         assertThat(encoder.matches("demo", accounts.find("inspecteur").orElseThrow().passwordHash())).isTrue();
         assertThat(accounts.find("reclamations").orElseThrow().services()).containsExactly("reclamations");
         assertThat(Files.exists(data.resolve("users.yaml"))).as("demo writes no users file").isFalse();

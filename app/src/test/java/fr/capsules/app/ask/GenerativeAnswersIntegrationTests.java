@@ -68,6 +68,7 @@ class GenerativeAnswersIntegrationTests extends ServiceIntegrationTest {
         assertThat(PromptPassages.of(call)).isNotEmpty();
         assertThat(call.option("temperature").asDouble()).isEqualTo(0.1);
         assertThat(call.option("num_ctx").asInt()).isEqualTo(8192);
+        assertThat(call.option("num_predict").asInt()).as("the output-token cap").isEqualTo(2048);
     }
 
     @Test

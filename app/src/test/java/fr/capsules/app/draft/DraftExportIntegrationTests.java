@@ -31,6 +31,7 @@ class DraftExportIntegrationTests extends ServiceIntegrationTest {
                 Map.of("question", "Dans quel délai faut-il accuser réception d'une réclamation ?")).json().get("id").asString();
         handler.putJson("/api/drafts/" + id + "/content",
                 Map.of("text", "L'accusé de réception est adressé sous huit jours ouvrés, à compter de la réception [1]."));
+        handler.assign(id, "referent");
         assertThat(as("referent").postJson("/api/drafts/" + id + "/validate", "").status()).isEqualTo(200);
         return id;
     }
@@ -106,7 +107,8 @@ class DraftExportIntegrationTests extends ServiceIntegrationTest {
         inspector.putJson("/api/drafts/" + id + "/content", Map.of("rows", List.of(
                 Map.of("cells", Map.of("numero", "1", "constat", "Absence de plan bleu actualisé", "nature", "prescription", "delai", "3 mois")),
                 Map.of("cells", Map.of("numero", "2", "constat", "Contentions sans prescription médicale", "nature", "injonction", "delai", "1 mois")))));
-        assertThat(inspector.validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
+        inspector.assign(id, "controleur");
+        assertThat(as("controleur").validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
 
         ApiClient.Download xlsx = inspector.download("/api/drafts/" + id + "/export?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
@@ -122,7 +124,7 @@ class DraftExportIntegrationTests extends ServiceIntegrationTest {
                 }
             }
             assertThat(found).isTrue();
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("Généré par IA — validé par Inès Inspectrice");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("Généré par IA — validé par Claude Contrôleur");
         }
     }
 }

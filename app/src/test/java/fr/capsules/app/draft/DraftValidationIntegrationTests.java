@@ -45,6 +45,8 @@ class DraftValidationIntegrationTests extends ServiceIntegrationTest {
         OLLAMA.withDefaultResponder(DraftValidationIntegrationTests::madeUpReference);
         ApiClient.Response created = as("inspecteur").postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", FINDINGS));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // Four eyes by default on a table capsule: the inspector's colleague validates.
+        assertThat(as("inspecteur").assign(created.json().get("id").asString(), "controleur").status()).isEqualTo(200);
         return created.json();
     }
 
@@ -55,7 +57,7 @@ class DraftValidationIntegrationTests extends ServiceIntegrationTest {
     }
 
     private ApiClient.Response validate(String id, List<String> acknowledged) {
-        return as("inspecteur").postJson("/api/drafts/" + id + "/validate", Map.of("acknowledgedWarnings", acknowledged));
+        return as("controleur").postJson("/api/drafts/" + id + "/validate", Map.of("acknowledgedWarnings", acknowledged));
     }
 
     @Test
@@ -81,7 +83,7 @@ class DraftValidationIntegrationTests extends ServiceIntegrationTest {
         JsonNode draft = tableDraft();
         String id = draft.get("id").asString();
 
-        ApiClient.Response refused = as("inspecteur").postJson("/api/drafts/" + id + "/validate", "");
+        ApiClient.Response refused = as("controleur").postJson("/api/drafts/" + id + "/validate", "");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -126,15 +128,15 @@ class DraftValidationIntegrationTests extends ServiceIntegrationTest {
         assertThat(body.get("openWarnings")).isEmpty();
         assertThat(ids(acknowledgedWarnings(body))).isEqualTo(all);
         assertThat(body.get("acknowledgedWarnings")).allSatisfy(a -> {
-            assertThat(a.get("acknowledgedBy").asString()).isEqualTo("inspecteur");
-            assertThat(a.get("acknowledgedByName").asString()).isEqualTo("Inès Inspectrice");
+            assertThat(a.get("acknowledgedBy").asString()).isEqualTo("controleur");
+            assertThat(a.get("acknowledgedByName").asString()).isEqualTo("Claude Contrôleur");
             assertThat(a.get("acknowledgedAt").asString()).isEqualTo(body.get("validatedAt").asString());
         });
         String hash = sha256(canonical(body.get("content")));
         assertThat(body.get("contentSha256").asString()).isEqualTo(hash);
 
         JsonNode entry = validationEntry(id);
-        assertThat(entry.get("actor").asString()).isEqualTo("inspecteur");
+        assertThat(entry.get("actor").asString()).isEqualTo("controleur");
         assertThat(entry.get("details").get("contentSha256").asString()).isEqualTo(hash);
         assertThat(ids(entry.get("details").get("acknowledgedWarnings"))).isEqualTo(all);
         assertThat(entry.get("details").get("acknowledgedWarnings")).allSatisfy(w -> {
@@ -175,7 +177,7 @@ class DraftValidationIntegrationTests extends ServiceIntegrationTest {
     void theExportsCarryEachRowsSourcesAndTheAnnexOfAcknowledgedWarnings() throws Exception {
         JsonNode draft = tableDraft();
         String id = draft.get("id").asString();
-        assertThat(as("inspecteur").validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
+        assertThat(as("controleur").validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
         JsonNode firstCitation = draft.get("content").get("rows").get(0).get("citations").get(0);
 
         ApiClient.Download docx = as("inspecteur").download("/api/drafts/" + id + "/export?format=docx");
@@ -188,7 +190,7 @@ class DraftValidationIntegrationTests extends ServiceIntegrationTest {
             assertThat(annex.getRow(0).getTableCells()).extracting(XWPFTableCell::getText)
                     .containsExactly("Emplacement", "Avertissement", "Acquitté par", "Le");
             assertThat(annex.getRows()).hasSize(draft.get("openWarnings").size() + 1);
-            assertThat(annex.getRow(1).getCell(2).getText()).isEqualTo("Inès Inspectrice");
+            assertThat(annex.getRow(1).getCell(2).getText()).isEqualTo("Claude Contrôleur");
         }
         String markdown = new String(as("inspecteur").download("/api/drafts/" + id + "/export?format=md").bytes(),
                 StandardCharsets.UTF_8);
@@ -203,7 +205,7 @@ class DraftValidationIntegrationTests extends ServiceIntegrationTest {
     }
 
     private JsonNode validationEntry(String draftId) {
-        ApiClient.Response response = as("admin").get("/api/audit?action=draft-validated&user=inspecteur&limit=50");
+        ApiClient.Response response = as("admin").get("/api/audit?action=draft-validated&user=controleur&limit=50");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         for (JsonNode entry : response.json()) {
             if (draftId.equals(entry.get("details").get("draftId").asString())) {

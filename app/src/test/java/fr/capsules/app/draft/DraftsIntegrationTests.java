@@ -44,6 +44,7 @@ class DraftsIntegrationTests extends ServiceIntegrationTest {
         assertThat(edited.json().get("aiContent").get("text").asString()).isEqualTo(AI_TEXT);
         assertThat(edited.json().get("editShare").asDouble()).isBetween(0.2, 0.8);
 
+        assertThat(as("reclamations").assign(id, "referent").status()).isEqualTo(200);
         ApiClient.Response validated = as("referent").postJson("/api/drafts/" + id + "/validate", "");
         assertThat(validated.status()).isEqualTo(200);
         JsonNode body = validated.json();
@@ -60,6 +61,7 @@ class DraftsIntegrationTests extends ServiceIntegrationTest {
     @Test
     void aValidatedDraftCanNeitherBeEditedNorValidatedAgainNorRejected() {
         String id = textDraft("reclamations").get("id").asString();
+        as("reclamations").assign(id, "referent");
         as("reclamations").postJson("/api/drafts/" + id + "/validate", "");
 
         ApiClient.Response editAfter = edit("reclamations", id, "autre texte");
@@ -126,6 +128,7 @@ class DraftsIntegrationTests extends ServiceIntegrationTest {
         ApiClient.Response self = as("reclamations").postJson("/api/drafts/" + id + "/validate", "");
         assertThat(self.status()).isEqualTo(409);
         assertThat(self.json().get("detail").asString()).contains("autre personne");
+        as("reclamations").assign(id, "referent");
         assertThat(referent.postJson("/api/drafts/" + id + "/validate", "").json().get("status").asString()).isEqualTo("validated");
     }
 

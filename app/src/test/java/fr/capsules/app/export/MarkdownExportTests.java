@@ -4,7 +4,13 @@ import static fr.capsules.app.export.ExportSamples.EXPORTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -80,7 +86,37 @@ class MarkdownExportTests {
 
         String markdown = markdown(hostile);
 
-        assertThat(markdown).contains("\\# Titre\\\n\\- liste\\\n\\<script\\>alert(1)\\</script\\> \\[lien\\](http://exemple.org) \\*gras\\*");
+        assertThat(markdown).contains("\\# Titre\\\n\\- liste\\\n\\<script\\>alert(1)\\</script\\> \\[lien\\](`http://exemple.org`) \\*gras\\*");
+    }
+
+    @Test
+    void noAddressInUserTextBecomesALiveLink() {
+        ExportDocument hostile = ExporterTests.withBody(ExportSamples.answer(),
+                "Voir https://phishing.example/connexion, www.faux-ars.example et <https://autre.example>.\n"
+                        + "Écrire à plainte@faux-ars.example ou mailto:dpo@faux-ars.example ; [ici](javascript:alert(1)).\n"
+                        + "Référence : ftp://depot.example/rapport.pdf");
+        String markdown = markdown(hostile);
+        String html = rendered(markdown);
+
+        assertThat(html).doesNotContain("<a ");
+        assertThat(html).contains("<code>https://phishing.example/connexion</code>", "<code>www.faux-ars.example</code>",
+                "<code>plainte@faux-ars.example</code>", "<code>mailto:dpo@faux-ars.example</code>",
+                "<code>ftp://depot.example/rapport.pdf</code>");
+    }
+
+    @Test
+    void addressesInTableCellsAreShownAsTextToo() {
+        String cell = MarkdownExport.inline("Article L. 313-13 https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006797389 | suite");
+        String html = rendered("| a |\n| --- |\n| " + cell + " |\n");
+
+        assertThat(html).doesNotContain("<a ").contains("<code>https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006797389</code>");
+    }
+
+    /** HTML as a viewer with GitHub's extensions (tables, autolinks) renders it. */
+    private static String rendered(String markdown) {
+        List<Extension> extensions = List.of(AutolinkExtension.create(), TablesExtension.create());
+        return HtmlRenderer.builder().extensions(extensions).build()
+                .render(Parser.builder().extensions(extensions).build().parse(markdown));
     }
 
     private static String markdown(ExportDocument document) {

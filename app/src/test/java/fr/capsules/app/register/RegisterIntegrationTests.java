@@ -31,7 +31,7 @@ class RegisterIntegrationTests extends ServiceIntegrationTest {
         handler.putJson("/api/drafts/" + draft + "/content", Map.of("text", "La réponse au fond est adressée sous deux mois [1]."));
         handler.postJson("/api/drafts/" + draft + "/validate", "");
 
-        JsonNode register = as("agent").get("/api/register").json();
+        JsonNode register = as("dpo").get("/api/register").json();
 
         assertThat(register).extracting(e -> e.get("id").asString()).contains("reclamations", "mesures-inspection", "charte-ia");
         JsonNode entry = entry(register, "reclamations");
@@ -47,6 +47,18 @@ class RegisterIntegrationTests extends ServiceIntegrationTest {
         assertThat(usage.get("draftsValidated").asLong()).isGreaterThanOrEqualTo(before.get("draftsValidated").asLong() + 1);
         assertThat(usage.get("medianEditShare").asDouble()).isPositive();
         assertThat(usage.get("medianHoursToValidation").isNull()).isFalse();
+    }
+
+    @Test
+    void anAgentReadsTheEntriesOfTheCapsulesTheyMaySeeOnly() {
+        assertThat(as("agent").get("/api/register").json()).extracting(e -> e.get("id").asString())
+                .contains("charte-ia").doesNotContain("reclamations", "mesures-inspection");
+        assertThat(as("reclamations").get("/api/register").json()).extracting(e -> e.get("id").asString())
+                .contains("charte-ia", "reclamations").doesNotContain("mesures-inspection");
+        assertThat(as("agent").get("/api/register?format=csv").body()).doesNotContain("reclamations;", "mesures-inspection;");
+        assertThat(as("agent").get("/api/register?format=md").body()).doesNotContain("`reclamations`", "`mesures-inspection`");
+        assertThat(as("admin").get("/api/register").json()).extracting(e -> e.get("id").asString())
+                .contains("charte-ia", "reclamations", "mesures-inspection");
     }
 
     @Test

@@ -193,7 +193,8 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
         rows.set(0, Map.of("cells", Map.of("numero", "E1", "constat", "Absence de plan bleu actualisé", "type", "écart",
                 "reference", "", "mesure", "Actualiser le plan bleu avant l'été.", "nature", "injonction", "delai", "1 mois")));
         as("inspecteur").putJson("/api/drafts/" + id + "/content", Map.of("rows", rows));
-        assertThat(as("inspecteur").validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
+        as("inspecteur").assign(id, "controleur");
+        assertThat(as("controleur").validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
 
         ApiClient.Download xlsx = as("inspecteur").download("/api/drafts/" + id + "/export?format=xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {

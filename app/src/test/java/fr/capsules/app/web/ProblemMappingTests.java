@@ -40,6 +40,8 @@ class ProblemMappingTests {
                 Map.entry(base + "pseudonymisation-unavailable", 503),
                 Map.entry(base + "capsule-indexing", 503),
                 Map.entry(base + "not-found", 404),
+                Map.entry(base + "too-many-requests", 429),
+                Map.entry(base + "capsule-indexing", 503),
                 Map.entry(base + "conflict", 409),
                 Map.entry(base + "draft-state", 409),
                 Map.entry(base + "upload-too-large", 413),

@@ -23,6 +23,7 @@ import fr.capsules.app.llm.JsonShape;
 import fr.capsules.app.llm.LanguageModel;
 import fr.capsules.app.llm.ModelAvailability;
 import fr.capsules.app.llm.ModelPrompt;
+import fr.capsules.app.llm.ModelQueue;
 import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.app.llm.ModelUsage;
@@ -48,12 +49,14 @@ class OllamaLanguageModel implements LanguageModel {
 
     private final OllamaProperties properties;
     private final ModelServerStatus status;
+    private final ModelQueue queue;
     private final Map<String, OllamaChatModel> blocking = new ConcurrentHashMap<>();
     private final Map<String, OllamaStreamingChatModel> streaming = new ConcurrentHashMap<>();
 
-    OllamaLanguageModel(OllamaProperties properties, ModelServerStatus status) {
+    OllamaLanguageModel(OllamaProperties properties, ModelServerStatus status, ModelQueue queue) {
         this.properties = properties;
         this.status = status;
+        this.queue = queue;
     }
 
     @Override
@@ -74,7 +77,7 @@ class OllamaLanguageModel implements LanguageModel {
     @Override
     public ModelReply generate(ModelPrompt prompt) {
         String model = modelOf(prompt);
-        try (ReportedUsage.Capture usage = ReportedUsage.capture()) {
+        try (ModelQueue.Slot slot = queue.enter(); ReportedUsage.Capture usage = ReportedUsage.capture()) {
             ChatResponse response = blocking.computeIfAbsent(model, this::blockingClient).chat(request(prompt));
             return reply(response, model, usage);
         } catch (RuntimeException e) {
@@ -85,6 +88,13 @@ class OllamaLanguageModel implements LanguageModel {
     @Override
     public Generation stream(ModelPrompt prompt, TokenListener listener) {
         String model = modelOf(prompt);
+        ModelQueue.Slot slot;
+        try {
+            slot = queue.enter();
+        } catch (ModelUnavailableException busy) {
+            listener.onError(busy);
+            return () -> {};
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicReference<dev.langchain4j.model.chat.response.StreamingHandle> handle = new AtomicReference<>();
         ReportedUsage.Capture usage = ReportedUsage.capture();
@@ -101,6 +111,7 @@ class OllamaLanguageModel implements LanguageModel {
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
+                slot.close();
                 if (cancelled.get()) {
                     return;
                 }
@@ -113,6 +124,7 @@ class OllamaLanguageModel implements LanguageModel {
 
             @Override
             public void onError(Throwable error) {
+                slot.close();
                 if (!cancelled.get()) {
                     listener.onError(FailureClassifier.classify(error, model));
                 }
@@ -121,10 +133,12 @@ class OllamaLanguageModel implements LanguageModel {
         try (usage) {
             streaming.computeIfAbsent(model, this::streamingClient).chat(request(prompt), handler);
         } catch (RuntimeException e) {
+            slot.close();
             listener.onError(FailureClassifier.classify(e, model));
         }
         return () -> {
             if (cancelled.compareAndSet(false, true)) {
+                slot.close();
                 var current = handle.get();
                 if (current != null) {
                     current.cancel();
@@ -204,6 +218,7 @@ class OllamaLanguageModel implements LanguageModel {
                 .modelName(model)
                 .temperature(properties.temperature())
                 .numCtx(properties.contextSize())
+                .maxOutputTokens(properties.maxOutputTokens())
                 .keepAlive((int) properties.keepAlive().toSeconds())
                 .build();
     }

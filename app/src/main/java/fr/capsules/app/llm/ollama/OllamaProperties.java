@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout to open a connection; a server that is down is detected this fast
  * @param timeout for one whole generation (blocking) or between two streamed tokens
  * @param contextSize {@code num_ctx}: tokens of prompt plus answer the model may hold
+ * @param maxOutputTokens {@code num_predict}: the most tokens one answer may have; a model that repeats itself
+ *     stops there instead of holding the request until the stream ends
  * @param temperature low, so that answers stay close to the passages
  * @param keepAlive how long Ollama keeps the model loaded after a request
  * @param healthInterval how often the server and its models are checked
@@ -29,6 +31,7 @@ public record OllamaProperties(
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("120s") Duration timeout,
         @DefaultValue("8192") int contextSize,
+        @DefaultValue("2048") int maxOutputTokens,
         @DefaultValue("0.1") double temperature,
         @DefaultValue("10m") Duration keepAlive,
         @DefaultValue("30s") Duration healthInterval) {

@@ -32,9 +32,9 @@ class AdminPages {
     }
 
     @GetMapping("/register")
-    String register(Model model) {
+    String register(CapsulesUser user, Model model) {
         LocalDate end = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1);
-        model.addAttribute("entries", register.entries(end.minusYears(1), end));
+        model.addAttribute("entries", register.entries(end.minusYears(1), end, user));
         return "register";
     }
 

@@ -4,6 +4,7 @@ import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.capsule.CapsuleDefinition;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.draft.Draft;
+import fr.capsules.app.draft.DraftAssignment;
 import fr.capsules.app.draft.DraftContent;
 import fr.capsules.app.draft.DraftKind;
 import fr.capsules.app.draft.DraftReview;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -27,10 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DraftPages {
 
     private final DraftReview review;
+    private final DraftAssignment assignment;
     private final Capsules capsules;
 
-    DraftPages(DraftReview review, Capsules capsules) {
+    DraftPages(DraftReview review, DraftAssignment assignment, Capsules capsules) {
         this.review = review;
+        this.assignment = assignment;
         this.capsules = capsules;
     }
 
@@ -59,6 +63,7 @@ class DraftPages {
         Map<String, List<String>> allowedValues = allowedValues(draft);
         model.addAttribute("allowedValues", allowedValues);
         model.addAttribute("openWarnings", draft.openWarnings());
+        model.addAttribute("candidates", assignment.candidates(draft, user));
         if (draft.kind() == DraftKind.TEXT) {
             model.addAttribute("textDiff", WordDiff.between(draft.aiContent().text(), draft.content().text()));
         } else {
@@ -66,6 +71,14 @@ class DraftPages {
             model.addAttribute("table", DraftTableView.of(draft, allowedValues));
         }
         return "draft";
+    }
+
+    /** The assignment form (works without JavaScript): the ticked colleagues replace the previous assignment. */
+    @PostMapping("/drafts/{id}/reviewers")
+    String assign(@PathVariable String id, @RequestParam(name = "reviewers", required = false) List<String> reviewers,
+            CapsulesUser user) {
+        assignment.assign(id, reviewers == null ? List.of() : reviewers, user);
+        return "redirect:/drafts/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "#reviewers";
     }
 
     private Map<String, List<String>> allowedValues(Draft draft) {

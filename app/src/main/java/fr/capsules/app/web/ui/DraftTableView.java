@@ -77,19 +77,23 @@ public final class DraftTableView {
         return byCell.getOrDefault(key(rowIndex, column), List.of());
     }
 
-    /** The column's share of the table's width, as a CSS width ("12.5%"). */
-    public String width(String column) {
-        return percent(weights.getOrDefault(column, MEDIUM));
+    /**
+     * The column's share of the table's width, as the class of the style sheet that sets it ("col-w-13" for 13 %):
+     * the Content-Security-Policy allows no inline style, so widths come in whole percents from capsules.css.
+     */
+    public String widthClass(String column) {
+        return percentClass(weights.getOrDefault(column, MEDIUM));
     }
 
-    /** The share of the sources and warnings column. */
-    public String sourcesWidth() {
-        return percent(SOURCES);
+    /** The share of the sources and warnings column, as a style sheet class. */
+    public String sourcesWidthClass() {
+        return percentClass(SOURCES);
     }
 
-    private String percent(double weight) {
+    private String percentClass(double weight) {
         double total = SOURCES + weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * weight / total);
+        long percent = Math.max(1, Math.min(100, Math.round(100 * weight / total)));
+        return "col-w-" + percent;
     }
 
     /** Whether the warning was acknowledged when the draft was validated. */

@@ -56,6 +56,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1000", "--lang=fr-FR", "--user-data-dir=" + profile);
+        // The console, read by policyViolations(): the browser reports there what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
@@ -131,6 +133,17 @@ final class Browser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return driver.executeScript(js, args);
+    }
+
+    /**
+     * What the Content-Security-Policy refused since the last call, as the browser's console reported it (an inline
+     * script or style, a remote resource). Reading empties the console.
+     */
+    java.util.List<String> policyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     void screenshot(String name) {

@@ -1,6 +1,9 @@
 package fr.capsules.app.web.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.capsules.app.ServiceIntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -25,7 +28,9 @@ abstract class BrowserTest extends ServiceIntegrationTest {
     @AfterEach
     void signOut() {
         if (browser != null) {
+            List<String> refused = browser.policyViolations();
             browser.signOut();
+            assertThat(refused).as("what the Content-Security-Policy refused on the pages of this test").isEmpty();
         }
     }
 

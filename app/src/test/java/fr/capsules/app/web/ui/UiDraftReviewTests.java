@@ -57,15 +57,17 @@ class UiDraftReviewTests extends BrowserTest {
         }
         ApiClient.Response edited = inspector.putJson("/api/drafts/" + id + "/content", Map.of("rows", rows));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        // Four eyes on the table capsule: a colleague who did not write the draft reviews it.
+        assertThat(inspector.assign(id, "controleur").status()).isEqualTo(200);
         return id;
     }
 
     @Test
-    void anInspectorReadsMovesByKeyboardFacesEveryWarningThenValidatesAndExports() throws Exception {
+    void aColleagueReadsMovesByKeyboardFacesEveryWarningThenValidatesAndExports() throws Exception {
         String id = reviewableDraft();
         int openWarnings = as("inspecteur").get("/api/drafts/" + id).json().get("openWarnings").size();
         Browser b = browser();
-        b.signIn("inspecteur");
+        b.signIn("controleur");
         b.open("/drafts/" + id);
 
         // A long measure is read whole: its box grew, nothing hides below a scroll.
@@ -126,7 +128,7 @@ class UiDraftReviewTests extends BrowserTest {
         confirm.click();
         b.waitUntil(d -> b.text("#draft-state").equals("Validé"));
 
-        assertThat(b.text(".acknowledged-warnings table")).contains(CELL_WARNING).contains("Inès Inspectrice");
+        assertThat(b.text(".acknowledged-warnings table")).contains(CELL_WARNING).contains("Claude Contrôleur");
         assertThat(b.all(".acknowledged-warnings tbody tr")).hasSize(openWarnings);
         b.screenshot("draft-review-validated");
 
@@ -136,7 +138,7 @@ class UiDraftReviewTests extends BrowserTest {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("vérifié", "Annexe — avertissements acquittés à la validation",
-                    "délai à confirmer", "Inès Inspectrice");
+                    "délai à confirmer", "Claude Contrôleur");
         }
     }
 }

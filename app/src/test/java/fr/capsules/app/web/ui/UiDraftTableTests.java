@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** An inspector drafts a measures table from findings, edits it, validates it and exports it. */
+/** An inspector drafts a measures table from findings, edits it and hands it to a colleague, who validates and exports it. */
 class UiDraftTableTests extends BrowserTest {
 
     private static final String EDITED = "Actualiser le plan bleu et le transmettre à l'ARS";
@@ -54,14 +54,25 @@ class UiDraftTableTests extends BrowserTest {
         b.waitUntil(d -> b.text("#draft-message").startsWith("Modifications enregistrées"));
         b.screenshot("draft-table");
 
+        // Four eyes on a table capsule: the inspector hands the validation to a colleague, who alone then sees it too.
+        String draftPath = b.path();
+        assertThat(b.all("#reviewers label").stream().map(WebElement::getText))
+                .contains("Claude Contrôleur", "Romain Référent").doesNotContain("Inès Inspectrice", "Rachid Réclamations");
+        b.find("#reviewers input[value='controleur']").click();
+        b.find("#reviewers button[type=submit]").click();
+        b.waitUntil(d -> b.text("#draft-reviewers").equals("Claude Contrôleur"));
+        b.signOut();
+        b.signIn("controleur");
+        b.open(draftPath);
+
         b.find("#validate").click();
         WebElement dialog = b.find("#validate-dialog[open]");
-        assertThat(dialog.getText()).contains("Je soussigné(e) Inès Inspectrice valide ce brouillon");
+        assertThat(dialog.getText()).contains("Je soussigné(e) Claude Contrôleur valide ce brouillon");
         // Every open warning is ticked before "Je valide" can be pressed.
         dialog.findElements(By.cssSelector("input.acknowledge")).forEach(WebElement::click);
         dialog.findElement(By.id("validate-confirm")).click();
         b.waitUntil(d -> b.text("#draft-state").equals("Validé"));
-        assertThat(b.text(".ai-label")).startsWith("Généré par IA — validé par Inès Inspectrice");
+        assertThat(b.text(".ai-label")).startsWith("Généré par IA — validé par Claude Contrôleur");
         assertThat(b.text(".changes")).contains("Ligne 1, Mesure").contains(EDITED);
         b.screenshot("draft-validated");
 
@@ -72,7 +83,7 @@ class UiDraftTableTests extends BrowserTest {
             assertThat(cells(workbook.getSheetAt(0))).contains(EDITED);
         }
 
-        b.open("/drafts?status=validated&mine=true");
+        b.open("/drafts?status=validated");
         assertThat(b.all("tbody tr[data-status='validated']")).isNotEmpty();
         assertThat(b.all("tbody tr[data-status='generated']")).isEmpty();
         b.screenshot("drafts");
