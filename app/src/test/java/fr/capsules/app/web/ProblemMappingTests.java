@@ -41,7 +41,6 @@ class ProblemMappingTests {
                 Map.entry(base + "capsule-indexing", 503),
                 Map.entry(base + "not-found", 404),
                 Map.entry(base + "too-many-requests", 429),
-                Map.entry(base + "capsule-indexing", 503),
                 Map.entry(base + "conflict", 409),
                 Map.entry(base + "draft-state", 409),
                 Map.entry(base + "upload-too-large", 413),
@@ -49,7 +48,6 @@ class ProblemMappingTests {
                 Map.entry(base + "internal-error", 500),
                 Map.entry(base + "index-mismatch", 503),
                 Map.entry(base + "embeddings-unavailable", 503),
-                Map.entry(base + "capsule-indexing", 503),
                 Map.entry(base + "identity-provider-unavailable", 503)));
     }
 
