@@ -183,7 +183,8 @@ class BrowserEdgeIntegrationTests extends ServiceIntegrationTest {
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
         String documentId = uploaded.json().get("results").get(0).get("documentId").asString();
 
-        ApiClient.Download file = as("reclamations").download("/api/capsules/reclamations/documents/" + documentId + "/file");
+        // The referent: the capsule is pseudonymised, so its originals go to its maintainers only.
+        ApiClient.Download file = as("referent").download("/api/capsules/reclamations/documents/" + documentId + "/file");
 
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/octet-stream");

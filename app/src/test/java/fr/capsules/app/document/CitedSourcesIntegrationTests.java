@@ -85,7 +85,8 @@ class CitedSourcesIntegrationTests extends ServiceIntegrationTest {
 
     @Test
     void aDocumentWithoutPagesOpensAsItsTextAtTheCitedPassage() {
-        ApiClient handler = as("reclamations");
+        // The referent: the capsule is pseudonymised, so its documents open to its maintainers only.
+        ApiClient handler = as("referent");
         JsonNode faq = handler.get("/api/capsules/reclamations/documents").json().valueStream()
                 .filter(d -> d.get("file").asString().endsWith(".md")).findFirst().orElseThrow();
         String id = faq.get("documentId").asString();

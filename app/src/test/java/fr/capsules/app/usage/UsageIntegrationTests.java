@@ -131,7 +131,9 @@ class UsageIntegrationTests extends ServiceIntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM usage_records WHERE draft_id = ? AND kind = 'row' AND total_ns = 5000000000")
                 .param(id).query(Long.class).single()).isEqualTo(2);
 
-        assertThat(inspector.validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
+        // Four eyes on table capsules: a colleague the inspector assigns validates.
+        assertThat(inspector.assign(id, "controleur").status()).isEqualTo(200);
+        assertThat(as("controleur").validateAcknowledgingEveryWarning(id).status()).isEqualTo(200);
 
         UsageTotals validated = thisMonth("mesures-inspection", "inspection");
         assertThat(validated.validated() - before.validated()).isEqualTo(1);

@@ -82,6 +82,9 @@ class OpenAiApiIntegrationTests {
         registry.add("capsules.catalog-dir", () -> Path.of("..", "capsules").toAbsolutePath().normalize().toString());
         registry.add("capsules.ollama.base-url", OLLAMA::baseUrl);
         registry.add("capsules.ollama.timeout", () -> "3s");
+        // Many questions in a row from one account: the fair-use limits are not what is tested here.
+        registry.add("capsules.fair-use.questions.in-flight", () -> "50");
+        registry.add("capsules.fair-use.questions.per-minute", () -> "100000");
     }
 
     @AfterAll
