@@ -4,50 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.ingest.FailureReason;
 import fr.capsules.ingest.IngestionResult;
-import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.SourceName;
 import fr.capsules.ingest.chunk.Passage;
-import fr.capsules.ingest.index.CapsuleIndex;
-import fr.capsules.ingest.index.IndexSettings;
-import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The stage contract: what a stage wired into a run may do to a file, and what reaches its result. */
-class IngestionStageTests {
+class IngestionStageTests extends LexicalIngestionTest {
 
     private static final Pattern NIR = Pattern.compile("\\b[12] ?\\d{2} ?\\d{2} ?\\d{2} ?\\d{3} ?\\d{3} ?\\d{2}\\b");
-
-    @TempDir
-    Path dir;
-
-    private CapsuleIndex index;
-    private Ingestion ingestion;
-
-    @BeforeEach
-    void open() throws IOException {
-        index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly());
-        ingestion = new Ingestion(IngestionSettings.defaults());
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        ingestion.close();
-        index.close();
-    }
 
     private static SourceFile text(String name, String content) {
         return SourceFile.of(name, content.getBytes(StandardCharsets.UTF_8));

@@ -10,39 +10,14 @@ import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.SourceName;
 import fr.capsules.ingest.TestFiles;
-import fr.capsules.ingest.index.CapsuleIndex;
-import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
-import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.parse.ParseLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class IngestionTests {
-
-    @TempDir
-    Path dir;
-
-    private CapsuleIndex index;
-    private Ingestion ingestion;
-
-    @BeforeEach
-    void open() throws IOException {
-        index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly());
-        ingestion = new Ingestion(IngestionSettings.defaults());
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        ingestion.close();
-        index.close();
-    }
+class IngestionTests extends LexicalIngestionTest {
 
     private static SourceFile text(String name, String content) {
         return SourceFile.of(name, content.getBytes(StandardCharsets.UTF_8));

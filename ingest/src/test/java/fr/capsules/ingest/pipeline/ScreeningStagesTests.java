@@ -3,12 +3,8 @@ package fr.capsules.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.ingest.IngestionResult;
-import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
-import fr.capsules.ingest.index.CapsuleIndex;
-import fr.capsules.ingest.index.IndexSettings;
-import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import fr.capsules.ingest.screen.FlaggedPassage;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -20,33 +16,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The screening stages in a real run: what reaches the index, and what the file's result says. */
-class ScreeningStagesTests {
-
-    @TempDir
-    Path dir;
-
-    private CapsuleIndex index;
-    private Ingestion ingestion;
-
-    @BeforeEach
-    void open() throws IOException {
-        index = LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly());
-        ingestion = new Ingestion(IngestionSettings.defaults());
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        ingestion.close();
-        index.close();
-    }
+class ScreeningStagesTests extends LexicalIngestionTest {
 
     private IngestionResult ingest(String name, String content) throws IOException {
         IngestionResult result = ingestion.ingestAll(
