@@ -39,6 +39,27 @@ class UiPagesTests extends BrowserTest {
         assertThat(b.text(".who span")).isNotBlank();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aFailureOfTheServiceItselfKeepsTheNavigationToo() {
+        // A draft whose stored content no longer reads (a damaged row): the page fails with a 500.
+        ApiClient.Response created = as("agent").postJson("/api/capsules/charte-ia/drafts",
+                java.util.Map.of("question", "Quels outils d'IA ai-je le droit d'utiliser sur des documents internes ?"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        jdbc.sql("UPDATE drafts SET content = ?, ai_content = ? WHERE id = ?").params("{abîmé", "{abîmé", id).update();
+
+        Browser b = browser();
+        b.signIn("agent");
+        b.open("/drafts/" + id);
+        assertThat(b.text("h1")).isEqualTo("Une erreur est survenue");
+        assertThat(b.text("main")).doesNotContain("Exception").doesNotContain("at fr.capsules");
+        assertNavigationAndSignOut();
+        b.screenshot("error-500");
+    }
+
     @Test
     void errorPagesKeepTheNavigationAndTheSignOutButton() {
         Browser b = browser();
