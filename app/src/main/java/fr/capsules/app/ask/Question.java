@@ -4,6 +4,7 @@ import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.ingest.screen.InvisibleCharacters;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A checked question: not blank, not longer than the configured bound, control characters
@@ -23,6 +24,9 @@ public record Question(String text, String conversationId, boolean newConversati
     public Question {
         earlier = earlier == null ? null : List.copyOf(earlier);
     }
+
+    /** Control characters other than line feeds and tabs. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
     static Question of(AskRequest request, RetrievalProperties properties) {
         InvisibleCharacters invisible = new InvisibleCharacters();
@@ -70,7 +74,7 @@ public record Question(String text, String conversationId, boolean newConversati
     }
 
     private static String cut(String text, RetrievalProperties properties) {
-        String flat = new InvisibleCharacters().strip(text == null ? "" : text).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        String flat = cleaned(text, new InvisibleCharacters());
         return flat.length() <= properties.maxQuestionChars() ? flat : flat.substring(0, properties.maxQuestionChars()) + "…";
     }
 
@@ -83,7 +87,7 @@ public record Question(String text, String conversationId, boolean newConversati
     }
 
     private static String checkedText(String raw, RetrievalProperties properties, InvisibleCharacters invisible) {
-        String text = invisible.strip(raw == null ? "" : raw).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+        String text = cleaned(raw, invisible);
         if (text.isEmpty()) {
             throw new InvalidRequestException("la question est vide : écrivez votre question dans le champ « question »");
         }
@@ -93,6 +97,11 @@ public record Question(String text, String conversationId, boolean newConversati
                             + ") : résumez-la ou posez plusieurs questions");
         }
         return text;
+    }
+
+    /** The text with invisible characters removed (and counted) and other control characters made spaces. */
+    private static String cleaned(String raw, InvisibleCharacters invisible) {
+        return CONTROL.matcher(invisible.strip(raw == null ? "" : raw)).replaceAll(" ").strip();
     }
 
     /** The body of {@code POST /api/capsules/{id}/ask}. */
