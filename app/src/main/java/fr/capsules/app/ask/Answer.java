@@ -1,5 +1,7 @@
 package fr.capsules.app.ask;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.capsules.app.usage.Consumption;
 import java.util.List;
 
@@ -9,6 +11,7 @@ import java.util.List;
  * @param usage what the model's answer cost (tokens, durations, energy and carbon estimate); null
  *     when no model wrote it
  */
+@JsonIgnoreProperties(value = "incomplete", allowGetters = true)
 public record Answer(
         String answer,
         AnswerMode mode,
@@ -32,6 +35,15 @@ public record Answer(
     public Answer(String answer, AnswerMode mode, boolean aiGenerated, String label, List<Citation> citations, String model,
             int capsuleVersion, String conversationId, List<AnswerWarning> warnings) {
         this(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, null);
+    }
+
+    /**
+     * Whether the model's output did not arrive whole (a malformed or invalid stream, an error line, a cut
+     * connection, the token cap, the deadline, a loop): then a {@link AnswerWarning#INCOMPLETE} warning says why.
+     */
+    @JsonProperty("incomplete")
+    public boolean incomplete() {
+        return warnings.stream().anyMatch(w -> AnswerWarning.INCOMPLETE.equals(w.kind()));
     }
 
     /** The same answer with its cost. */

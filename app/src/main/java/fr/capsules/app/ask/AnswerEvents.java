@@ -17,6 +17,12 @@ public interface AnswerEvents {
 
     void done(Answer answer);
 
+    /**
+     * Sent while the model is silent, so that a receiver who left is noticed without waiting for the next token;
+     * invisible to the receiver. Does nothing by default.
+     */
+    default void heartbeat() {}
+
     /** Whether the receiver is still there; when not, generation is cancelled. */
     boolean isOpen();
 }

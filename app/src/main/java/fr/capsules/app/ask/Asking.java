@@ -141,7 +141,9 @@ public class Asking {
         }
         StreamedGeneration generation = new StreamedGeneration(events);
         LanguageModel.Generation handle = model.stream(prompt(context), generation);
-        Outcome outcome = generation.await(handle, model.generationTimeout());
+        // The model port ends a silent generation itself (an incomplete answer); this bound only guards against a
+        // port that never calls back.
+        Outcome outcome = generation.await(handle, model.generationTimeout().multipliedBy(2));
         if (outcome == null) {
             log.info("Client left during generation on capsule {}; generation cancelled", capsule.id());
             return;
@@ -182,6 +184,9 @@ public class Asking {
         Map<Integer, String> citedTexts = new LinkedHashMap<>();
         cited.citations().forEach(c -> citedTexts.put(c.n(), c.text()));
         List<AnswerWarning> warnings = new ArrayList<>(cited.warnings());
+        if (!reply.whole()) {
+            warnings.add(AnswerWarning.incomplete(reply.defect()));
+        }
         for (GroundingWarning w : grounding.check(cited.text(), citedTexts)) {
             warnings.add(new AnswerWarning(
                     w.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), w.message(), w.sentence(), w.passage(), w.passageExcerpt()));
@@ -217,6 +222,9 @@ public class Asking {
         }
         details.put("model", answer.model());
         details.put("mode", answer.mode().json());
+        if (answer.incomplete()) {
+            details.put("incomplete", true);
+        }
         details.put("citedDocuments", answer.citations().stream().map(Citation::documentId).distinct().toList());
         details.put("conversationId", context.question().conversationId());
         if (context.question().via() != null) {
@@ -249,6 +257,7 @@ public class Asking {
 
     /** Bridges the model's callbacks to the events, and lets the asking thread wait for the end. */
     private static final class StreamedGeneration implements TokenListener {
+        private static final long HEARTBEAT_NANOS = 500_000_000L;
         private final AnswerEvents events;
         private final java.util.concurrent.CompletableFuture<Outcome> end = new java.util.concurrent.CompletableFuture<>();
         private final AtomicBoolean sent = new AtomicBoolean();
@@ -296,6 +305,11 @@ public class Asking {
                     }
                     return outcome;
                 } catch (java.util.concurrent.TimeoutException e) {
+                    if (System.nanoTime() - lastActivity > HEARTBEAT_NANOS) {
+                        // A write is what tells a server that its client left: while the model is silent (loading,
+                        // thinking), a comment line finds out, so that the generation is cancelled at once.
+                        events.heartbeat();
+                    }
                     if (!events.isOpen()) {
                         handle.cancel();
                         return null;

@@ -41,6 +41,19 @@ final class SseAnswerEvents implements AnswerEvents {
         send("done", answer);
     }
 
+    /** An SSE comment line, which event readers ignore; a failed write marks the stream closed. */
+    @Override
+    public void heartbeat() {
+        if (!open) {
+            return;
+        }
+        try {
+            emitter.send(SseEmitter.event().comment(""));
+        } catch (IOException | IllegalStateException e) {
+            open = false;
+        }
+    }
+
     @Override
     public boolean isOpen() {
         return open;

@@ -1,6 +1,8 @@
 package fr.capsules.app.draft;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.capsules.app.ask.Citation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ public record DraftContent(String text, List<Column> columns, List<Row> rows) {
      * @param cellWarnings French sentences about one cell, by column name (a column absent or
      *     mapped to an empty list has none); never null
      */
+    @JsonIgnoreProperties(value = "incomplete", allowGetters = true)
     public record Row(
             Map<String, String> cells,
             List<Citation> citations,
@@ -50,6 +53,15 @@ public record DraftContent(String text, List<Column> columns, List<Row> rows) {
 
         public Row(Map<String, String> cells, List<Citation> citations, List<String> warnings) {
             this(cells, citations, warnings, Map.of());
+        }
+
+        /** How the warning of a row whose model output did not arrive whole begins. */
+        public static final String INCOMPLETE = "Ligne incomplète : ";
+
+        /** Whether the model's output for this row did not arrive whole (a warning beginning {@link #INCOMPLETE}). */
+        @JsonProperty("incomplete")
+        public boolean incomplete() {
+            return warnings.stream().anyMatch(w -> w.startsWith(INCOMPLETE));
         }
 
         /** The warnings about one cell; empty when it has none. */

@@ -122,6 +122,7 @@ class RowDrafter {
         try {
             ModelReply reply = model.generate(prompt);
             spent = reply.usage();
+            markIfIncomplete(reply, warnings);
             RowAnswer answer = RowAnswer.parse(reply.text(), drafted, passages.size());
             if (answer.isValid()) {
                 return new Attempt(Optional.of(answer), spent);
@@ -132,6 +133,7 @@ class RowDrafter {
                             + String.join(" ; ", answer.problems()) + ". Corrige-la et renvoie l'objet JSON complet."));
             ModelReply second = model.generate(prompt(modelName, capsule, columns, finding, passages, retry));
             spent = spent.plus(second.usage());
+            markIfIncomplete(second, warnings);
             RowAnswer corrected = RowAnswer.parse(second.text(), drafted, passages.size());
             if (corrected.isValid()) {
                 warnings.add("réponse du modèle corrigée après un premier essai invalide");
@@ -144,6 +146,16 @@ class RowDrafter {
             warnings.add("modèle indisponible (" + e.getMessage() + ") : ligne remplie par similarité");
         }
         return new Attempt(Optional.empty(), spent);
+    }
+
+    /** A row whose model output did not arrive whole says so, and the warning must be acknowledged to validate. */
+    private static void markIfIncomplete(ModelReply reply, List<String> warnings) {
+        if (!reply.whole()) {
+            String warning = DraftContent.Row.INCOMPLETE + reply.defect().sentence() + " ; ligne à vérifier avant validation";
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
     }
 
     private void fallback(TableColumns columns, List<PassageHit> passages, Map<String, String> cells, List<Citation> citations,

@@ -37,7 +37,7 @@ class OllamaLanguageModelUsageTests {
 
     private static OllamaLanguageModel model(FakeOllamaServer server) {
         OllamaProperties properties = new OllamaProperties(URI.create(server.baseUrl()), FakeOllamaServer.DEFAULT_CHAT_MODEL, "",
-                384, Duration.ofSeconds(2), Duration.ofSeconds(10), 8192, 2048, 0.1, Duration.ofMinutes(1), Duration.ofMinutes(5));
+                384, Duration.ofSeconds(2), Duration.ofSeconds(10), 8192, 2048, 0.1, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(1));
         return new OllamaLanguageModel(properties,
                 new ModelServerStatus(properties, new DefaultListableBeanFactory().getBeanProvider(CapsuleModels.class)),
                 new fr.capsules.app.llm.ModelQueue(new fr.capsules.app.llm.ModelQueueProperties(16, 64, Duration.ofSeconds(10))));
