@@ -18,6 +18,8 @@ final class ChatReplyWriter {
     private final ChatCall call;
     private final ReceivedRequests received;
     private final long startedNanos = System.nanoTime();
+    /** The port of the connection a stream is being written on, -1 before streaming. */
+    private int streamingFrom = -1;
 
     ChatReplyWriter(JsonExchange exchange, ChatCall call, ReceivedRequests received) {
         this.exchange = exchange;
@@ -30,7 +32,7 @@ final class ChatReplyWriter {
             case HTTP_ERROR -> exchange.sendError(reply.status(), reply.errorMessage());
             case DISCONNECT -> exchange.abort();
             case HANG -> {
-                sleep(reply.hangFor());
+                Thread.sleep(reply.hangFor());
                 exchange.abort();
             }
             case INVALID_JSON -> {
@@ -38,6 +40,13 @@ final class ChatReplyWriter {
                     stream(() -> exchange.writeLine(NOT_JSON));
                 } else {
                     exchange.send(200, "application/json; charset=utf-8", NOT_JSON);
+                }
+            }
+            case MALFORMED_LINE, INVALID_UTF8, ENDLESS -> {
+                if (call.stream()) {
+                    stream(() -> streamFaulty(reply));
+                } else {
+                    whole(reply);
                 }
             }
             case TOKENS, ERROR_MID_STREAM, TRUNCATED -> {
@@ -60,7 +69,8 @@ final class ChatReplyWriter {
             // Stamped before the write, which takes microseconds on loopback, so that a reader who
             // already has the service's answer always finds the stamp.
             received.replied(call, System.nanoTime());
-            exchange.sendJson(200, finalChunk(reply.content(), reply.tokens().size(), reply.metrics()));
+            exchange.sendJson(200, finalChunk(reply.content(), reply.tokens().size(), reply.metrics())
+                    .put("done_reason", reply.doneReason()));
         }
     }
 
@@ -76,8 +86,54 @@ final class ChatReplyWriter {
             // no final line: the body simply ends
         } else {
             received.replied(call, System.nanoTime());
-            exchange.writeLine(finalChunk("", reply.tokens().size(), reply.metrics()));
+            exchange.writeLine(finalChunk("", reply.tokens().size(), reply.metrics()).put("done_reason", reply.doneReason()));
         }
+    }
+
+    private void streamFaulty(ScriptedReply reply) throws IOException, InterruptedException {
+        sleep(reply.firstTokenDelay());
+        for (String token : reply.tokens()) {
+            sleep(reply.tokenDelay());
+            exchange.writeLine(chunk(token).put("done", false));
+        }
+        int written = reply.tokens().size();
+        if (reply.kind() == ScriptedReply.Kind.ENDLESS) {
+            for (int i = 0; i < 1_000_000; i++) {
+                for (String token : reply.after()) {
+                    sleep(reply.tokenDelay());
+                    exchange.writeLine(chunk(token).put("done", false));
+                }
+            }
+            return;
+        }
+        sleep(reply.tokenDelay());
+        if (reply.kind() == ScriptedReply.Kind.MALFORMED_LINE) {
+            exchange.writeLine("{\"model\":\"" + call.model() + "\",\"message\":{\"role\":\"assistant\",\"content\":\"mot");
+        } else {
+            String line = JsonExchange.JSON.writeValueAsString(chunk("d\u00e9lai ").put("done", false));
+            byte[] bytes = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // "é" is 0xC3 0xA9; 0xC3 followed by "(" is not UTF-8.
+            int at = indexOf(bytes, (byte) 0xA9);
+            bytes[at] = '(';
+            exchange.writeRaw(bytes);
+        }
+        written++;
+        for (String token : reply.after()) {
+            sleep(reply.tokenDelay());
+            exchange.writeLine(chunk(token).put("done", false));
+            written++;
+        }
+        received.replied(call, System.nanoTime());
+        exchange.writeLine(finalChunk("", written, reply.metrics()).put("done_reason", reply.doneReason()));
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no such byte");
     }
 
     private interface Lines {
@@ -89,11 +145,18 @@ final class ChatReplyWriter {
      * counted, since tests assert that abandoning a stream stops generation.
      */
     private void stream(Lines lines) throws InterruptedException {
+        int port = exchange.remotePort();
+        if (!received.streamStarted(port)) {
+            exchange.abort();
+            return;
+        }
+        streamingFrom = port;
         try {
             lines.write();
             exchange.finish();
+            received.streamEnded(port);
         } catch (IOException clientGone) {
-            received.streamCancelled();
+            received.streamCancelled(port);
             exchange.abort();
         }
     }
@@ -133,9 +196,18 @@ final class ChatReplyWriter {
                 .put("eval_duration", Math.max(1, total - LOAD_NANOS));
     }
 
-    private static void sleep(Duration duration) throws InterruptedException {
-        if (!duration.isZero() && !duration.isNegative()) {
-            Thread.sleep(duration);
+    /** Waits, in short slices during a stream so that a client's departure ends it at once. */
+    private void sleep(Duration duration) throws InterruptedException, IOException {
+        long end = System.nanoTime() + duration.toNanos();
+        while (true) {
+            if (streamingFrom >= 0 && received.clientHasLeft(streamingFrom)) {
+                throw new IOException("the client closed the connection");
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Thread.sleep(Duration.ofNanos(Math.min(left, 10_000_000L)));
         }
     }
 }

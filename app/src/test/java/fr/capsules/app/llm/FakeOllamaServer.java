@@ -55,6 +55,7 @@ public final class FakeOllamaServer implements AutoCloseable {
     private volatile Function<ChatCall, ScriptedReply> defaultResponder = FakeOllamaServer::defaultReply;
     private final ExecutorService executor;
     private final HttpServer http;
+    private final ConnectionRelay relay;
 
     private FakeOllamaServer() throws IOException {
         models.replaceChatModels(DEFAULT_CHAT_MODEL);
@@ -66,6 +67,7 @@ public final class FakeOllamaServer implements AutoCloseable {
         http.createContext("/", new OllamaRoutes(models, received, this::nextReply, embeddings));
         http.setExecutor(executor);
         http.start();
+        relay = new ConnectionRelay(http.getAddress().getPort(), received::connectionOpened, received::clientLeft);
     }
 
     /** Starts a server on {@code 127.0.0.1} and a free port. */
@@ -79,7 +81,7 @@ public final class FakeOllamaServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}, without trailing slash: the base URL Ollama clients expect. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return "http://127.0.0.1:" + relay.port();
     }
 
     /** Installs exactly these chat models (replacing the previous chat models; embedding models stay). */
@@ -174,9 +176,8 @@ public final class FakeOllamaServer implements AutoCloseable {
     }
 
     /**
-     * Streams the client abandoned before their end (a write failed: the client cancelled, timed out
-     * or closed). Detection needs a write after the client left, so it can lag by a token or two:
-     * prefer {@link #awaitCancelledStreams}.
+     * Streams the client abandoned before their end: it closed the connection (seen at once, the fake's front door
+     * being a relay that watches each connection, {@link ConnectionRelay}) or a write failed.
      */
     public int cancelledStreams() {
         return received.cancelledStreams();
@@ -214,6 +215,7 @@ public final class FakeOllamaServer implements AutoCloseable {
     /** Stops at once: streams and hangs in progress are cut, as if Ollama was killed. */
     @Override
     public void close() {
+        relay.close();
         http.stop(0);
         executor.shutdownNow();
     }

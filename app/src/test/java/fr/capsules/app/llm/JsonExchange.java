@@ -27,6 +27,22 @@ final class JsonExchange {
         return exchange.getRequestMethod();
     }
 
+    /** The port the request came from: identifies its connection (the relay's side of it). */
+    int remotePort() {
+        return exchange.getRemoteAddress().getPort();
+    }
+
+    /** Writes bytes as they are, within a stream begun by {@link #writeLine}: lines a real server should not send. */
+    void writeRaw(byte[] bytes) throws IOException {
+        if (stream == null) {
+            exchange.getResponseHeaders().set("Content-Type", NDJSON_TYPE);
+            exchange.sendResponseHeaders(200, 0);
+            stream = exchange.getResponseBody();
+        }
+        stream.write(bytes);
+        stream.flush();
+    }
+
     String path() {
         return exchange.getRequestURI().getPath();
     }

@@ -18,6 +18,8 @@ final class ReceivedRequests {
     private final java.util.Map<ChatCall, long[]> timings = new java.util.IdentityHashMap<>();
     private int tags;
     private int cancelledStreams;
+    private final java.util.Set<Integer> streamingPorts = new java.util.HashSet<>();
+    private final java.util.Set<Integer> leftPorts = new java.util.HashSet<>();
 
     /** When a chat request reached the handler ({@link System#nanoTime()}). */
     synchronized void arrived(ChatCall call, long nanos) {
@@ -53,9 +55,45 @@ final class ReceivedRequests {
         tags++;
     }
 
-    synchronized void streamCancelled() {
-        cancelledStreams++;
-        notifyAll();
+    /** A connection reached the fake from {@code port} (the relay's side), so an earlier departure there is past. */
+    synchronized void connectionOpened(int port) {
+        leftPorts.remove(port);
+    }
+
+    /** The client of the connection from {@code port} closed it: a stream under way there is abandoned. */
+    synchronized void clientLeft(int port) {
+        leftPorts.add(port);
+        if (streamingPorts.remove(port)) {
+            cancelledStreams++;
+            notifyAll();
+        }
+    }
+
+    /** A stream starts on the connection from {@code port}; false when its client already left. */
+    synchronized boolean streamStarted(int port) {
+        if (leftPorts.contains(port)) {
+            cancelledStreams++;
+            notifyAll();
+            return false;
+        }
+        streamingPorts.add(port);
+        return true;
+    }
+
+    synchronized boolean clientHasLeft(int port) {
+        return leftPorts.contains(port);
+    }
+
+    synchronized void streamEnded(int port) {
+        streamingPorts.remove(port);
+    }
+
+    /** A write on the stream from {@code port} failed; counted once, whoever noticed first. */
+    synchronized void streamCancelled(int port) {
+        if (streamingPorts.remove(port)) {
+            cancelledStreams++;
+            notifyAll();
+        }
     }
 
     synchronized List<ChatCall> chats() {
@@ -97,6 +135,7 @@ final class ReceivedRequests {
         shows.clear();
         tags = 0;
         cancelledStreams = 0;
+        streamingPorts.clear();
     }
 
     /** Called holding the monitor; throws {@link AssertionError} so a test fails with the reason. */

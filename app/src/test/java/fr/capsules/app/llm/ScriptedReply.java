@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  */
 public final class ScriptedReply {
 
-    enum Kind { TOKENS, HTTP_ERROR, ERROR_MID_STREAM, TRUNCATED, INVALID_JSON, HANG, DISCONNECT }
+    enum Kind { TOKENS, HTTP_ERROR, ERROR_MID_STREAM, TRUNCATED, INVALID_JSON, HANG, DISCONNECT, MALFORMED_LINE, INVALID_UTF8,
+        ENDLESS }
 
     private final Kind kind;
     private final List<String> tokens;
@@ -28,6 +29,8 @@ public final class ScriptedReply {
     private final String errorMessage;
     private final Duration hangFor;
     private final ReportedMetrics metrics;
+    private final String doneReason;
+    private final List<String> after;
 
     /**
      * The figures the final object reports, instead of the ones the fake computes (prompt tokens
@@ -43,6 +46,13 @@ public final class ScriptedReply {
 
     private ScriptedReply(Kind kind, List<String> tokens, Duration tokenDelay, Duration firstTokenDelay,
             int status, String errorMessage, Duration hangFor, ReportedMetrics metrics) {
+        this(kind, tokens, tokenDelay, firstTokenDelay, status, errorMessage, hangFor, metrics, "stop", List.of());
+    }
+
+    private ScriptedReply(Kind kind, List<String> tokens, Duration tokenDelay, Duration firstTokenDelay,
+            int status, String errorMessage, Duration hangFor, ReportedMetrics metrics, String doneReason, List<String> after) {
+        this.doneReason = doneReason;
+        this.after = List.copyOf(after);
         this.kind = kind;
         this.tokens = List.copyOf(tokens);
         this.tokenDelay = Objects.requireNonNull(tokenDelay);
@@ -126,9 +136,46 @@ public final class ScriptedReply {
         return of(Kind.DISCONNECT, List.of());
     }
 
+    /**
+     * A copy whose final line says {@code done_reason} is {@code reason}: {@code "length"} is what Ollama sends when
+     * the answer reached {@code num_predict}.
+     */
+    public ScriptedReply withDoneReason(String reason) {
+        return new ScriptedReply(kind, tokens, tokenDelay, firstTokenDelay, status, errorMessage, hangFor, metrics,
+                Objects.requireNonNull(reason), after);
+    }
+
+    /**
+     * {@code before} as token lines, then a line that is not JSON ({@code {"model": "…", "message": {"content": "mot}}
+     * cut in the middle, as from a buggy proxy), then {@code after} and the final line: a client that skips the bad
+     * line loses words without noticing.
+     */
+    public static ScriptedReply malformedLineBetween(String before, String after) {
+        return new ScriptedReply(Kind.MALFORMED_LINE, tokenise(before), Duration.ZERO, Duration.ZERO, 200, null, Duration.ZERO,
+                null, "stop", tokenise(after));
+    }
+
+    /**
+     * {@code before} as token lines, then a token line whose content holds bytes that are not UTF-8 ({@code 0xC3 0x28},
+     * a broken "é"), then {@code after} and the final line.
+     */
+    public static ScriptedReply invalidUtf8Between(String before, String after) {
+        return new ScriptedReply(Kind.INVALID_UTF8, tokenise(before), Duration.ZERO, Duration.ZERO, 200, null, Duration.ZERO,
+                null, "stop", tokenise(after));
+    }
+
+    /**
+     * {@code opening} as token lines, then {@code phrase} over and over, never ending (until the client leaves, the
+     * server closes, or a million tokens): a model caught in a loop.
+     */
+    public static ScriptedReply endless(String opening, String phrase) {
+        return new ScriptedReply(Kind.ENDLESS, tokenise(opening), Duration.ZERO, Duration.ZERO, 200, null, Duration.ZERO,
+                null, "stop", tokenise(phrase));
+    }
+
     /** A copy waiting {@code delay} before each token (50 ms is 20 tokens per second). */
     public ScriptedReply withTokenDelay(Duration delay) {
-        return new ScriptedReply(kind, tokens, delay, firstTokenDelay, status, errorMessage, hangFor, metrics);
+        return new ScriptedReply(kind, tokens, delay, firstTokenDelay, status, errorMessage, hangFor, metrics, doneReason, after);
     }
 
     /**
@@ -136,13 +183,13 @@ public final class ScriptedReply {
      * streaming headers are only sent with the first token, like Ollama does.
      */
     public ScriptedReply withFirstTokenDelay(Duration delay) {
-        return new ScriptedReply(kind, tokens, tokenDelay, delay, status, errorMessage, hangFor, metrics);
+        return new ScriptedReply(kind, tokens, tokenDelay, delay, status, errorMessage, hangFor, metrics, doneReason, after);
     }
 
     /** A copy whose final object reports exactly these figures (Ollama's counts and nanoseconds). */
     public ScriptedReply withMetrics(ReportedMetrics reported) {
         return new ScriptedReply(kind, tokens, tokenDelay, firstTokenDelay, status, errorMessage, hangFor,
-                Objects.requireNonNull(reported));
+                Objects.requireNonNull(reported), doneReason, after);
     }
 
     /** The whole content the tokens add up to. */
@@ -180,6 +227,15 @@ public final class ScriptedReply {
 
     ReportedMetrics metrics() {
         return metrics;
+    }
+
+    String doneReason() {
+        return doneReason;
+    }
+
+    /** The tokens after the faulty line, or the phrase an endless reply repeats. */
+    List<String> after() {
+        return after;
     }
 
     /** "Selon le document" becomes "Selon ", "le ", "document": whitespace stays with the word before. */
