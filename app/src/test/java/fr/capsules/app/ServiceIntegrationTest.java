@@ -50,6 +50,8 @@ public abstract class ServiceIntegrationTest {
         registry.add("capsules.ollama.chat-model", () -> "mistral-small3.2");
         // Short, so the fallback tests do not wait two minutes for a silent model.
         registry.add("capsules.ollama.timeout", () -> "3s");
+        // Short too, so that a model writing on and on is stopped within a test's patience.
+        registry.add("capsules.ollama.deadline", () -> "12s");
         // The suite asks far more than a person would, several classes as the same demo account in the same minute:
         // the per-person limits have their own tests (FairUseIntegrationTests).
         registry.add("capsules.fair-use.questions.in-flight", () -> "50");

@@ -13,6 +13,7 @@ import fr.capsules.app.llm.PassageFence;
 import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.app.llm.ModelUsage;
+import fr.capsules.app.llm.OutputDefect;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.PassageHit;
 import java.util.ArrayList;
@@ -122,9 +123,9 @@ class RowDrafter {
         try {
             ModelReply reply = model.generate(prompt);
             spent = reply.usage();
-            markIfIncomplete(reply, warnings);
             RowAnswer answer = RowAnswer.parse(reply.text(), drafted, passages.size());
             if (answer.isValid()) {
+                markIncomplete(reply.defect(), "ligne à vérifier avant validation", warnings);
                 return new Attempt(Optional.of(answer), spent);
             }
             List<ModelPrompt.Message> retry = List.of(
@@ -133,14 +134,17 @@ class RowDrafter {
                             + String.join(" ; ", answer.problems()) + ". Corrige-la et renvoie l'objet JSON complet."));
             ModelReply second = model.generate(prompt(modelName, capsule, columns, finding, passages, retry));
             spent = spent.plus(second.usage());
-            markIfIncomplete(second, warnings);
             RowAnswer corrected = RowAnswer.parse(second.text(), drafted, passages.size());
             if (corrected.isValid()) {
+                // A whole second answer supersedes an incomplete first one.
+                markIncomplete(second.defect(), "ligne à vérifier avant validation", warnings);
                 warnings.add("réponse du modèle corrigée après un premier essai invalide");
                 return new Attempt(Optional.of(corrected), spent);
             }
             warnings.add("réponse du modèle invalide deux fois (" + String.join(" ; ", corrected.problems())
                     + ") : ligne remplie par similarité");
+            markIncomplete(second.whole() ? reply.defect() : second.defect(), "ligne remplie par similarité, à vérifier"
+                    + " avant validation", warnings);
         } catch (ModelUnavailableException e) {
             log.info("Row {} drafted by similarity: {}", finding.number(), e.getMessage());
             warnings.add("modèle indisponible (" + e.getMessage() + ") : ligne remplie par similarité");
@@ -148,13 +152,13 @@ class RowDrafter {
         return new Attempt(Optional.empty(), spent);
     }
 
-    /** A row whose model output did not arrive whole says so, and the warning must be acknowledged to validate. */
-    private static void markIfIncomplete(ModelReply reply, List<String> warnings) {
-        if (!reply.whole()) {
-            String warning = DraftContent.Row.INCOMPLETE + reply.defect().sentence() + " ; ligne à vérifier avant validation";
-            if (!warnings.contains(warning)) {
-                warnings.add(warning);
-            }
+    /**
+     * A row whose model output did not arrive whole says so ({@link DraftContent.Row#incomplete()}); like every row
+     * warning, it must be acknowledged before the draft is validated.
+     */
+    private static void markIncomplete(OutputDefect defect, String consequence, List<String> warnings) {
+        if (defect != null) {
+            warnings.add(DraftContent.Row.INCOMPLETE + defect.sentence() + " ; " + consequence);
         }
     }
 

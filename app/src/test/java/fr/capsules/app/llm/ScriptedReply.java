@@ -173,6 +173,18 @@ public final class ScriptedReply {
                 null, "stop", tokenise(phrase));
     }
 
+    /** These tokens, then the line {@code {"error": errorMessage}} instead of the final line (see {@link #errorMidStream}). */
+    public ScriptedReply thenErrorLine(String errorMessage) {
+        return new ScriptedReply(Kind.ERROR_MID_STREAM, tokens, tokenDelay, firstTokenDelay, 500,
+                Objects.requireNonNull(errorMessage), hangFor, metrics, doneReason, after);
+    }
+
+    /** These tokens, then the body ends without the final line (see {@link #truncatedStream}). */
+    public ScriptedReply thenCut() {
+        return new ScriptedReply(Kind.TRUNCATED, tokens, tokenDelay, firstTokenDelay, status, errorMessage, hangFor, metrics,
+                doneReason, after);
+    }
+
     /** A copy waiting {@code delay} before each token (50 ms is 20 tokens per second). */
     public ScriptedReply withTokenDelay(Duration delay) {
         return new ScriptedReply(kind, tokens, delay, firstTokenDelay, status, errorMessage, hangFor, metrics, doneReason, after);
