@@ -153,8 +153,9 @@ final class ChatReplyWriter {
         streamingFrom = port;
         try {
             lines.write();
-            exchange.finish();
+            // Everything is written: a client that closes now has not abandoned anything.
             received.streamEnded(port);
+            exchange.finish();
         } catch (IOException clientGone) {
             received.streamCancelled(port);
             exchange.abort();

@@ -85,10 +85,14 @@ final class ChatExchange {
             if (response.statusCode() != 200) {
                 throw refused(response.statusCode(), in, model);
             }
-            return stream.read(in);
+            ChatStream.Result result = stream.read(in);
+            if (result.defect() == null) {
+                drain(in);
+            }
+            return result;
         } catch (IOException e) {
             return isEnded() ? ended() : new ChatStream.Result(stream.textSoFar(), OutputDefect.CONNECTION_CUT, null, null,
-                    fr.capsules.app.llm.ModelUsage.none());
+                    stream.usageSoFar());
         }
     }
 
@@ -146,7 +150,7 @@ final class ChatExchange {
 
     private synchronized ChatStream.Result ended() {
         return new ChatStream.Result(stream.textSoFar(), cancelled ? OutputDefect.CONNECTION_CUT : stoppedFor, null, null,
-                fr.capsules.app.llm.ModelUsage.none());
+                stream.usageSoFar());
     }
 
     private static ModelUnavailableException refused(int status, InputStream in, String model) throws IOException {
@@ -162,6 +166,21 @@ final class ChatExchange {
                     ModelServerStatus.pullHint(model), null);
         }
         return new ModelUnavailableException(ModelUnavailableException.Reason.SERVER_ERROR, "HTTP " + status, null);
+    }
+
+    /**
+     * Reads what follows the final line (normally just the end of the body), so that the connection goes back to the
+     * pool instead of being closed as if the client gave up; the answer is already whole whatever happens here.
+     */
+    private static void drain(InputStream in) {
+        try {
+            byte[] rest = in.readNBytes(64 * 1024);
+            if (rest.length == 64 * 1024) {
+                closeQuietly(in);
+            }
+        } catch (IOException ignored) {
+            // the connection is dropped instead of reused
+        }
     }
 
     private static void closeQuietly(InputStream in) {

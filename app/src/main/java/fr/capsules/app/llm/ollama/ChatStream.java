@@ -34,6 +34,7 @@ final class ChatStream {
     private final Consumer<String> tokens;
     private final Repetition repetition = Repetition.standard();
     private final StringBuilder text = new StringBuilder();
+    private int pieces;
 
     ChatStream(Consumer<String> tokens) {
         this.tokens = tokens;
@@ -72,7 +73,7 @@ final class ChatStream {
                 return end(line.unterminated() ? OutputDefect.CONNECTION_CUT : OutputDefect.MALFORMED_LINE);
             }
             if (node.hasNonNull("error")) {
-                return new Result(textSoFar(), OutputDefect.ERROR_LINE, node.get("error").asString(""), null, ModelUsage.none());
+                return new Result(textSoFar(), OutputDefect.ERROR_LINE, node.get("error").asString(""), null, usageSoFar());
             }
             JsonNode content = node.path("message").path("content");
             boolean done = node.path("done").asBoolean(false);
@@ -86,6 +87,7 @@ final class ChatStream {
             if (!piece.isEmpty()) {
                 synchronized (this) {
                     text.append(piece);
+                    pieces++;
                 }
                 tokens.accept(piece);
                 int cut = repetition.loopCut(text);
@@ -107,6 +109,15 @@ final class ChatStream {
     }
 
     private Result end(OutputDefect defect) {
-        return new Result(textSoFar(), defect, null, null, ModelUsage.none());
+        return new Result(textSoFar(), defect, null, null, usageSoFar());
+    }
+
+    /**
+     * What an output that never reached its final line cost, as far as the client can tell: Ollama sends one token
+     * per line, so the lines with content count the tokens generated; the prompt's tokens and the durations are not
+     * known (zero).
+     */
+    synchronized ModelUsage usageSoFar() {
+        return new ModelUsage(0, pieces, null, null, null, null);
     }
 }

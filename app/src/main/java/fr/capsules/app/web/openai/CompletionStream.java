@@ -68,6 +68,12 @@ final class CompletionStream implements AnswerEvents {
         send(DONE);
     }
 
+    /** An SSE comment line (clients ignore it): a client that left is noticed while the model is still silent. */
+    @Override
+    public void heartbeat() {
+        send(": \n\n".getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public boolean isOpen() {
         return open;

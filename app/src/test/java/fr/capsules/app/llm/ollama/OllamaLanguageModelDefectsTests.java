@@ -91,6 +91,23 @@ class OllamaLanguageModelDefectsTests {
     }
 
     @Test
+    void anIncompleteAnswerCountsTheTokensItReceivedSinceNoFinalLineReportsThem() {
+        ollama.enqueue(ScriptedReply.errorMidStream(3, "CUDA error: out of memory"));
+
+        assertThat(model.generate(prompt()).usage().completionTokens()).isEqualTo(3);
+    }
+
+    @Test
+    void aWholeAnswerLeavesItsConnectionToBeReusedRatherThanAbandoned() {
+        ollama.enqueue(ScriptedReply.text("Sous dix jours ouvrés [1]."), ScriptedReply.text("Sous deux mois [2]."));
+
+        model.generate(prompt());
+        model.generate(prompt());
+
+        assertThat(ollama.cancelledStreams()).isZero();
+    }
+
+    @Test
     void aStreamThatStopsWithoutItsFinalLineIsACutConnection() {
         ollama.enqueue(ScriptedReply.truncatedStream(2));
 
