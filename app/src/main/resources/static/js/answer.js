@@ -191,6 +191,11 @@ document.addEventListener('DOMContentLoaded', function () {
     view.answer.removeAttribute('aria-busy');
     view.answer.querySelector('.ai-label').textContent = answer.label || LABEL;
     view.mode.textContent = MODES[answer.mode] || answer.mode;
+    if (answer.incomplete) {
+      // The model's output did not arrive whole: said next to the mode, the reason is among the warnings.
+      view.answer.setAttribute('data-incomplete', 'true');
+      view.mode.textContent += ' — réponse incomplète';
+    }
     var general = renderText(view.text, answer);
     view.warnings.textContent = '';
     general.forEach(function (w) { view.warnings.appendChild(C.el('li', null, '⚠ ' + w.message)); });

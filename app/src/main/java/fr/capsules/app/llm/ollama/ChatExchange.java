@@ -65,7 +65,8 @@ final class ChatExchange {
         } catch (CancellationException e) {
             return ended();
         } catch (InterruptedException e) {
-            future.cancel(true);
+            // Nobody waits for this answer any more: the same as a client that left.
+            cancel();
             Thread.currentThread().interrupt();
             return ended();
         } catch (ExecutionException e) {
