@@ -89,8 +89,9 @@ public class DocumentUnderstanding {
         Set<String> headings = new LinkedHashSet<>();
         for (int i = 0; i < hits.size(); i++) {
             PassageHit hit = hits.get(i);
-            if (!hit.headingPath().isEmpty()) {
-                headings.add(String.join(" › ", hit.headingPath()));
+            // Every level, the outer ones too (a title whose text all sits in sub-sections has no passage of its own).
+            for (int depth = 1; depth <= hit.headingPath().size(); depth++) {
+                headings.add(String.join(" › ", hit.headingPath().subList(0, depth)));
             }
             passages.add(new PassageView(i + 1, hit.page(), hit.headingPath(), hit.kind().name().toLowerCase(java.util.Locale.ROOT),
                     hit.text(), excluded.contains(hit.passageId()), warningsByPassage.getOrDefault(i + 1, List.of())));

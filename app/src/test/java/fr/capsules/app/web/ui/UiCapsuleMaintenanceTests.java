@@ -54,6 +54,13 @@ class UiCapsuleMaintenanceTests extends BrowserTest {
 
         b.open("/capsules/" + id + "/documents");
         assertThat(b.all("#documents tbody tr")).hasSize(1);
+        assertThat(b.text("#documents tbody tr td:nth-child(4)")).isEqualTo("sans pagination");
+        b.find("#documents tbody tr td a").click();
+        b.waitUntil(d -> b.path().startsWith("/capsules/" + id + "/documents/"));
+        assertThat(b.text("#fact-pages")).isEqualTo("sans pagination");
+        assertThat(b.text(".reading-group")).contains("oriente l'usager vers le service compétent");
+        b.screenshot("document-understood");
+        b.open("/capsules/" + id + "/documents");
         b.open("/");
         assertThat(b.all(".card").stream().map(c -> c.getAttribute("data-capsule"))).contains(id);
     }
