@@ -38,7 +38,9 @@ document.addEventListener('DOMContentLoaded', function () {
       id: value('id'), name: value('name'), description: value('description'), purpose: value('purpose'),
       referent: value('referent'), status: value('status'), kind: kind, instructions: value('instructions'),
       model: value('model') || null,
-      scope: { generic: generic, services: csv(value('services')) },
+      scope: { generic: generic, services: Array.prototype.map.call(
+        form.querySelectorAll('input[name="service"]:checked'), function (box) { return box.value; }) },
+      maintainers: csv(value('maintainers')),
       retrieval: { topK: Number(value('topK')) || null, minCoverage: value('minCoverage') === '' ? null : Number(value('minCoverage')) },
       validation: { distinctValidator: document.getElementById('distinctValidator').checked,
         serviceSeesDrafts: document.getElementById('serviceSeesDrafts').checked },
@@ -67,6 +69,46 @@ document.addEventListener('DOMContentLoaded', function () {
     return d;
   }
 
+  // The form's own words for the definition's fields, so that each error names its field once, as shown.
+  var FIELDS = { id: 'id', name: 'name', description: 'description', purpose: 'purpose', referent: 'referent',
+    status: 'status', kind: 'kind', instructions: 'instructions', model: 'model', maintainers: 'maintainers',
+    scope: 'services', 'scope.services': 'services', 'retrieval.topK': 'topK', 'retrieval.minCoverage': 'minCoverage',
+    table: 'columns', 'table.columns': 'columns' };
+
+  function fieldOf(path) {
+    var key = path.replace(/\[\d+\]/g, '');
+    while (key && !FIELDS[key]) { key = key.indexOf('.') > 0 ? key.slice(0, key.lastIndexOf('.')) : ''; }
+    return key ? document.getElementById(FIELDS[key]) : null;
+  }
+
+  function labelOf(element, path) {
+    if (!element) { return path; }
+    var label = element.tagName === 'FIELDSET' ? element.querySelector('legend') : form.querySelector('label[for="' + element.id + '"]');
+    return label ? label.textContent.replace(/\s*\*$/, '').replace(/\s*\(.*\)$/, '').trim() : path;
+  }
+
+  function clearErrors() {
+    form.querySelectorAll('.field-error').forEach(function (p) { p.remove(); });
+    form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+  }
+
+  // One sentence per problem, each naming its field once by the form's label; each field flagged where it is.
+  function describe(error) {
+    clearErrors();
+    if (!error.problems || !error.problems.length) { return error.message; }
+    return error.problems.map(function (p) {
+      var element = fieldOf(p.field || '');
+      if (element) {
+        element.setAttribute('aria-invalid', 'true');
+        var note = document.createElement('p');
+        note.className = 'field-error';
+        note.textContent = p.message;
+        element.insertAdjacentElement('afterend', note);
+      }
+      return (p.field ? labelOf(element, p.field) + ' : ' : '') + p.message;
+    }).join(' ; ');
+  }
+
   form.addEventListener('submit', async function (event) {
     event.preventDefault();
     var d = definition();
@@ -79,7 +121,7 @@ document.addEventListener('DOMContentLoaded', function () {
       message.textContent = 'Capsule enregistrée (version ' + saved.version + ').';
       window.location.assign('/capsules/' + encodeURIComponent(saved.id) + '/documents');
     } catch (e) {
-      message.textContent = 'La capsule n\'a pas été enregistrée : ' + e.message;
+      message.textContent = 'La capsule n\'a pas été enregistrée : ' + describe(e);
     }
   });
 });

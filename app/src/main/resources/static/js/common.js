@@ -19,11 +19,13 @@ window.Capsules = (function () {
   // The sentence a person should read for a failed call: the RFC 9457 detail when there is one.
   async function problem(response) {
     var detail = null;
+    var body = null;
     try {
-      var body = await response.json();
+      body = await response.json();
       detail = body.detail || body.title;
       if (body.problems && body.problems.length) {
-        detail += ' ' + body.problems.map(function (p) {
+        // The detail already lists the problems for API clients: a page names each field once.
+        detail = (body.title || 'Requête invalide') + ' : ' + body.problems.map(function (p) {
           return (p.field ? '« ' + p.field + ' » : ' : '') + p.message;
         }).join(' ; ');
       }
@@ -35,6 +37,7 @@ window.Capsules = (function () {
     }
     var error = new Error(detail);
     error.status = response.status;
+    error.problems = body && body.problems ? body.problems : [];
     return error;
   }
 

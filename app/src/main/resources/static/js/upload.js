@@ -21,8 +21,18 @@ document.addEventListener('DOMContentLoaded', function () {
       tr.setAttribute('data-status', r.status);
       tr.appendChild(C.el('td', null, r.file));
       tr.appendChild(C.el('td', 'result ' + r.status, STATUS[r.status] || r.status));
-      tr.appendChild(C.el('td', null, r.title || ''));
-      tr.appendChild(C.el('td', null, r.pages));
+      var titleCell = C.el('td');
+      if (r.status === 'indexed' && r.documentId) {
+        // The referent checks what was understood of the file before publishing.
+        var link = C.el('a', null, r.title || r.file);
+        link.href = '/capsules/' + encodeURIComponent(capsule) + '/documents/' + encodeURIComponent(r.documentId);
+        titleCell.appendChild(link);
+      } else {
+        titleCell.textContent = r.title || '';
+      }
+      tr.appendChild(titleCell);
+      tr.appendChild(C.el('td', null, r.status === 'indexed' || r.status === 'duplicate'
+        ? (r.pages > 0 ? r.pages : 'sans pagination') : ''));
       tr.appendChild(C.el('td', null, r.chunks));
       var notes = C.el('td');
       var ul = C.el('ul', 'plain');

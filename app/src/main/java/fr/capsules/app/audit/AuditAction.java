@@ -133,7 +133,13 @@ public enum AuditAction {
      * The original file of a document of a pseudonymised capsule downloaded (it holds personal data
      * in clear). Capsule and version set. Details: {@code documentId}, {@code file}, {@code sha256}.
      */
-    ORIGINAL_DOWNLOADED("original-downloaded");
+    ORIGINAL_DOWNLOADED("original-downloaded"),
+
+    /**
+     * The register's administrator fields of a capsule written. Capsule and version set. Details:
+     * {@code legalBasis}, {@code dpiaReference} (the new values, empty when cleared).
+     */
+    REGISTER_UPDATED("register-updated");
 
     private final String code;
 

@@ -22,10 +22,11 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
     /**
      * Whether the user may see this capsule: generic capsules for everyone, service capsules for
      * members of one of their services, everything for administrators. A capsule in {@code draft}
-     * is only shown to the referents in its scope (and administrators) while it is being built.
+     * is only shown to the referents in its scope (and administrators) while it is being built. Its
+     * maintainers (its creator and the referents it names) always see it, whatever its scope.
      */
     public boolean isVisibleTo(CapsulesUser user) {
-        if (user.isAdmin()) {
+        if (user.isAdmin() || isNamedMaintainer(user)) {
             return true;
         }
         boolean inScope =
@@ -51,6 +52,11 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
     public boolean mayOpenOriginals(CapsulesUser user) {
         boolean openToAll = definition.originals() == OriginalsAccess.EVERYONE && !definition.pseudonymised();
         return openToAll || isMaintainedBy(user);
+    }
+
+    /** Whether the person is one of the referents the capsule names as its maintainers (its creator included). */
+    public boolean isNamedMaintainer(CapsulesUser user) {
+        return user.canMaintainCapsules() && definition.maintainers().contains(user.username());
     }
 
     /** Retired capsules stay listed for the record but answer no more questions. */

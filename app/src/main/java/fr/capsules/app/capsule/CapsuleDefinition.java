@@ -15,6 +15,10 @@ import java.util.Map;
  * A capsule as written in its definition file ({@code capsule.yaml}) or posted to the API. The
  * constraints are checked by {@link CapsuleDefinitions}; a definition that passes them is safe to
  * use (its id is a safe slug, a table capsule has columns, a scoped capsule has services).
+ *
+ * <p>{@code referent} is the name shown to people; {@code maintainers} are the logins of the
+ * referents who always see and may change the capsule, whatever its scope (its creator is added on
+ * creation), so that a scope that leaves them out cannot lose it.
  */
 public record CapsuleDefinition(
         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "doit être un identifiant simple : 2 à 63 caractères parmi a-z, 0-9 et « - »")
@@ -33,7 +37,8 @@ public record CapsuleDefinition(
         @Valid TableSpec table,
         ValidationSettings validation,
         @Valid PseudonymisationSettings pseudonymisation,
-        OriginalsAccess originals) {
+        OriginalsAccess originals,
+        @Size(max = 50) List<@NotBlank @Size(max = 64) String> maintainers) {
 
     public CapsuleDefinition {
         description = description == null ? "" : description;
@@ -44,6 +49,7 @@ public record CapsuleDefinition(
         validation = ValidationSettings.resolved(validation, kind);
         pseudonymisation = pseudonymisation == null ? PseudonymisationSettings.byScope() : pseudonymisation;
         originals = originals == null ? OriginalsAccess.EVERYONE : originals;
+        maintainers = maintainers == null ? List.of() : List.copyOf(maintainers);
     }
 
     /**
@@ -54,7 +60,7 @@ public record CapsuleDefinition(
         return pseudonymisation.enabled() != null ? pseudonymisation.enabled() : scope == null || !scope.generic();
     }
 
-    @AssertTrue(message = "une capsule de type « table » doit déclarer ses colonnes (table.columns)")
+    @AssertTrue(message = "une capsule de type « tableau » doit déclarer ses colonnes")
     boolean isTableDeclaredWhenTableKind() {
         return kind != CapsuleKind.TABLE
                 || (table != null && table.columns() != null && !table.columns().isEmpty());
@@ -69,14 +75,21 @@ public record CapsuleDefinition(
     public CapsuleDefinition withVersion(int newVersion) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, newVersion, status, scope, kind,
-                instructions, model, retrieval, table, validation, pseudonymisation, originals);
+                instructions, model, retrieval, table, validation, pseudonymisation, originals, maintainers);
     }
 
     /** Same definition with another status. */
     public CapsuleDefinition withStatus(CapsuleStatus newStatus) {
         return new CapsuleDefinition(
                 id, name, description, purpose, referent, version, newStatus, scope, kind,
-                instructions, model, retrieval, table, validation, pseudonymisation, originals);
+                instructions, model, retrieval, table, validation, pseudonymisation, originals, maintainers);
+    }
+
+    /** Same definition with these maintainers' logins. */
+    public CapsuleDefinition withMaintainers(List<String> newMaintainers) {
+        return new CapsuleDefinition(
+                id, name, description, purpose, referent, version, status, scope, kind,
+                instructions, model, retrieval, table, validation, pseudonymisation, originals, newMaintainers);
     }
 
     /**
@@ -140,7 +153,7 @@ public record CapsuleDefinition(
             services = services == null ? List.of() : List.copyOf(services);
         }
 
-        @AssertTrue(message = "une capsule non générique doit lister au moins un service (scope.services)")
+        @AssertTrue(message = "cochez au moins un service, ou choisissez une capsule générique")
         boolean isServicesListedWhenRestricted() {
             return generic || !services.isEmpty();
         }
@@ -169,7 +182,7 @@ public record CapsuleDefinition(
             deadlineByNature = deadlineByNature == null ? Map.of() : Map.copyOf(deadlineByNature);
         }
 
-        @AssertTrue(message = "deux colonnes portent le même nom (table.columns[].name)")
+        @AssertTrue(message = "deux colonnes portent le même nom technique")
         boolean isColumnNamesUnique() {
             return columns == null
                     || columns.stream().map(Column::name).distinct().count() == columns.size();

@@ -33,8 +33,32 @@ public class CapsuleDefinitions {
                     .build();
     private final Validator validator;
 
+    /** With the constraints' standard messages in French, whatever the server's locale. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public CapsuleDefinitions() {
+        this(frenchValidator());
+    }
+
     public CapsuleDefinitions(Validator validator) {
         this.validator = validator;
+    }
+
+    private static Validator frenchValidator() {
+        jakarta.validation.Configuration<?> configuration = jakarta.validation.Validation.byDefaultProvider().configure();
+        jakarta.validation.MessageInterpolator standard = configuration.getDefaultMessageInterpolator();
+        configuration.messageInterpolator(new jakarta.validation.MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return standard.interpolate(template, context, java.util.Locale.FRENCH);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, java.util.Locale locale) {
+                return standard.interpolate(template, context, java.util.Locale.FRENCH);
+            }
+        });
+        // The factory lives as long as the service (one per application context).
+        return configuration.buildValidatorFactory().getValidator();
     }
 
     /** Reads {@code folder/capsule.yaml}; its id must equal the folder name. */

@@ -11,4 +11,9 @@ public enum CapsuleKind {
     public String json() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The kind as shown to people (pages, register exports). */
+    public String label() {
+        return this == CHAT ? "réponses" : "tableau";
+    }
 }

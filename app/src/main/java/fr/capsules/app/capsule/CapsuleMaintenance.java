@@ -4,7 +4,11 @@ import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.ForbiddenException;
 import fr.capsules.app.audit.AuditAction;
 import fr.capsules.app.audit.AuditTrail;
+import fr.capsules.app.access.KnownServices;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -28,8 +32,11 @@ public class CapsuleMaintenance {
     private final CapsuleHistory history;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final KnownServices services;
 
-    CapsuleMaintenance(Capsules capsules, CapsuleHistory history, AuditTrail audit, PlatformTransactionManager transactions) {
+    CapsuleMaintenance(Capsules capsules, CapsuleHistory history, AuditTrail audit, PlatformTransactionManager transactions,
+            KnownServices services) {
+        this.services = services;
         this.capsules = capsules;
         this.history = history;
         this.audit = audit;
@@ -57,10 +64,12 @@ public class CapsuleMaintenance {
         return capsule;
     }
 
-    /** Creates a capsule (version 1). */
+    /** Creates a capsule (version 1); its creator becomes one of its maintainers. */
     public synchronized Capsule create(CapsuleDefinition definition, CapsulesUser user) {
         ForbiddenException.requireMaintainer(user);
-        return recorded(() -> capsules.create(definition), user, AuditAction.CAPSULE_CREATED, change -> {
+        requireKnownServices(definition, List.of());
+        CapsuleDefinition owned = definition.withMaintainers(withCaller(definition.maintainers(), user));
+        return recorded(() -> capsules.create(owned), user, AuditAction.CAPSULE_CREATED, change -> {
             CapsuleDefinition d = change.capsule().definition();
             return Map.of("name", d.name(), "kind", d.kind().json(), "services", d.scope().services(),
                     "status", d.status().json());
@@ -70,7 +79,12 @@ public class CapsuleMaintenance {
     /** Replaces a capsule's definition (next version). */
     public synchronized Capsule update(String id, CapsuleDefinition definition, CapsulesUser user) {
         Capsule current = maintainable(id, user);
-        return recorded(() -> capsules.update(current, definition), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
+        requireKnownServices(definition, current.definition().scope().services());
+        // A definition that names no maintainers (the form does not) keeps the current ones.
+        CapsuleDefinition kept = definition.maintainers().isEmpty()
+                ? definition.withMaintainers(current.definition().maintainers())
+                : definition;
+        return recorded(() -> capsules.update(current, kept), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
                 "previousVersion", change.previous().definition().version(),
                 "status", change.capsule().definition().status().json()));
     }
@@ -80,6 +94,39 @@ public class CapsuleMaintenance {
         Capsule current = maintainable(id, user);
         return recorded(() -> capsules.retire(current), user, AuditAction.CAPSULE_RETIRED, change -> Map.of(
                 "previousStatus", change.previous().definition().status().json()));
+    }
+
+    /**
+     * Refuses a scope naming a service nobody belongs to (a typo would hide the capsule from
+     * everyone); services the capsule already had are kept even if no account holds them any more.
+     */
+    private void requireKnownServices(CapsuleDefinition definition, List<String> alreadyThere) {
+        if (definition.scope() == null || definition.scope().generic()) {
+            return;
+        }
+        SortedSet<String> known = services.all();
+        List<DefinitionProblem> problems = new ArrayList<>();
+        List<String> named = definition.scope().services();
+        for (int i = 0; i < named.size(); i++) {
+            String service = named.get(i);
+            if (!known.contains(service) && !alreadyThere.contains(service)) {
+                problems.add(new DefinitionProblem("requête", "scope.services[" + i + "]",
+                        "le service « " + service + " » n'existe pas" + (known.isEmpty()
+                                ? " : aucun service n'est encore déclaré (fichier des utilisateurs ou fournisseur d'identité)"
+                                : " ; services existants : " + String.join(", ", known))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCapsuleDefinitionException(problems);
+        }
+    }
+
+    private static List<String> withCaller(List<String> maintainers, CapsulesUser user) {
+        List<String> all = new ArrayList<>(maintainers);
+        if (!all.contains(user.username())) {
+            all.add(user.username());
+        }
+        return all;
     }
 
     private Capsule recorded(Supplier<Capsules.Change> change, CapsulesUser user, AuditAction action,

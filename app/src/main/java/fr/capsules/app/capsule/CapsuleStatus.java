@@ -12,4 +12,13 @@ public enum CapsuleStatus {
     public String json() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The status as shown to people (pages, register exports). */
+    public String label() {
+        return switch (this) {
+            case DRAFT -> "en préparation";
+            case PUBLISHED -> "publiée";
+            case RETIRED -> "retirée";
+        };
+    }
 }

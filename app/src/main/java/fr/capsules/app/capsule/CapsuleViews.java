@@ -41,14 +41,15 @@ final class CapsuleViews {
             CapsuleDefinition.ValidationSettings validation,
             boolean pseudonymised,
             CapsuleDefinition.PseudonymisationSettings pseudonymisation,
-            OriginalsAccess originals) {
+            OriginalsAccess originals,
+            List<String> maintainers) {
         static Detail of(Capsule capsule, int documentCount) {
             CapsuleDefinition d = capsule.definition();
             return new Detail(
                     d.id(), d.name(), d.description(), d.purpose(), d.referent(), d.kind(), ScopeView.of(d.scope()),
                     d.status(), d.version(), d.instructions(), documentCount,
                     d.table() == null ? null : new TableView(d.table().columns()), d.retrieval(), d.model(),
-                    d.validation(), d.pseudonymised(), d.pseudonymisation(), d.originals());
+                    d.validation(), d.pseudonymised(), d.pseudonymisation(), d.originals(), d.maintainers());
         }
     }
 }

@@ -31,8 +31,11 @@ class DocumentController {
     private final DocumentLibrary library;
     private final DocumentMaintenance maintenance;
     private final CitedSources sources;
+    private final DocumentUnderstanding understanding;
 
-    DocumentController(Capsules capsules, DocumentLibrary library, DocumentMaintenance maintenance, CitedSources sources) {
+    DocumentController(Capsules capsules, DocumentLibrary library, DocumentMaintenance maintenance, CitedSources sources,
+            DocumentUnderstanding understanding) {
+        this.understanding = understanding;
         this.capsules = capsules;
         this.library = library;
         this.maintenance = maintenance;
@@ -79,6 +82,12 @@ class DocumentController {
     @GetMapping("/documents")
     List<DocumentView> list(@PathVariable String id, CapsulesUser user) {
         return library.list(capsules.require(id, user)).stream().map(DocumentView::of).toList();
+    }
+
+    /** What was understood of one file (referents and administrators): pages, headings, passages, warnings. */
+    @GetMapping("/documents/{documentId}")
+    DocumentUnderstanding.Understood understood(@PathVariable String id, @PathVariable String documentId, CapsulesUser user) {
+        return understanding.of(id, documentId, user);
     }
 
     /**

@@ -5,6 +5,7 @@ import fr.capsules.app.ask.Conversations;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleDefinition;
 import fr.capsules.app.capsule.CapsuleHistory;
+import fr.capsules.app.capsule.CapsuleStatus;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.document.DocumentLibrary;
 import fr.capsules.app.draft.Draft;
@@ -13,6 +14,7 @@ import fr.capsules.app.draft.Drafts;
 import fr.capsules.app.llm.CapsuleModels;
 import fr.capsules.ingest.index.DocumentRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import fr.capsules.app.usage.MonthlyUsage;
@@ -39,9 +41,11 @@ public class AiRegister {
     private final DocumentLibrary documents;
     private final Usage usage;
     private final CapsuleModels models;
+    private final RegisterDetails details;
 
     AiRegister(Capsules capsules, CapsuleHistory history, DocumentLibrary documents, Conversations conversations,
-            Drafts drafts, MonthlyUsage monthly, CapsuleModels models) {
+            Drafts drafts, MonthlyUsage monthly, CapsuleModels models, RegisterDetails details) {
+        this.details = details;
         this.capsules = capsules;
         this.history = history;
         this.documents = documents;
@@ -67,13 +71,20 @@ public class AiRegister {
         Map<String, Long> formats = records.stream()
                 .collect(Collectors.groupingBy(DocumentRecord::format, TreeMap::new, Collectors.counting()));
         List<CapsuleHistory.Version> versions = history.of(d.id());
+        Instant firstPublished = versions.stream()
+                .filter(v -> v.status() == CapsuleStatus.PUBLISHED)
+                .map(CapsuleHistory.Version::recordedAt)
+                .findFirst().orElse(null);
+        var written = details.of(d.id());
         return new RegisterEntry(
                 d.id(), d.name(), d.description(), d.purpose(), d.referent(), d.scope().generic(), d.scope().services(),
-                d.kind().json(), d.status().json(), d.version(),
+                d.kind().json(), d.kind().label(), d.status().json(), d.status().label(), d.version(),
                 models.modelOf(d),
                 new RegisterEntry.DataSources(records.size(), formats),
-                versions.isEmpty() ? null : versions.getFirst().recordedAt(),
+                firstPublished,
                 versions.isEmpty() ? null : versions.getLast().recordedAt(),
+                written.map(RegisterDetails.Details::legalBasis).orElse(""),
+                written.map(RegisterDetails.Details::dpiaReference).orElse(""),
                 usage.of(d.id(), from, to));
     }
 

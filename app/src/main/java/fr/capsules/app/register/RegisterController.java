@@ -10,6 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,9 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 class RegisterController {
 
     private final AiRegister register;
+    private final RegisterDetails details;
 
-    RegisterController(AiRegister register) {
+    RegisterController(AiRegister register, RegisterDetails details) {
         this.register = register;
+        this.details = details;
+    }
+
+    /** What an administrator writes in a capsule's register entry. */
+    record DetailsRequest(String legalBasis, String dpiaReference) {}
+
+    /** {@code PUT /api/register/{capsuleId}}: the legal basis and the DPIA reference (administrators). */
+    @PutMapping("/api/register/{capsuleId}")
+    RegisterDetails.Details write(@PathVariable String capsuleId, @RequestBody DetailsRequest request, CapsulesUser user) {
+        return details.save(capsuleId, request.legalBasis(), request.dpiaReference(), user);
     }
 
     @GetMapping("/api/register")

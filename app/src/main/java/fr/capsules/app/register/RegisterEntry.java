@@ -9,6 +9,11 @@ import fr.capsules.app.usage.UsageTotals;
 /**
  * One AI system of the organisation's register: what the capsule is for, who answers for it, who
  * may use it, on which data, with which model, since when, and how it was used over the period.
+ *
+ * @param kind and {@code status} as in the capsule API ({@code chat}, {@code published}…);
+ *     {@code kindLabel} and {@code statusLabel} the same in French, as people read them
+ * @param firstPublishedAt when a version of the capsule was first published; null while it never was
+ * @param legalBasis and {@code dpiaReference}: written by an administrator, empty until then
  */
 public record RegisterEntry(
         String id,
@@ -19,12 +24,16 @@ public record RegisterEntry(
         boolean generic,
         List<String> services,
         String kind,
+        String kindLabel,
         String status,
+        String statusLabel,
         int version,
         String model,
         DataSources dataSources,
         Instant firstPublishedAt,
         Instant lastChangedAt,
+        String legalBasis,
+        String dpiaReference,
         Usage usage) {
 
     /** The documents the capsule answers from. */

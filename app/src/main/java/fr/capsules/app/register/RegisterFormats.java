@@ -17,7 +17,7 @@ final class RegisterFormats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(AiRegister.PARIS);
     private static final List<String> HEADER = List.of(
             "capsule", "nom", "finalité", "référent", "périmètre", "type", "statut", "version", "modèle", "documents",
-            "formats", "première publication", "dernière modification", "période", "questions", "brouillons générés",
+            "formats", "première publication", "dernière modification", "base légale", "analyse d'impact (AIPD)", "période", "questions", "brouillons générés",
             "brouillons validés", "brouillons rejetés", "part médiane modifiée", "délai médian de validation (h)",
             "lignes de tableau", "taux de validation", "jetons du prompt", "jetons générés", "énergie estimée (Wh)",
             "carbone estimé (g CO2e)");
@@ -62,10 +62,11 @@ final class RegisterFormats {
         return List.of(
                 e.id(), e.name(), e.purpose(), e.referent(),
                 e.generic() ? "tous les agents" : "services : " + String.join(", ", e.services()),
-                e.kind(), e.status(), String.valueOf(e.version()), e.model(),
+                e.kindLabel(), e.statusLabel(), String.valueOf(e.version()), e.model(),
                 String.valueOf(e.dataSources().documents()),
                 e.dataSources().formats().entrySet().stream().map(f -> f.getKey() + " " + f.getValue()).collect(Collectors.joining(", ")),
                 day(e.firstPublishedAt()), day(e.lastChangedAt()),
+                e.legalBasis(), e.dpiaReference(),
                 u.from() + " → " + u.to(),
                 String.valueOf(u.questions()), String.valueOf(u.draftsGenerated()), String.valueOf(u.draftsValidated()),
                 String.valueOf(u.draftsRejected()),

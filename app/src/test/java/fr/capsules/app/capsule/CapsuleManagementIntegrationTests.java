@@ -94,6 +94,45 @@ class CapsuleManagementIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void aServiceWithATypoIsRefusedByNameAndTheCapsuleIsNotLost() {
+        Map<String, Object> body = definition("service-faute");
+        body.put("scope", Map.of("generic", false, "services", List.of("inspecton")));
+        ApiClient.Response refused = as("referent").postJson("/api/capsules", body);
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode problem = refused.json().get("problems").get(0);
+        assertThat(problem.get("field").asString()).isEqualTo("scope.services[0]");
+        assertThat(problem.get("message").asString()).contains("« inspecton » n'existe pas").contains("inspection")
+                .contains("reclamations");
+        assertThat(as("referent").get("/api/capsules/service-faute").status()).isEqualTo(404);
+        assertThat(as("admin").get("/api/capsules/service-faute").status()).isEqualTo(404);
+
+        List<String> known = new java.util.ArrayList<>();
+        as("referent").get("/api/services").json().forEach(s -> known.add(s.get("id").asString()));
+        assertThat(known).contains("inspection", "reclamations").doesNotContain("inspecton");
+        assertThat(as("inspecteur").get("/api/services").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCreatorAndTheNamedReferentsKeepACapsuleWhoseScopeLeavesThemOut() {
+        jdbc.sql("INSERT INTO known_services (service, first_seen_at) VALUES ('veille-sanitaire', CURRENT_TIMESTAMP)").update();
+        Map<String, Object> body = definition("hors-de-mes-services");
+        body.put("scope", Map.of("generic", false, "services", List.of("veille-sanitaire")));
+        body.put("status", "draft");
+        ApiClient.Response created = as("referent").postJson("/api/capsules", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("maintainers")).extracting(JsonNode::asString).containsExactly("referent");
+
+        ApiClient referent = as("referent");
+        assertThat(referent.get("/api/capsules").json()).extracting(c -> c.get("id").asString()).contains("hors-de-mes-services");
+        body.put("name", "Veille sanitaire — alertes");
+        ApiClient.Response updated = referent.putJson("/api/capsules/hors-de-mes-services", body);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("maintainers")).extracting(JsonNode::asString).containsExactly("referent");
+        assertThat(as("inspecteur").get("/api/capsules/hors-de-mes-services").status()).isEqualTo(404);
+        assertThat(referent.delete("/api/capsules/hors-de-mes-services").status()).isEqualTo(200);
+    }
+
+    @Test
     void aCapsuleDetailCarriesItsDocumentCountAndInstructions() {
         JsonNode detail = as("reclamations").get("/api/capsules/reclamations").json();
         assertThat(detail.get("documentCount").asInt()).isGreaterThanOrEqualTo(8);

@@ -64,7 +64,7 @@ class CatalogueLoadingTests {
                 .extracting(DefinitionProblem::field)
                 .contains("purpose", "scope.services", "table");
         assertThat(capsules.loadProblems()).allSatisfy(p -> assertThat(p.source()).endsWith("mauvaise/capsule.yaml"));
-        assertThat(capsules.loadProblems().toString()).contains("doit lister au moins un service");
+        assertThat(capsules.loadProblems().toString()).contains("cochez au moins un service");
     }
 
     @Test

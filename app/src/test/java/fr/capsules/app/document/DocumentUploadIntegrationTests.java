@@ -235,6 +235,53 @@ class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void aReferentReadsWhatWasUnderstoodOfEachFileByPageOrBySection() throws Exception {
+        String path = "/api/capsules/" + capsule + "/documents";
+        String note = """
+                # Astreinte du pôle réclamations
+
+                ## Organisation
+
+                L'astreinte est assurée du lundi au vendredi de 18 h à 8 h par un cadre du pôle.
+
+                ## Signalements urgents
+
+                Un signalement de maltraitance reçu pendant l'astreinte est transmis sans délai au directeur de garde.
+                """;
+        Map<String, JsonNode> results = byFile(as("referent").upload(path, List.of(
+                Part.of("astreinte.md", note.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Part.of("circuit.pdf", Fixtures.pdf("Circuit des réclamations : enregistrement le jour même.",
+                        "Accusé de réception sous huit jours ouvrés.")))));
+        String markdown = results.get("astreinte.md").get("documentId").asString();
+        String pdf = results.get("circuit.pdf").get("documentId").asString();
+
+        JsonNode md = as("referent").get(path + "/" + markdown).json();
+        assertThat(md.get("paginated").asBoolean()).isFalse();
+        assertThat(md.get("headings")).extracting(JsonNode::asString).containsExactly(
+                "Astreinte du pôle réclamations",
+                "Astreinte du pôle réclamations › Organisation",
+                "Astreinte du pôle réclamations › Signalements urgents");
+        List<String> groups = new ArrayList<>();
+        md.get("groups").forEach(g -> groups.add(g.get("label").asString()));
+        assertThat(groups).contains("Astreinte du pôle réclamations › Signalements urgents").noneMatch(l -> l.startsWith("Page"));
+        assertThat(md.toString()).contains("transmis sans délai au directeur de garde");
+
+        JsonNode paged = as("referent").get(path + "/" + pdf).json();
+        assertThat(paged.get("paginated").asBoolean()).isTrue();
+        assertThat(paged.get("document").get("pages").asInt()).isEqualTo(2);
+        List<String> pages = new ArrayList<>();
+        paged.get("groups").forEach(g -> pages.add(g.get("label").asString()));
+        assertThat(pages).containsExactly("Page 1", "Page 2");
+
+        String page = as("referent").get("/capsules/" + capsule + "/documents/" + markdown).body();
+        assertThat(page).contains("sans pagination").contains("Titres reconnus").contains("Signalements urgents")
+                .contains("section par section");
+        assertThat(as("referent").get("/capsules/" + capsule + "/documents").body()).contains("sans pagination");
+        assertThat(as("reclamations").get(path + "/" + markdown).status()).isEqualTo(403);
+        assertThat(as("referent").get(path + "/inconnu").status()).isEqualTo(404);
+    }
+
+    @Test
     void anUploadWithoutFilesIsABadRequest() {
         ApiClient.Response response = as("referent").upload("/api/capsules/" + capsule + "/documents", List.of());
         assertThat(response.status()).isEqualTo(400);

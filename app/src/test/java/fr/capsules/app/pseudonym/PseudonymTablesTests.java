@@ -36,7 +36,7 @@ class PseudonymTablesTests {
     private static Capsule capsule(boolean generic, Boolean enabled) {
         return new Capsule(new CapsuleDefinition("essai", "Essai", null, "Vérifier.", "Référent", 1, null,
                 new CapsuleDefinition.Scope(generic, generic ? List.of() : List.of("inspection")), CapsuleKind.CHAT,
-                null, null, null, null, null, new CapsuleDefinition.PseudonymisationSettings(enabled, null, null), null), null);
+                null, null, null, null, null, new CapsuleDefinition.PseudonymisationSettings(enabled, null, null), null, null), null);
     }
 
     private List<IngestionResult> ingest(PseudonymTables tables, Capsule capsule) throws Exception {

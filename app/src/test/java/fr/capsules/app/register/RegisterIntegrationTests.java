@@ -74,6 +74,68 @@ class RegisterIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void theRegisterSpeaksFrenchAndDatesTheFirstPublicationNotTheCreation() {
+        Map<String, Object> draft = new java.util.HashMap<>();
+        draft.put("id", "registre-brouillon");
+        draft.put("name", "Capsule du registre");
+        draft.put("description", "Une description courte.");
+        draft.put("purpose", "Aider les agents du pôle veille à retrouver les protocoles d'alerte.");
+        draft.put("referent", "Romain Référent");
+        draft.put("status", "draft");
+        draft.put("scope", Map.of("generic", false, "services", java.util.List.of("inspection")));
+        draft.put("kind", "chat");
+        assertThat(as("referent").postJson("/api/capsules", draft).status()).isEqualTo(201);
+
+        JsonNode created = entry(as("admin").get("/api/register").json(), "registre-brouillon");
+        assertThat(created.get("purpose").asString()).startsWith("Aider les agents du pôle veille");
+        assertThat(created.get("status").asString()).isEqualTo("draft");
+        assertThat(created.get("statusLabel").asString()).isEqualTo("en préparation");
+        assertThat(created.get("kindLabel").asString()).isEqualTo("réponses");
+        assertThat(created.get("firstPublishedAt").isNull()).as("a draft was never published").isTrue();
+
+        draft.put("status", "published");
+        assertThat(as("referent").putJson("/api/capsules/registre-brouillon", draft).status()).isEqualTo(200);
+        JsonNode published = entry(as("admin").get("/api/register").json(), "registre-brouillon");
+        assertThat(published.get("firstPublishedAt").asString()).isNotBlank();
+        assertThat(published.get("statusLabel").asString()).isEqualTo("publiée");
+
+        String csv = as("admin").get("/api/register?format=csv").body();
+        String row = csv.lines().filter(l -> l.startsWith("registre-brouillon;")).findFirst().orElseThrow();
+        assertThat(row).contains(";Aider les agents du pôle veille").doesNotContain(";Une description courte.;")
+                .doesNotContain(";chat;").doesNotContain(";draft;");
+        String page = as("admin").get("/register").body();
+        assertThat(page).contains("Aider les agents du pôle veille").doesNotContain(">published<", ">draft<", ">chat<");
+    }
+
+    @Test
+    void anAdministratorWritesTheLegalBasisAndTheImpactAssessmentAndTheTrailKeepsIt() {
+        Map<String, String> details = Map.of(
+                "legalBasis", "Mission d'intérêt public (art. 6-1-e RGPD) ; art. L. 1431-2 du code de la santé publique",
+                "dpiaReference", "AIPD-2026-014");
+        assertThat(as("referent").putJson("/api/register/reclamations", details).status()).isEqualTo(403);
+        assertThat(entry(as("admin").get("/api/register").json(), "reclamations").get("legalBasis").asString())
+                .doesNotContain("AIPD-2026-014");
+
+        ApiClient.Response saved = as("admin").putJson("/api/register/reclamations", details);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        JsonNode entry = entry(as("reclamations").get("/api/register").json(), "reclamations");
+        assertThat(entry.get("legalBasis").asString()).startsWith("Mission d'intérêt public");
+        assertThat(entry.get("dpiaReference").asString()).isEqualTo("AIPD-2026-014");
+        assertThat(as("admin").get("/api/register?format=csv").body()).contains("AIPD-2026-014");
+        JsonNode trail = as("admin").get("/api/audit?action=register-updated&capsule=reclamations").json();
+        assertThat(trail.toString()).contains("AIPD-2026-014");
+
+        ApiClient.Response tooLong = as("admin").putJson("/api/register/reclamations",
+                Map.of("legalBasis", "x".repeat(501), "dpiaReference", "AIPD"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("detail").asString()).contains("legalBasis").contains("500 caractères");
+        assertThat(as("admin").putJson("/api/register/inconnue", details).status()).isEqualTo(404);
+        assertThat(entry(as("admin").get("/api/register").json(), "reclamations").get("dpiaReference").asString())
+                .isEqualTo("AIPD-2026-014");
+    }
+
+    @Test
     void aBadPeriodOrFormatIsABadRequest() {
         assertThat(as("admin").get("/api/register?format=pdf").status()).isEqualTo(400);
         assertThat(as("admin").get("/api/register?from=31/12/2025").status()).isEqualTo(400);

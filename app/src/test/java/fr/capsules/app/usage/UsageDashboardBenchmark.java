@@ -228,7 +228,7 @@ class UsageDashboardBenchmark {
                 Map.of("mistral-small3.2", 24.0)));
         TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         CapsuleDefinition capsule = new CapsuleDefinition("capsule-3", "Capsule", "", "Répondre.", "Référente", 1, null,
-                new CapsuleDefinition.Scope(true, List.of()), CapsuleKind.CHAT, "", null, null, null, null, null, null);
+                new CapsuleDefinition.Scope(true, List.of()), CapsuleKind.CHAT, "", null, null, null, null, null, null, null);
         CapsulesUser agent = new CapsulesUser("agent", "Agent", Set.of(Role.AGENT), Set.of("juridique"));
         ModelUsage usage = new ModelUsage(1_800, 250, Duration.ofMillis(270), Duration.ofSeconds(6), Duration.ZERO,
                 Duration.ofMillis(6_300));

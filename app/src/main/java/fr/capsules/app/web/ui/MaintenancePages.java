@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import fr.capsules.app.access.KnownServices;
+import fr.capsules.app.document.DocumentUnderstanding;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +33,13 @@ class MaintenancePages {
     private final CapsuleMaintenance maintenance;
     private final DocumentLibrary library;
     private final PassageReview review;
+    private final KnownServices knownServices;
+    private final DocumentUnderstanding understanding;
 
-    MaintenancePages(CapsuleMaintenance maintenance, DocumentLibrary library, PassageReview review) {
+    MaintenancePages(CapsuleMaintenance maintenance, DocumentLibrary library, PassageReview review, KnownServices knownServices,
+            DocumentUnderstanding understanding) {
+        this.understanding = understanding;
+        this.knownServices = knownServices;
         this.maintenance = maintenance;
         this.library = library;
         this.review = review;
@@ -52,6 +59,7 @@ class MaintenancePages {
         model.addAttribute("capsule", null);
         model.addAttribute("deadlines", "");
         model.addAttribute("statuses", CapsuleStatus.values());
+        model.addAttribute("services", knownServices.all());
         return "capsule-form";
     }
 
@@ -62,7 +70,16 @@ class MaintenancePages {
         model.addAttribute("deadlines", capsule.definition().table() == null ? "" : capsule.definition().table().deadlineByNature()
                 .entrySet().stream().map(e -> e.getKey() + " : " + e.getValue()).collect(java.util.stream.Collectors.joining("\n")));
         model.addAttribute("statuses", CapsuleStatus.values());
+        java.util.SortedSet<String> services = knownServices.all();
+        services.addAll(capsule.definition().scope().services());
+        model.addAttribute("services", services);
         return "capsule-form";
+    }
+
+    @GetMapping("/capsules/{id}/documents/{documentId}")
+    String understood(@PathVariable String id, @PathVariable String documentId, CapsulesUser user, Model model) {
+        model.addAttribute("understood", understanding.of(id, documentId, user));
+        return "document-understood";
     }
 
     @GetMapping("/capsules/{id}/documents")

@@ -29,7 +29,7 @@ class UiCapsuleMaintenanceTests extends BrowserTest {
         b.find("#description").sendKeys("Questions sur l'accueil du public.");
         b.find("#purpose").sendKeys("Répondre aux questions des agents d'accueil sur les procédures.");
         b.find("#scope-services").click();
-        b.find("#services").sendKeys("reclamations");
+        b.find("#services input[value=reclamations]").click();
         b.screenshot("capsule-form");
         b.find("#capsule-form button[type=submit]").click();
         b.waitUntil(d -> b.path().equals("/capsules/" + id + "/documents"));
@@ -54,6 +54,13 @@ class UiCapsuleMaintenanceTests extends BrowserTest {
 
         b.open("/capsules/" + id + "/documents");
         assertThat(b.all("#documents tbody tr")).hasSize(1);
+        assertThat(b.text("#documents tbody tr td:nth-child(4)")).isEqualTo("sans pagination");
+        b.find("#documents tbody tr td a").click();
+        b.waitUntil(d -> b.path().startsWith("/capsules/" + id + "/documents/"));
+        assertThat(b.text("#fact-pages")).isEqualTo("sans pagination");
+        assertThat(b.text(".reading-group")).contains("oriente l'usager vers le service compétent");
+        b.screenshot("document-understood");
+        b.open("/capsules/" + id + "/documents");
         b.open("/");
         assertThat(b.all(".card").stream().map(c -> c.getAttribute("data-capsule"))).contains(id);
     }
@@ -96,6 +103,28 @@ class UiCapsuleMaintenanceTests extends BrowserTest {
         assertThat(browser().all("#column-list .column")).hasSize(7);
         assertThat(browser().find("#col-values-3").getAttribute("value")).isEqualTo("écart, remarque");
         browser().screenshot("capsule-edit");
+    }
+
+    @Test
+    void formErrorsNameEachFieldOnceInFrenchBesideIt() {
+        Browser b = browser();
+        b.signIn("referent");
+        b.open("/capsules/new");
+        assertThat(b.all("#services input[type=checkbox]")).extracting(e -> e.getAttribute("value"))
+                .contains("inspection", "reclamations");
+        b.find("#id").sendKeys("Pas Un Identifiant");
+        b.find("#name").sendKeys("Capsule incomplète");
+        b.find("#scope-services").click();
+        b.find("#capsule-form button[type=submit]").click();
+        b.waitUntil(d -> b.text("#form-message").contains("n'a pas été enregistrée"));
+        String message = b.text("#form-message");
+        assertThat(message).contains("Identifiant : doit être un identifiant simple").contains("Finalité : ne doit pas être vide")
+                .contains("Services : ").doesNotContain("« id »", "« purpose »", "scope.services", "requête —");
+        assertThat(message.split("Identifiant :", -1)).hasSize(2);
+        assertThat(b.find("#id").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(b.find("#purpose").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(b.all(".field-error")).hasSizeGreaterThanOrEqualTo(3);
+        b.screenshot("capsule-form-errors");
     }
 
     @Test
