@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IndexSchema {
 
-    /** Version of this layout, recorded in every commit ({@link IndexInfo#schemaVersion()}). */
-    static final int VERSION = 1;
+    /**
+     * Version of this layout, recorded in every commit ({@link IndexInfo#schemaVersion()}).
+     * 2: passages carry their document id as doc values ({@link #PASSAGE_DOCUMENT}), which ranking
+     * reads for every candidate; an index of version 1 is rebuilt.
+     */
+    static final int VERSION = 2;
 
     static final String TYPE = "type";
     static final String DOCUMENT_ID = "documentId";
@@ -57,6 +63,8 @@ final class IndexSchema {
     static final String WARNINGS = "warnings";
     static final String INDEXED_AT = "indexedAt";
     static final String VECTOR = "vector";
+    /** The document id of a passage as doc values: read per candidate without stored fields. */
+    static final String PASSAGE_DOCUMENT = "passageDocument";
 
     /**
      * Dot product rather than cosine: {@link UnitVectors} normalises every vector before it
@@ -123,6 +131,7 @@ final class IndexSchema {
         entry.add(new StringField(TYPE, PASSAGE_TYPE, Field.Store.NO));
         entry.add(new StringField(DOCUMENT_ID, record.documentId(), Field.Store.YES));
         entry.add(new StringField(PASSAGE_ID, id, Field.Store.YES));
+        entry.add(new SortedDocValuesField(PASSAGE_DOCUMENT, new BytesRef(record.documentId())));
         entry.add(new StoredField(FILE, record.file()));
         // The title is indexed on every passage so that a passage of a document whose title
         // answers the question outranks an equal passage elsewhere.

@@ -20,7 +20,10 @@ import org.apache.lucene.search.Query;
  * title is repeated on every passage of a document) producing outsized IDFs, and a term found in
  * several fields is not counted twice at full weight.
  *
- * <p>Each pair of consecutive query terms adds a sloppy phrase clause on the text: passages where
+ * <p>Each pair of consecutive query terms makes a sloppy phrase clause on the text ({@link
+ * #proximity}), which re-scores the best candidates of the term query rather than running over the
+ * whole index (positions are read for a few dozen passages, not for every passage holding two
+ * common words): passages where
  * "délai" and "réponse" stand together outrank passages where they are pages apart. The slop
  * absorbs the stop words and small insertions French puts between two content words ("délai de
  * la réponse"). A phrase clause scores with the summed IDF of its two terms, so its weight is kept
@@ -38,7 +41,7 @@ final class PassageQuery {
     private PassageQuery() {}
 
     /**
-     * Passages matching at least one question term or pair, as a pure disjunction: document
+     * Passages matching at least one question term, as a pure disjunction: document
      * records index no analysed field, so no passage filter is needed, and without one Lucene can
      * skip passages that cannot enter the top hits (dynamic pruning) instead of visiting the whole
      * index. (A required filter next to optional clauses would also make every passage match, with
@@ -55,6 +58,17 @@ final class PassageQuery {
                             .build(),
                     Occur.SHOULD);
         }
+        return query.build();
+    }
+
+    /**
+     * The proximity clauses of the question, one per pair of consecutive distinct terms, summed;
+     * null when the question has fewer than two terms. Meant for {@link
+     * org.apache.lucene.search.QueryRescorer} over the candidates, with weight 1 (the clauses
+     * carry their own weight).
+     */
+    static Query proximity(QueryTerms terms) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
         Set<List<String>> pairs = new HashSet<>();
         List<String> sequence = terms.sequence();
         for (int i = 1; i < sequence.size(); i++) {
@@ -63,7 +77,7 @@ final class PassageQuery {
                 query.add(proximity(pair), Occur.SHOULD);
             }
         }
-        return query.build();
+        return pairs.isEmpty() ? null : query.build();
     }
 
     private static Query proximity(List<String> pair) {
