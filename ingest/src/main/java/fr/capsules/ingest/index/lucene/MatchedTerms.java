@@ -15,15 +15,14 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Which question terms each hit contains, read from the index's own postings: a term is in a
- * passage when the passage's text, title or headings field indexed it, which is exactly "the term
- * is among the analysed terms of the passage's title, headings and text". Nothing is re-analysed:
+ * passage when its {@link IndexSchema#CONTENT} field (text, title and headings) indexed it, which
+ * is exactly "the term is among the analysed terms of the passage's title, headings and text". Nothing is re-analysed:
  * per leaf, per term and field, one postings iterator is advanced through the hits in document
  * order, so the cost is a term lookup and a few skips per term, whatever the passages' length.
  */
 final class MatchedTerms {
 
-    private static final List<String> FIELDS =
-            List.of(IndexSchema.TEXT, IndexSchema.TITLE, IndexSchema.HEADINGS);
+    private static final List<String> FIELDS = List.of(IndexSchema.CONTENT);
 
     private MatchedTerms() {}
 

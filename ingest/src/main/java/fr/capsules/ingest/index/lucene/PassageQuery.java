@@ -7,18 +7,20 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns analysed question terms into the Lucene query over passages.
  *
- * <p>Each distinct term is one SHOULD clause scored with BM25F ({@link CombinedFieldQuery}) over
- * text, title and headings: the fields are scored as one weighted pseudo-field, so a term found
- * in a title counts more than in the body without the title field's own, skewed statistics (the
- * title is repeated on every passage of a document) producing outsized IDFs, and a term found in
- * several fields is not counted twice at full weight.
+ * <p>Each distinct term is one SHOULD clause on {@link IndexSchema#CONTENT}, the passage's text,
+ * title and headings as one field, title and headings weighted by repetition: BM25F, with the
+ * fields scored as one weighted pseudo-field, so a term found in a title counts more than in the
+ * body without the title field's own, skewed statistics (the title is repeated on every passage
+ * of a document) producing outsized IDFs, and a term found in several fields is not counted twice
+ * at full weight. Being one field, it is scored by plain term queries, which Lucene prunes by
+ * block maximum scores.
  *
  * <p>Each pair of consecutive query terms makes a sloppy phrase clause on the text ({@link
  * #proximity}), which re-scores the best candidates of the term query rather than running over the
@@ -33,8 +35,6 @@ import org.apache.lucene.search.Query;
  */
 final class PassageQuery {
 
-    static final float TITLE_WEIGHT = 2.0f;
-    static final float HEADINGS_WEIGHT = 1.5f;
     static final float PROXIMITY_WEIGHT = 0.15f;
     static final int PROXIMITY_SLOP = 3;
 
@@ -50,13 +50,7 @@ final class PassageQuery {
     static Query matching(QueryTerms terms) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms.distinct()) {
-            query.add(
-                    new CombinedFieldQuery.Builder(term)
-                            .addField(IndexSchema.TEXT)
-                            .addField(IndexSchema.TITLE, TITLE_WEIGHT)
-                            .addField(IndexSchema.HEADINGS, HEADINGS_WEIGHT)
-                            .build(),
-                    Occur.SHOULD);
+            query.add(new TermQuery(new Term(IndexSchema.CONTENT, term)), Occur.SHOULD);
         }
         return query.build();
     }
