@@ -2,7 +2,11 @@ package fr.capsules.ingest.cli;
 
 import fr.capsules.ingest.index.IndexBackend;
 import fr.capsules.ingest.index.lucene.LuceneBackend;
+import fr.capsules.ingest.index.lucene.PlainBm25;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +30,25 @@ public final class IngestCommand implements Runnable {
      */
     static IndexBackend indexes(Path root) {
         return new LuceneBackend(root);
+    }
+
+    /**
+     * Plain Lucene BM25 with Lucene's FrenchAnalyzer over the same passages, the reference of
+     * {@code bench-retrieval}: the best {@code depth} passages' document ids.
+     */
+    static DocumentRanking plainBm25(Map<String, List<String>> passagesByDocument, int depth) throws IOException {
+        PlainBm25 plain = new PlainBm25(passagesByDocument);
+        return new DocumentRanking() {
+            @Override
+            public List<String> rank(String question) throws IOException {
+                return plain.rankedDocuments(question, depth);
+            }
+
+            @Override
+            public void close() throws IOException {
+                plain.close();
+            }
+        };
     }
 
     public static void main(String[] args) {

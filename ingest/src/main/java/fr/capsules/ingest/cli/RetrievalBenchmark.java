@@ -7,7 +7,9 @@ import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.CapsuleIndexStore;
+import fr.capsules.ingest.index.DocumentRecord;
 import fr.capsules.ingest.index.IndexSettings;
+import fr.capsules.ingest.index.PassageHit;
 import fr.capsules.ingest.index.RankingMetrics;
 import fr.capsules.ingest.pipeline.Ingestion;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -30,7 +34,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * {@code bench-retrieval}: indexes documents into a fresh, temporary capsule index through the
  * full ingestion pipeline, asks every question and prints hit@1, hit@5 and MRR@10 (hits counted by
- * document), plus search latency. Three inputs:
+ * document) for the capsule index and, on the same passages, for plain Lucene BM25 with Lucene's
+ * FrenchAnalyzer, on all questions and on each half (even and odd positions), plus search latency. Three inputs:
  *
  * <ul>
  *   <li>{@code --squad FILE}: SQuAD v1 JSON; each paragraph {@code context} is one document (the
@@ -112,10 +117,26 @@ final class RetrievalBenchmark implements Callable<Integer> {
                 }
             }
             double indexSeconds = (System.nanoTime() - start) / 1e9;
-            RankingMetrics metrics = new RankingMetrics();
-            for (Case c : cases) {
-                metrics.add(rankedDocuments(index, c.question()), expectedId(c, idByFile, rankedDocuments(index, c.question())));
+            Map<String, List<String>> passagesByDocument = new LinkedHashMap<>();
+            for (DocumentRecord document : index.documents()) {
+                passagesByDocument.put(document.documentId(), index.passages(document.documentId()).stream().map(PassageHit::text).toList());
             }
+            // Each ranking on all questions and on each half (even and odd positions), so that a
+            // choice made on one half can be checked on the other.
+            RankingMetrics[] ours = {new RankingMetrics(), new RankingMetrics(), new RankingMetrics()};
+            RankingMetrics[] plain = {new RankingMetrics(), new RankingMetrics(), new RankingMetrics()};
+            try (DocumentRanking reference = IngestCommand.plainBm25(passagesByDocument, DEPTH)) {
+                for (int q = 0; q < cases.size(); q++) {
+                    Case c = cases.get(q);
+                    List<String> ranked = rankedDocuments(index, c.question());
+                    List<String> plainRanked = reference.rank(c.question());
+                    for (int m : new int[] {0, 1 + q % 2}) {
+                        ours[m].add(ranked, expectedId(c, idByFile, ranked));
+                        plain[m].add(plainRanked, expectedId(c, idByFile, plainRanked));
+                    }
+                }
+            }
+            RankingMetrics metrics = ours[0];
             // Latency after the quality pass has warmed the JIT: the median of repeated rounds.
             long[] latencies = new long[cases.size() * LATENCY_ROUNDS];
             int i = 0;
@@ -128,7 +149,10 @@ final class RetrievalBenchmark implements Callable<Integer> {
             }
             System.out.printf("documents: %d indexed in %.1f s (%d passages)%n", index.documents().size(), indexSeconds, index.passageCount());
             System.out.printf("questions: %d%n", metrics.count());
-            System.out.printf("hit@1: %.3f  hit@5: %.3f  MRR@10: %.3f%n", metrics.hitAt1(), metrics.hitAt5(), metrics.mrrAt10());
+            System.out.println("                                    all questions          even half              odd half");
+            System.out.println("ranking                             hit@1  hit@5  MRR@10   hit@1  hit@5  MRR@10   hit@1  hit@5  MRR@10");
+            System.out.println(row("plain BM25 (Lucene FrenchAnalyzer)", plain));
+            System.out.println(row("Capsules (CapsuleIndex.search)", ours));
             System.out.println("search latency (top 50): " + Latencies.describe(latencies));
         } finally {
             FileTrees.delete(temp);
@@ -138,9 +162,20 @@ final class RetrievalBenchmark implements Callable<Integer> {
 
     private static final int LATENCY_ROUNDS = 5;
 
+    /** Passages asked of each ranking per question; hits are counted by document within them. */
+    private static final int DEPTH = 50;
+
+    private static String row(String name, RankingMetrics[] metrics) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-35s", name));
+        for (RankingMetrics m : metrics) {
+            row.append(String.format(Locale.ROOT, " %6.3f %6.3f %6.3f  ", m.hitAt1(), m.hitAt5(), m.mrrAt10()));
+        }
+        return row.toString().stripTrailing();
+    }
+
     private static List<String> rankedDocuments(CapsuleIndex index, String question) throws java.io.IOException {
         LinkedHashSet<String> ranked = new LinkedHashSet<>();
-        index.search(question, 50).forEach(h -> ranked.add(h.documentId()));
+        index.search(question, DEPTH).forEach(h -> ranked.add(h.documentId()));
         return List.copyOf(ranked);
     }
 

@@ -10,10 +10,12 @@ import java.util.List;
  *     document
  * @param page 1-based page, 0 for formats without pages
  * @param headingPath headings above the passage, outermost first; never null
- * @param score ranking score, only comparable within one search: the BM25F score of a lexical
- *     search, the reciprocal-rank-fusion score (at most 2/61) of a search with a query vector
+ * @param score ranking score, only comparable within one search: for a lexical search the BM25F
+ *     score with the proximity boost and a share of the scores of the document's other candidate
+ *     passages, for a search with a query vector the reciprocal-rank-fusion score (at most 2/61)
  * @param queryCoverage share (0..1) of the distinct analysed query terms found in the passage's
- *     analysed title, headings and text; a cheap "does this passage speak of the question" signal
+ *     analysed title, headings and text; a cheap "does this passage speak of the question" signal.
+ *     The words that only frame a question ("puis-je", "faut-il", "que faire") are not query terms
  */
 public record PassageHit(
         String passageId,

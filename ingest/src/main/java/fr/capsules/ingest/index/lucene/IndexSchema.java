@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IndexSchema {
 
-    /** Version of this layout, recorded in every commit ({@link IndexInfo#schemaVersion()}). */
-    static final int VERSION = 1;
+    /**
+     * Version of this layout, recorded in every commit ({@link IndexInfo#schemaVersion()}).
+     * 2: passages carry their document id as doc values ({@link #PASSAGE_DOCUMENT}), which ranking
+     * reads for every candidate, and their text, title and headings as one scored field ({@link
+     * #CONTENT}); title and headings are no longer indexed alone. An index of version 1 is rebuilt.
+     */
+    static final int VERSION = 2;
 
     static final String TYPE = "type";
     static final String DOCUMENT_ID = "documentId";
@@ -43,7 +52,6 @@ final class IndexSchema {
     static final String TITLE = "title";
     // Lucene requires one structure per field name: the record's title is stored, not indexed.
     static final String RECORD_TITLE = "recordTitle";
-    static final String HEADINGS = "headings";
     static final String HEADING_PATH = "headingPath";
     static final String TEXT = "text";
     static final String PAGE = "page";
@@ -57,6 +65,21 @@ final class IndexSchema {
     static final String WARNINGS = "warnings";
     static final String INDEXED_AT = "indexedAt";
     static final String VECTOR = "vector";
+    /** The document id of a passage as doc values: read per candidate without stored fields. */
+    static final String PASSAGE_DOCUMENT = "passageDocument";
+    /**
+     * BM25F written at index time: the passage's text once, its document's title and its headings
+     * twice each, as one field. BM25F sums each field's term frequencies and lengths times the
+     * field's weight; repeating a value is exactly that weight for a whole number, and one field lets
+     * Lucene skip passages that cannot enter the top hits by the blocks' maximum scores (impacts),
+     * which a query combining fields at search time cannot. Frequencies and norms only, no
+     * positions: proximity is read on {@link #TEXT}.
+     */
+    static final String CONTENT = "content";
+    /** Weight of the title and of the headings in {@link #CONTENT}, as a number of repetitions. */
+    static final int TITLE_AND_HEADINGS_WEIGHT = 2;
+
+    private static final FieldType CONTENT_TYPE = contentType();
 
     /**
      * Dot product rather than cosine: {@link UnitVectors} normalises every vector before it
@@ -123,18 +146,31 @@ final class IndexSchema {
         entry.add(new StringField(TYPE, PASSAGE_TYPE, Field.Store.NO));
         entry.add(new StringField(DOCUMENT_ID, record.documentId(), Field.Store.YES));
         entry.add(new StringField(PASSAGE_ID, id, Field.Store.YES));
+        entry.add(new SortedDocValuesField(PASSAGE_DOCUMENT, new BytesRef(record.documentId())));
         entry.add(new StoredField(FILE, record.file()));
-        // The title is indexed on every passage so that a passage of a document whose title
-        // answers the question outranks an equal passage elsewhere.
-        entry.add(new TextField(TITLE, record.title(), Field.Store.YES));
-        for (String heading : passage.headingPath()) {
-            entry.add(new TextField(HEADINGS, heading, Field.Store.NO));
-        }
+        entry.add(new StoredField(TITLE, record.title()));
         entry.add(new StoredField(HEADING_PATH, JSON.writeValueAsString(passage.headingPath())));
         entry.add(new TextField(TEXT, passage.text(), Field.Store.YES));
+        // The title is scored on every passage so that a passage of a document whose title
+        // answers the question outranks an equal passage elsewhere.
+        entry.add(new Field(CONTENT, passage.text(), CONTENT_TYPE));
+        for (int i = 0; i < TITLE_AND_HEADINGS_WEIGHT; i++) {
+            entry.add(new Field(CONTENT, record.title(), CONTENT_TYPE));
+            for (String heading : passage.headingPath()) {
+                entry.add(new Field(CONTENT, heading, CONTENT_TYPE));
+            }
+        }
         entry.add(new StoredField(PAGE, passage.page()));
         entry.add(new StoredField(KIND, passage.kind().name()));
         return entry;
+    }
+
+    private static FieldType contentType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     static DocumentRecord toRecord(Document entry) {

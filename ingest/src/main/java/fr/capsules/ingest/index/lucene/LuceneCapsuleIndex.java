@@ -209,9 +209,12 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
     /**
      * {@inheritDoc}
      *
-     * <p>Lexical relevance is BM25F over text, title and headings with a proximity boost ({@link
-     * PassageQuery}); fusion is reciprocal rank fusion ({@link RankFusion}). Only the first
-     * {@value PassageSearch#MAX_QUERY_TERMS} distinct analysed terms of the question count.
+     * <p>Lexical relevance is BM25F over text, title and headings ({@link PassageQuery}), the best
+     * candidates re-scored with the proximity of consecutive question terms and with the evidence
+     * of their document's other candidates ({@link DocumentEvidence}); fusion is reciprocal rank
+     * fusion ({@link RankFusion}). Only the first {@value PassageSearch#MAX_QUERY_TERMS} distinct
+     * analysed terms of the question count, words that only frame a question ({@link
+     * QuestionFrame}) left out.
      */
     @Override
     public List<PassageHit> search(String query, float[] queryVector, int topK) throws IOException {

@@ -3,13 +3,16 @@ package fr.capsules.ingest.index.lucene;
 import fr.capsules.ingest.index.PassageHit;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
@@ -38,9 +41,11 @@ final class PassageSearch {
     static final int MAX_TOP_K = 1000;
 
     private final Analyzer analyzer;
+    private final Set<String> questionFrame;
 
     PassageSearch(Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.questionFrame = QuestionFrame.terms(analyzer, IndexSchema.TEXT);
     }
 
     /** Refuses a null or blank question and a {@code topK} outside 1..{@value #MAX_TOP_K}. */
@@ -54,20 +59,25 @@ final class PassageSearch {
         }
     }
 
-    /** BM25F only; a question of stop words alone finds nothing. Scores are BM25F scores. */
+    /**
+     * Lexical ranking alone; a question of stop words alone finds nothing. Scores are BM25F scores
+     * with the proximity boost and the evidence of the other candidates of the same document
+     * ({@link #ranked}).
+     */
     List<PassageHit> lexical(IndexSearcher searcher, String query, int topK) throws IOException {
         QueryTerms terms = analyse(query);
         if (terms.isEmpty()) {
             return List.of();
         }
-        TopDocs top = searcher.search(PassageQuery.matching(terms), topK);
-        StoredFields stored = searcher.storedFields();
-        List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
-            Document entry = stored.document(scoreDoc.doc);
-            hits.add(IndexSchema.toHit(entry, scoreDoc.score, coverage(terms, entry)));
+        ScoreDoc[] ranked = ranked(searcher, terms, candidates(topK));
+        ScoreDoc[] top = Arrays.copyOf(ranked, Math.min(topK, ranked.length));
+        int[] docs = new int[top.length];
+        float[] scores = new float[top.length];
+        for (int i = 0; i < top.length; i++) {
+            docs[i] = top[i].doc;
+            scores[i] = top[i].score;
         }
-        return hits;
+        return hits(searcher, terms, docs, scores);
     }
 
     /**
@@ -78,43 +88,62 @@ final class PassageSearch {
             throws IOException {
         QueryTerms terms = analyse(query);
         int depth = candidates(topK);
-        List<Integer> lexical =
-                terms.isEmpty()
-                        ? List.of()
-                        : docIds(searcher.search(PassageQuery.matching(terms), depth));
+        List<Integer> lexical = terms.isEmpty() ? List.of() : docIds(ranked(searcher, terms, depth));
         // The filter is redundant today (records carry no vector) but keeps records out should
         // that ever change; on a small capsule it also lets Lucene search exactly.
         KnnFloatVectorQuery nearest =
                 new KnnFloatVectorQuery(IndexSchema.VECTOR, unitQuery, depth, IndexSchema.PASSAGES);
-        List<Integer> semantic = docIds(searcher.search(nearest, depth));
+        List<Integer> semantic = docIds(searcher.search(nearest, depth).scoreDocs);
+        List<RankFusion.Fused<Integer>> fused = RankFusion.fuse(lexical, semantic, topK);
+        int[] docs = new int[fused.size()];
+        float[] scores = new float[fused.size()];
+        for (int i = 0; i < fused.size(); i++) {
+            docs[i] = fused.get(i).key();
+            scores[i] = (float) fused.get(i).score();
+        }
+        return hits(searcher, terms, docs, scores);
+    }
+
+    /**
+     * The lexical candidates, best first: the {@code depth} best passages by BM25F ({@link
+     * PassageQuery#matching}), re-scored with the proximity of consecutive question terms ({@link
+     * PassageQuery#proximity}, on these candidates only), then with the evidence of the other
+     * candidates of the same document ({@link DocumentEvidence}).
+     */
+    private static ScoreDoc[] ranked(IndexSearcher searcher, QueryTerms terms, int depth) throws IOException {
+        TopDocs top = searcher.search(PassageQuery.matching(terms), depth);
+        Query proximity = PassageQuery.proximity(terms);
+        if (proximity != null && top.scoreDocs.length > 1) {
+            top = QueryRescorer.rescore(searcher, top, proximity, 1.0, top.scoreDocs.length);
+        }
+        return DocumentEvidence.aggregate(searcher.getIndexReader(), top.scoreDocs);
+    }
+
+    /** Stored fields of the final hits only, and their coverage from the postings. */
+    private static List<PassageHit> hits(IndexSearcher searcher, QueryTerms terms, int[] docs, float[] scores)
+            throws IOException {
+        double[] coverage = MatchedTerms.coverage(searcher.getIndexReader(), terms, docs);
         StoredFields stored = searcher.storedFields();
-        List<PassageHit> hits = new ArrayList<>(topK);
-        for (RankFusion.Fused<Integer> fused : RankFusion.fuse(lexical, semantic, topK)) {
-            Document entry = stored.document(fused.key());
-            hits.add(IndexSchema.toHit(entry, (float) fused.score(), coverage(terms, entry)));
+        List<PassageHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            hits.add(IndexSchema.toHit(stored.document(docs[i]), scores[i], coverage[i]));
         }
         return hits;
     }
 
+    /**
+     * The question's analysed terms, without the words that only frame a question ({@link
+     * QuestionFrame}), at most {@value #MAX_QUERY_TERMS} distinct ones.
+     */
     private QueryTerms analyse(String query) {
-        return QueryTerms.analyse(analyzer, IndexSchema.TEXT, query, MAX_QUERY_TERMS);
+        return QueryTerms.analyse(analyzer, IndexSchema.TEXT, query, MAX_QUERY_TERMS, questionFrame);
     }
 
-    private static List<Integer> docIds(TopDocs top) {
-        List<Integer> ids = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
+    private static List<Integer> docIds(ScoreDoc[] scoreDocs) {
+        List<Integer> ids = new ArrayList<>(scoreDocs.length);
+        for (ScoreDoc scoreDoc : scoreDocs) {
             ids.add(scoreDoc.doc);
         }
         return ids;
-    }
-
-    private double coverage(QueryTerms terms, Document entry) {
-        if (terms.isEmpty()) {
-            return 0;
-        }
-        List<String> texts = new ArrayList<>(IndexSchema.headingPath(entry));
-        texts.add(entry.get(IndexSchema.TITLE));
-        texts.add(entry.get(IndexSchema.TEXT));
-        return terms.coverage(QueryTerms.vocabulary(analyzer, IndexSchema.TEXT, texts));
     }
 }

@@ -3,8 +3,6 @@ package fr.capsules.ingest.index.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +26,12 @@ record QueryTerms(List<String> sequence, Set<String> distinct) {
      * so the cost stays bounded whatever the length of the text.
      */
     static QueryTerms analyse(Analyzer analyzer, String field, String text, int maxDistinct) {
+        return analyse(analyzer, field, text, maxDistinct, Set.of());
+    }
+
+    /** As {@link #analyse(Analyzer, String, String, int)}, leaving out the {@code skipped} terms. */
+    static QueryTerms analyse(
+            Analyzer analyzer, String field, String text, int maxDistinct, Set<String> skipped) {
         List<String> sequence = new ArrayList<>();
         Set<String> distinct = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
@@ -35,6 +39,9 @@ record QueryTerms(List<String> sequence, Set<String> distinct) {
             stream.reset();
             while (stream.incrementToken()) {
                 String value = term.toString();
+                if (skipped.contains(value)) {
+                    continue;
+                }
                 if (!distinct.contains(value) && distinct.size() == maxDistinct) {
                     break;
                 }
@@ -48,25 +55,7 @@ record QueryTerms(List<String> sequence, Set<String> distinct) {
         return new QueryTerms(sequence, distinct);
     }
 
-    /** Every analysed term of {@code texts}, unbounded: for one stored passage only. */
-    static Set<String> vocabulary(Analyzer analyzer, String field, Collection<String> texts) {
-        Set<String> terms = new HashSet<>();
-        for (String text : texts) {
-            terms.addAll(analyse(analyzer, field, text, Integer.MAX_VALUE).distinct());
-        }
-        return terms;
-    }
-
     boolean isEmpty() {
         return distinct.isEmpty();
-    }
-
-    /** Share of the distinct query terms found in {@code vocabulary}. */
-    double coverage(Set<String> vocabulary) {
-        if (distinct.isEmpty()) {
-            return 0;
-        }
-        long found = distinct.stream().filter(vocabulary::contains).count();
-        return (double) found / distinct.size();
     }
 }

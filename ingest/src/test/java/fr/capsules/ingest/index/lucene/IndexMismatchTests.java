@@ -11,6 +11,9 @@ import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.index.SynonymHashingEmbedder;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +28,23 @@ class IndexMismatchTests {
 
         try (CapsuleIndex index = LuceneCapsuleIndex.open(dir, settings)) {
             assertThat(index.info())
-                    .isEqualTo(new IndexInfo(1, FrenchTextAnalyzer.NAME, "bge-m3", 1024));
+                    .isEqualTo(new IndexInfo(2, FrenchTextAnalyzer.NAME, "bge-m3", 1024));
         }
+    }
+
+    @Test
+    void anIndexOfTheFormerSchemaWithoutDocumentDocValuesIsRefusedSoThatItIsRebuilt() throws IOException {
+        // What an index written before schema 2 carries in its commit.
+        try (FSDirectory directory = FSDirectory.open(dir);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new FrenchTextAnalyzer()))) {
+            writer.setLiveCommitData(CommitData.of(new IndexInfo(1, FrenchTextAnalyzer.NAME, "", 0)).entrySet());
+            writer.commit();
+        }
+
+        assertThatThrownBy(() -> LuceneCapsuleIndex.open(dir, IndexSettings.lexicalOnly()))
+                .isInstanceOf(IndexMismatchException.class)
+                .hasMessageContaining("schema 1 instead of 2")
+                .hasMessageContaining("re-index the capsule");
     }
 
     @Test
