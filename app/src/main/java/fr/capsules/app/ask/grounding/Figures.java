@@ -45,6 +45,9 @@ final class Figures {
             Pattern.compile("(?iu)(?<![\\p{L}\\d])" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*");
     private static final Pattern UNIT =
             Pattern.compile("(?iu)\\G\\s+(?:jours?|mois|ans|an|années?|semaines?|heures?|minutes?|pour\\s*cent|%|euros?|€|fois)(?![\\p{L}])");
+    /** "un seul", "une seule": the article is a figure. */
+    private static final Pattern ALONE = Pattern.compile("(?iu)\\G\\s+seule?(?![\\p{L}])");
+    private static final Pattern ARTICLE_WORD = Pattern.compile("(?iu)une?");
     private static final Pattern WORD_SPLIT = Pattern.compile("(?iu)\\s*-\\s*|\\s+et\\s+|\\s+");
 
     private Figures() {}
@@ -85,7 +88,11 @@ final class Figures {
         }
         Matcher words = WORDS.matcher(rest);
         while (words.find()) {
-            if (source || UNIT.matcher(rest).region(words.end(), rest.length()).lookingAt()) {
+            // "un" and "une" are articles far more often than figures: only before a unit, on either side.
+            boolean articleWord = ARTICLE_WORD.matcher(words.group()).matches();
+            boolean beforeUnit = UNIT.matcher(rest).region(words.end(), rest.length()).lookingAt()
+                    || (articleWord && ALONE.matcher(rest).region(words.end(), rest.length()).lookingAt());
+            if (beforeUnit || (!articleWord && (source || words.group().contains("-") || words.group().contains(" ")))) {
                 figures.putIfAbsent(String.valueOf(value(words.group())), words.group());
             }
         }
