@@ -62,7 +62,7 @@ public final class GroundingCheck {
      * Share of a sentence's content terms that one provided passage must hold for the sentence,
      * written without a marker, to count as restating it.
      */
-    public static final double MIN_RESTATEMENT = 0.6;
+    public static final double MIN_RESTATEMENT = 0.5;
 
     /** An uncited sentence is a claim worth a source from this many content terms. */
     public static final int MIN_UNCITED_TERMS = 4;
@@ -182,6 +182,14 @@ public final class GroundingCheck {
         double support = (double) found / claimTerms.size();
         Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));
         missingFigures.keySet().removeAll(sourceFigures);
+        // A figure the sources hold, but with another unit of time: "huit mois" for "huit jours".
+        Set<String> sourceDurations = new HashSet<>();
+        cited.forEach(passage -> sourceDurations.addAll(Figures.durations(passage.text()).keySet()));
+        Figures.durations(claim).forEach((duration, written) -> {
+            if (!sourceDurations.contains(duration) && sourceFigures.contains(duration.substring(0, duration.indexOf(' ')))) {
+                missingFigures.putIfAbsent(duration, written);
+            }
+        });
         if (support >= MIN_SUPPORT && missingFigures.isEmpty()) {
             return Optional.empty();
         }

@@ -76,20 +76,24 @@ final class PolarityCheck {
      * A negated source clause whose content an affirmative answer clause holds almost whole ({@value
      * #MIN_RESTATED} of its terms): "le registre est tenu, mais les réponses ne sont pas tracées"
      * merged into "le registre est tenu et les réponses sont tracées", where the answer clause also
-     * matches the affirmative source clause as well and the comparison above stays silent.
+     * matches the affirmative source clause as well and the comparison above stays silent. Also a
+     * clause that keeps one of two negations ("un scan sans texte n'est pas exploitable" → "un scan
+     * sans texte reste exploitable").
      */
     private Optional<Mismatch> restatedNegationDropped(List<String> answerClauses, List<Passage> cited) {
         for (String answerClause : answerClauses) {
             Polarity polarity = Negations.of(answerClause);
-            if (polarity.negated() || polarity.mixed()) {
+            if (polarity.mixed()) {
                 continue;
             }
+            int answerCues = Negations.count(answerClause);
             Set<String> answerTerms = terms.of(answerClause);
             for (Passage passage : cited) {
                 for (Sentence sentence : passage.sentences()) {
                     for (Clause clause : sentence.clauses()) {
                         Polarity source = clause.polarity();
                         if (source.negated() && !source.mixed()
+                                && (!polarity.negated() || Negations.count(clause.text()) > answerCues)
                                 && Overlap.shared(clause.terms(), answerTerms) >= MIN_SHARED
                                 && Overlap.coverage(clause.terms(), answerTerms) >= MIN_RESTATED
                                 && Overlap.shared(terms.of(source.scope()), answerTerms) > 0

@@ -44,7 +44,7 @@ final class Qualifiers {
     }
 
     private static final Pattern BOUND = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(au plus tard|au maximum|au plus|dans la limite d['e]|jusqu['’]à|maximum)"
+            "(?iu)(?<![\\p{L}])(?:(au plus tard|au maximum|au plus(?!\\s+tôt)|dans la limite d['e]|jusqu['’]à|maximum)"
                     + "|(au plus tôt|au minimum|au moins|minimum|pas avant|ne peut intervenir avant|ne peut être \\p{L}+ avant))(?![\\p{L}])");
     private static final Pattern RESTRICTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,5}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
