@@ -31,6 +31,11 @@ document.addEventListener('DOMContentLoaded', function () {
     extractive: 'Réponse extractive : modèle indisponible',
     abstained: 'Les documents ne permettent pas de répondre'
   };
+  // Sources the model did not cite itself (Citation.attribution): say how the answer drew on them.
+  var ATTRIBUTIONS = {
+    restated: 'repris par la réponse sans être cité : rattaché automatiquement',
+    consulted: 'fourni au modèle : aucune phrase de la réponse n\'y renvoie'
+  };
   var running = null;
 
   function sourceName(c) {
@@ -123,6 +128,9 @@ document.addEventListener('DOMContentLoaded', function () {
       var details = C.el('details');
       var summary = C.el('summary');
       summary.appendChild(C.el('span', null, '[' + c.n + '] ' + sourceName(c)));
+      if (ATTRIBUTIONS[c.attribution]) {
+        summary.appendChild(C.el('span', 'attribution', ' (' + ATTRIBUTIONS[c.attribution] + ')'));
+      }
       details.appendChild(summary);
       details.appendChild(C.el('blockquote', null, c.text));
       details.appendChild(C.el('p', 'meta', 'Fichier : ' + (c.file || '')));

@@ -1,6 +1,7 @@
 package fr.capsules.app.ask;
 
 import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.ask.grounding.Grounding;
 import fr.capsules.app.ask.grounding.GroundingCheck;
 import fr.capsules.app.audit.AuditAction;
 import fr.capsules.app.audit.AuditTrail;
@@ -180,14 +181,20 @@ public class Asking {
             throw new ModelUnavailableException(ModelUnavailableException.Reason.EMPTY_REPLY, null, null);
         }
         List<PassageHit> passages = context.retrieved().relevant();
-        CitedAnswer cited = CitedAnswer.of(reply.text(), passages);
-        Map<Integer, String> citedTexts = new LinkedHashMap<>();
-        cited.citations().forEach(c -> citedTexts.put(c.n(), c.text()));
+        CitedAnswer marked = CitedAnswer.of(reply.text(), passages);
+        // Every passage given to the model, so that a sentence written without a marker is checked
+        // against the one it restates, and attributed to it.
+        Map<Integer, String> provided = new LinkedHashMap<>();
+        for (int i = 0; i < passages.size(); i++) {
+            provided.put(i + 1, passages.get(i).text());
+        }
+        Grounding grounding = this.grounding.examine(marked.text(), provided);
+        CitedAnswer cited = marked.withSources(grounding.restated(), passages);
         List<AnswerWarning> warnings = new ArrayList<>(cited.warnings());
         if (!reply.whole()) {
             warnings.add(AnswerWarning.incomplete(reply.defect()));
         }
-        for (GroundingWarning w : grounding.check(cited.text(), citedTexts)) {
+        for (GroundingWarning w : grounding.warnings()) {
             warnings.add(new AnswerWarning(
                     w.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), w.message(), w.sentence(), w.passage(), w.passageExcerpt()));
         }

@@ -1,10 +1,12 @@
 package fr.capsules.app.ask;
 
+import fr.capsules.app.ask.grounding.Grounding;
 import fr.capsules.ingest.index.PassageHit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * so that no number in the answer leads nowhere.
  *
  * @param text the answer with only valid markers left
- * @param citations exactly the passages the text cites, by their prompt number
+ * @param citations the passages the text cites, by their prompt number (see {@link #withSources}
+ *     for those it restates or consulted)
  */
 record CitedAnswer(String text, List<Citation> citations, List<AnswerWarning> warnings) {
 
@@ -47,7 +50,7 @@ record CitedAnswer(String text, List<Citation> citations, List<AnswerWarning> wa
         }
         matcher.appendTail(text);
         String cleaned = text.toString().replaceAll("[ \\t]+([.,;:!?])", "$1").replaceAll("[ \\t]{2,}", " ").strip();
-        List<Citation> citations = cited.stream().map(n -> Citation.of(n, byNumber.get(n))).toList();
+        List<Citation> citations = cited.stream().map(n -> Citation.of(n, byNumber.get(n), Citation.CITED)).toList();
         List<AnswerWarning> warnings = invalid.stream()
                 .map(n -> AnswerWarning.of(
                         "citation-removed",
@@ -55,6 +58,41 @@ record CitedAnswer(String text, List<Citation> citations, List<AnswerWarning> wa
                                 + " référence a été retirée. Vérifiez l'affirmation concernée."))
                 .toList();
         return new CitedAnswer(cleaned, citations, warnings);
+    }
+
+    /**
+     * This answer with its sources completed: each sentence written without a marker that restates a
+     * passage gets that passage's marker after it, and the passage joins the citations as {@link
+     * Citation#RESTATED}; when no sentence is traced to any passage, the passages the model was given
+     * are listed as {@link Citation#CONSULTED}, so that an answer never comes without its sources.
+     *
+     * @param restated the sentences as they stand in {@link #text}, in order, with their passage number
+     * @param passages the passages the model was given, numbered from 1 in this order
+     */
+    CitedAnswer withSources(List<Grounding.RestatedSentence> restated, List<PassageHit> passages) {
+        StringBuilder marked = new StringBuilder(text);
+        Map<Integer, Citation> all = new TreeMap<>();
+        citations.forEach(c -> all.put(c.n(), c));
+        int cursor = 0;
+        for (Grounding.RestatedSentence sentence : restated) {
+            if (sentence.passage() < 1 || sentence.passage() > passages.size()) {
+                continue;
+            }
+            int at = marked.indexOf(sentence.sentence(), cursor);
+            if (at >= 0) {
+                String marker = " [" + sentence.passage() + "]";
+                marked.insert(at + sentence.sentence().length(), marker);
+                cursor = at + sentence.sentence().length() + marker.length();
+            }
+            all.putIfAbsent(sentence.passage(),
+                    Citation.of(sentence.passage(), passages.get(sentence.passage() - 1), Citation.RESTATED));
+        }
+        if (all.isEmpty()) {
+            for (int i = 0; i < passages.size(); i++) {
+                all.put(i + 1, Citation.of(i + 1, passages.get(i), Citation.CONSULTED));
+            }
+        }
+        return new CitedAnswer(marked.toString(), List.copyOf(all.values()), warnings);
     }
 
     private static List<Integer> numbers(String group) {

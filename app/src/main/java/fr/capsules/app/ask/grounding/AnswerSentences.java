@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 final class AnswerSentences {
 
-    /** One sentence: its text as written, without markers, and the citation numbers in order. */
-    record AnswerSentence(String text, List<Integer> citations) {
+    /**
+     * One sentence: its text without markers or emphasis, the citation numbers in order, and the
+     * sentence exactly as it stands in the answer (markers and emphasis included), for callers that
+     * must find it there again.
+     */
+    record AnswerSentence(String text, List<Integer> citations, String raw) {
         AnswerSentence {
             citations = List.copyOf(citations);
         }
@@ -54,11 +58,11 @@ final class AnswerSentences {
                     AnswerSentence previous = sentences.removeLast();
                     Set<Integer> merged = new LinkedHashSet<>(previous.citations());
                     merged.addAll(citations);
-                    sentences.add(new AnswerSentence(previous.text(), List.copyOf(merged)));
+                    sentences.add(new AnswerSentence(previous.text(), List.copyOf(merged), previous.raw()));
                 }
                 continue;
             }
-            sentences.add(new AnswerSentence(text, List.copyOf(citations)));
+            sentences.add(new AnswerSentence(text, List.copyOf(citations), raw));
         }
         return sentences;
     }

@@ -45,6 +45,9 @@ final class Figures {
             Pattern.compile("(?iu)(?<![\\p{L}\\d])" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*");
     private static final Pattern UNIT =
             Pattern.compile("(?iu)\\G\\s+(?:jours?|mois|ans|an|années?|semaines?|heures?|minutes?|pour\\s*cent|%|euros?|€|fois)(?![\\p{L}])");
+    /** "un seul", "une seule": the article is a figure. */
+    private static final Pattern ALONE = Pattern.compile("(?iu)\\G\\s+seule?(?![\\p{L}])");
+    private static final Pattern ARTICLE_WORD = Pattern.compile("(?iu)une?");
     private static final Pattern WORD_SPLIT = Pattern.compile("(?iu)\\s*-\\s*|\\s+et\\s+|\\s+");
 
     private Figures() {}
@@ -85,12 +88,47 @@ final class Figures {
         }
         Matcher words = WORDS.matcher(rest);
         while (words.find()) {
-            if (source || UNIT.matcher(rest).region(words.end(), rest.length()).lookingAt()) {
+            // "un" and "une" are articles far more often than figures: only before a unit, on either side.
+            boolean articleWord = ARTICLE_WORD.matcher(words.group()).matches();
+            boolean beforeUnit = UNIT.matcher(rest).region(words.end(), rest.length()).lookingAt()
+                    || (articleWord && ALONE.matcher(rest).region(words.end(), rest.length()).lookingAt());
+            if (beforeUnit || (!articleWord && (source || words.group().contains("-") || words.group().contains(" ")))) {
                 figures.putIfAbsent(String.valueOf(value(words.group())), words.group());
             }
         }
         return figures;
     }
+
+    /**
+     * The durations of a text — a figure followed by a unit of time — as "8 jour", "2 mois", so that
+     * "huit jours" and "8 jours" meet but "huit mois" does not.
+     */
+    static Map<String, String> durations(String text) {
+        Map<String, String> durations = new LinkedHashMap<>();
+        Matcher number = NUMBER.matcher(text);
+        while (number.find()) {
+            duration(text, number.end(), canonical(number.group(1)), number.start(), durations);
+        }
+        Matcher words = WORDS.matcher(text);
+        while (words.find()) {
+            duration(text, words.end(), String.valueOf(value(words.group())), words.start(), durations);
+        }
+        return durations;
+    }
+
+    private static void duration(String text, int end, String figure, int start, Map<String, String> durations) {
+        Matcher unit = TIME_UNIT.matcher(text).region(end, text.length());
+        if (unit.lookingAt()) {
+            String name = fold(unit.group(1));
+            String canonicalUnit = name.startsWith("jour") ? "jour" : name.startsWith("semaine") ? "semaine"
+                    : name.startsWith("heure") || name.equals("h") ? "heure" : name.startsWith("minute") ? "minute"
+                    : name.startsWith("an") ? "an" : name;
+            durations.putIfAbsent(figure + " " + canonicalUnit, text.substring(start, unit.end()).strip());
+        }
+    }
+
+    private static final Pattern TIME_UNIT =
+            Pattern.compile("(?iu)\\G\\s*(jours?|mois|ans|an|années?|semaines?|heures?|h|minutes?)(?![\\p{L}])");
 
     private static String canonical(String number) {
         String plain = number.replaceAll("[\\u00a0\\u202f ]", "").replace(',', '.');

@@ -58,6 +58,12 @@ public final class GroundingCheck {
     /** Below this many content terms a sentence is trivial and not checked. */
     public static final int MIN_TERMS = 3;
 
+    /**
+     * Share of a sentence's content terms that one provided passage must hold for the sentence,
+     * written without a marker, to count as restating it.
+     */
+    public static final double MIN_RESTATEMENT = 0.5;
+
     /** An uncited sentence is a claim worth a source from this many content terms. */
     public static final int MIN_UNCITED_TERMS = 4;
 
@@ -66,29 +72,46 @@ public final class GroundingCheck {
 
     private final ContentTerms terms;
     private final PolarityCheck polarity;
+    private final QualifierCheck qualifiers;
 
     /** A check with the index's French analysis and the thresholds above. */
     public GroundingCheck() {
         this.terms = new ContentTerms(new IndexTerms());
         this.polarity = new PolarityCheck(terms);
+        this.qualifiers = new QualifierCheck(terms);
     }
 
     /**
-     * Checks {@code answer} against its cited passages.
+     * Checks {@code answer} against its passages; the warnings of {@link #examine}.
      *
      * @param answer the generated text with {@code [n]} markers; not null
-     * @param citedPassages citation number → passage text, for valid numbers only; not null (null
-     *     keys or values are ignored)
+     * @param passages citation number → passage text, the passages the model was given (or at least
+     *     those it cites); not null (null keys or values are ignored)
      * @return the warnings in answer order, possibly several for one sentence; immutable, empty when
      *     every sentence passes
      */
-    public List<GroundingWarning> check(String answer, Map<Integer, String> citedPassages) {
+    public List<GroundingWarning> check(String answer, Map<Integer, String> passages) {
+        return examine(answer, passages).warnings();
+    }
+
+    /**
+     * Checks each sentence of {@code answer} against the passages it cites or, when it cites none,
+     * against the provided passage it restates ({@value #MIN_RESTATEMENT} of its content terms in
+     * one passage): such a sentence is attributed to that passage and checked like a cited one;
+     * only a sentence that no passage supports is {@link GroundingWarning.Kind#UNCITED uncited}.
+     *
+     * @param answer the generated text with {@code [n]} markers; not null
+     * @param passages citation number → text of every passage the model was given; not null (null
+     *     keys or values are ignored)
+     */
+    public Grounding examine(String answer, Map<Integer, String> passages) {
         Objects.requireNonNull(answer, "answer");
-        Objects.requireNonNull(citedPassages, "citedPassages");
-        CitedPassages passages = CitedPassages.of(citedPassages, terms);
+        Objects.requireNonNull(passages, "passages");
+        CitedPassages provided = CitedPassages.of(passages, terms);
         List<AnswerSentence> sentences = AnswerSentences.of(answer);
-        boolean answerCites = sentences.stream().anyMatch(s -> !passages.among(s.citations()).isEmpty());
+        boolean answerCites = sentences.stream().anyMatch(s -> !provided.among(s.citations()).isEmpty());
         List<GroundingWarning> warnings = new ArrayList<>();
+        List<Grounding.RestatedSentence> restated = new ArrayList<>();
         for (AnswerSentence sentence : sentences) {
             List<String> claims = Clauses.of(sentence.text()).stream().filter(c -> !MetaStatements.isMeta(c)).toList();
             String claim = String.join(" ; ", claims);
@@ -96,24 +119,41 @@ public final class GroundingCheck {
             if (claimTerms.size() < MIN_TERMS) {
                 continue;
             }
-            List<Passage> cited = passages.among(sentence.citations());
+            List<Passage> cited = provided.among(sentence.citations());
             if (cited.isEmpty()) {
-                if (claimTerms.size() >= MIN_UNCITED_TERMS) {
-                    warnings.add(uncited(sentence, claimTerms, passages, answerCites));
+                Optional<Passage> source = sentence.citations().isEmpty() ? restatedPassage(claimTerms, provided) : Optional.empty();
+                if (source.isEmpty()) {
+                    if (claimTerms.size() >= MIN_UNCITED_TERMS) {
+                        warnings.add(uncited(sentence, claimTerms, provided, answerCites));
+                    }
+                    continue;
                 }
-                continue;
+                restated.add(new Grounding.RestatedSentence(sentence.raw(), source.get().n()));
+                cited = List.of(source.get());
             }
             unsupported(sentence, claim, claimTerms, cited).ifPresent(warnings::add);
-            polarity.find(claims, cited).map(mismatch -> negation(sentence, mismatch)).ifPresent(warnings::add);
+            Optional<GroundingWarning> negation = polarity.find(claims, cited).map(mismatch -> negation(sentence, mismatch));
+            negation.ifPresent(warnings::add);
+            if (negation.isEmpty()) {
+                qualifiers.find(claim, claimTerms, cited).map(change -> qualifier(sentence, change)).ifPresent(warnings::add);
+            }
         }
-        return List.copyOf(warnings);
+        return new Grounding(warnings, restated);
+    }
+
+    /** The provided passage holding most of the sentence's terms, if it holds enough to be its source. */
+    private static Optional<Passage> restatedPassage(Set<String> claimTerms, CitedPassages provided) {
+        return provided.all().stream()
+                .filter(p -> Overlap.coverage(claimTerms, p.terms()) >= MIN_RESTATEMENT)
+                .max(Comparator.comparingInt((Passage p) -> Overlap.shared(claimTerms, p.terms()))
+                        .thenComparing(Passage::n, Comparator.reverseOrder()));
     }
 
     private GroundingWarning uncited(
             AnswerSentence sentence, Set<String> claimTerms, CitedPassages passages, boolean answerCites) {
         String message = answerCites
                 ? "Cette affirmation ne cite aucun passage : rien ne la rattache aux documents de la capsule."
-                : "La réponse ne cite aucun passage : cette affirmation n'est rattachée à aucun document de la capsule.";
+                : "Cette affirmation n'est rattachée à aucun document de la capsule : aucun passage fourni ne la contient.";
         if (!sentence.citations().isEmpty()) {
             message = "Cette affirmation cite " + markers(sentence.citations())
                     + ", qui ne correspond à aucun passage fourni : rien ne la rattache aux documents de la capsule.";
@@ -127,7 +167,7 @@ public final class GroundingCheck {
         Passage passage = covering.get();
         return new GroundingWarning(
                 GroundingWarning.Kind.UNCITED, sentence.text(), passage.n(), excerpt(passage, claimTerms),
-                message + " Le passage [" + passage.n() + "] semble la couvrir : vérifiez-la et citez-le.");
+                message + " Le passage [" + passage.n() + "] en contient une partie : vérifiez-la.");
     }
 
     private Optional<GroundingWarning> unsupported(
@@ -142,6 +182,14 @@ public final class GroundingCheck {
         double support = (double) found / claimTerms.size();
         Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));
         missingFigures.keySet().removeAll(sourceFigures);
+        // A figure the sources hold, but with another unit of time: "huit mois" for "huit jours".
+        Set<String> sourceDurations = new HashSet<>();
+        cited.forEach(passage -> sourceDurations.addAll(Figures.durations(passage.text()).keySet()));
+        Figures.durations(claim).forEach((duration, written) -> {
+            if (!sourceDurations.contains(duration) && sourceFigures.contains(duration.substring(0, duration.indexOf(' ')))) {
+                missingFigures.putIfAbsent(duration, written);
+            }
+        });
         if (support >= MIN_SUPPORT && missingFigures.isEmpty()) {
             return Optional.empty();
         }
@@ -173,6 +221,13 @@ public final class GroundingCheck {
                 shorten(mismatch.source().text()),
                 "La phrase de la réponse n'a pas la même polarité que sa source [" + mismatch.passage().n() + "] : "
                         + difference + " Le sens est peut-être inversé.");
+    }
+
+    private static GroundingWarning qualifier(AnswerSentence sentence, QualifierCheck.Change change) {
+        return new GroundingWarning(
+                GroundingWarning.Kind.QUALIFIER_MISMATCH, sentence.text(), change.passage().n(), shorten(change.source().text()),
+                "La phrase de la réponse ne dit pas la même chose que sa source [" + change.passage().n() + "] : "
+                        + change.difference() + " Le sens est peut-être modifié.");
     }
 
     /** The passage's sentence closest to the claim, or its opening when none shares a term. */

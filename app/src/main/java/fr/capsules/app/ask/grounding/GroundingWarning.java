@@ -22,6 +22,11 @@ public record GroundingWarning(Kind kind, String sentence, Integer passage, Stri
         UNSUPPORTED,
         /** The sentence and its closest source sentence differ in negation: the meaning is inverted. */
         NEGATION_MISMATCH,
+        /**
+         * The sentence changes a qualifier of its source: a bound reversed ("au moins" / "au plus"),
+         * a restriction ("ne … que") dropped or negated, an exception ("sauf") turned around.
+         */
+        QUALIFIER_MISMATCH,
         /** A substantive claim with no citation of a known passage. */
         UNCITED
     }

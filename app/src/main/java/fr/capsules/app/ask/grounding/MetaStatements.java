@@ -20,8 +20,15 @@ import java.util.regex.Pattern;
 final class MetaStatements {
 
     private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:je|j['’])(?![\\p{L}])");
+    /**
+     * The documents as the answer's source ("les documents ne précisent pas", "dans les passages
+     * fournis"), not a document the claim is about ("ne vérifie pas que le document est nécessaire").
+     */
     private static final Pattern ABOUT_DOCUMENTS =
-            Pattern.compile("(?iu)(?<![\\p{L}])(?:documents?|passages?|extraits?|(?:les|ces|aucune) sources?|textes fournis|éléments fournis|informations (?:fournies|disponibles))(?![\\p{L}])");
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:les|ces|vos|aucun des|aucune des|dans les|dans ces)\\s+(?:documents|passages|extraits|sources)|(?:aucune|les|ces) sources?|textes fournis|éléments fournis|informations (?:fournies|disponibles))(?![\\p{L}])");
+    /** Where a silence verb speaks of the information rather than of the world: "Cette information n'est pas précisée". */
+    private static final Pattern ABOUT_INFORMATION =
+            Pattern.compile("(?iu)^(?:(?:mais|cependant|toutefois|en revanche)\\s+)?(?:(?:cette|cet|ce|ces)\\s+(?:information|point|élément|précision|question|sujet|aspect|délai|cas)s?|il|cela|ceci|ce|rien)(?![\\p{L}])");
     private static final Pattern SILENCE_VERB =
             Pattern.compile("(?iu)(?<![\\p{L}])(?:précis|indiqu|mentionn|détaill|spécifi|abord|évoqu|renseign)\\p{L}*");
     private static final Pattern NO_INFORMATION =
@@ -38,6 +45,7 @@ final class MetaStatements {
             return true;
         }
         boolean negated = Negations.of(clause).negated();
-        return negated && (ABOUT_DOCUMENTS.matcher(clause).find() || SILENCE_VERB.matcher(clause).find());
+        return negated && (ABOUT_DOCUMENTS.matcher(clause).find()
+                || (SILENCE_VERB.matcher(clause).find() && ABOUT_INFORMATION.matcher(clause.strip()).find()));
     }
 }

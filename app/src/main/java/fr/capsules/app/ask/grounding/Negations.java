@@ -64,16 +64,38 @@ final class Negations {
     private static final Set<String> DETERMINERS =
             Set.of("un", "une", "la", "le", "les", "l'", "de", "des", "d'", "du", "chaque", "toute", "cette", "ce",
                     "sa", "son", "ses", "leur", "leurs", "quelle", "quel", "tel", "telle", "seule", "même");
+    /** Verbs that "ne" negates on its own in written French. */
+    private static final Set<String> LITERARY_VERBS =
+            Set.of("peut", "peuvent", "pouvait", "pouvaient", "pourra", "pourront", "pourrait", "pourraient", "puisse",
+                    "puissent", "saurait", "sauraient", "sait", "savent", "saura", "ose", "osent", "osait", "cesse",
+                    "cessent", "cessait");
+    private static final Set<String> OBJECT_PRONOUNS =
+            Set.of("le", "la", "les", "l'", "lui", "leur", "y", "en", "se", "s'", "me", "m'", "te", "t'", "nous", "vous");
+    /** Where "ne" is expletive: "avant qu'il ne puisse", "à moins qu'il ne sache", "plus … qu'on ne peut". */
+    private static final Pattern EXPLETIVE_CONTEXT =
+            Pattern.compile("(?iu)(?:avant|moins|peur|crainte|plus|mieux|pire|autre|autrement)(?:\\s+\\S+){0,2}\\s+(?:que|qu['’])\\s*(?:\\S+\\s+){0,3}$");
     private static final Set<String> SUBJECTS_BEFORE_NE = Set.of("nul", "nulle", "personne", "rien");
     private static final Set<String> AFFIRMING_SANS =
             Set.of("délai", "tarder", "attendre", "préjudice", "doute", "exception", "cesse", "compter", "conteste",
-                    "préavis", "délais");
+                    "délais");
     private static final Set<String> PROHIBITIONS =
             Set.of("interdit", "interdite", "interdits", "interdites", "prohibé", "prohibée", "prohibés", "prohibées");
     private static final Pattern EXCEPTION =
             Pattern.compile("(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception|à moins|que si|qu['’]à condition)(?![\\p{L}])");
 
     private Negations() {}
+
+    /** How many negation cues {@code clause} holds, one after the other ("sans texte … n'est pas" is two). */
+    static int count(String clause) {
+        int count = 0;
+        String rest = clause;
+        for (Polarity polarity = of(rest); polarity.negated() && count < 10; polarity = of(rest)) {
+            count++;
+            int at = rest.indexOf(polarity.cue());
+            rest = rest.substring(at + polarity.cue().length());
+        }
+        return count;
+    }
 
     /** The polarity of one clause (see {@link Clauses}). */
     static Polarity of(String clause) {
@@ -95,9 +117,13 @@ final class Negations {
                     restricted = true;
                 } else if (SUBJECTS_BEFORE_NE.contains(previous)) {
                     cue = new Span(i - 1, i);
+                } else if (literaryVerbAfter(tokens, i) > 0 && !EXPLETIVE_CONTEXT.matcher(clause.substring(0, tokens.get(i).start())).find()) {
+                    cue = new Span(i, literaryVerbAfter(tokens, i));
                 }
             } else if (word.startsWith("aucun") && word.length() <= 7 && !previous.equals("d'")) {
                 cue = new Span(i, isWord(next) ? i + 1 : i);
+                // "aucun autre … que": a restriction in negative form
+                restricted = restricted || next.startsWith("autre");
             } else if (word.equals("jamais") && !Set.of("que", "qu'", "si").contains(previous)) {
                 cue = new Span(i, i);
             } else if (word.equals("ni")) {
@@ -115,6 +141,8 @@ final class Negations {
                 cue = new Span(i, i);
             }
             if (cue != null) {
+                // A second cue ("jamais … sans") makes a double negation, a restriction.
+                restricted = restricted || secondCue(tokens, cue.to());
                 int start = tokens.get(cue.from()).start();
                 int end = tokens.get(cue.to()).end();
                 int comma = clause.indexOf(',', end);
@@ -142,6 +170,33 @@ final class Negations {
             if (PARTICLES.contains(word)
                     && !(NOUN_PARTICLES.contains(word) && DETERMINERS.contains(tokens.get(j - 1).word()))) {
                 return j;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean secondCue(List<Token> tokens, int from) {
+        for (int j = from + 1; j + 1 < tokens.size(); j++) {
+            String word = tokens.get(j).word();
+            if (word.equals("sans") && isWord(tokens.get(j + 1).word()) && !AFFIRMING_SANS.contains(tokens.get(j + 1).word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The index of a form of "pouvoir", "savoir", "oser" or "cesser" right after "ne" (object pronouns
+     * allowed between): with these verbs "ne" alone negates ("ne peut être apportée"); 0 when none.
+     */
+    private static int literaryVerbAfter(List<Token> tokens, int ne) {
+        for (int j = ne + 1; j < tokens.size() && j <= ne + 3; j++) {
+            String word = tokens.get(j).word();
+            if (LITERARY_VERBS.contains(word)) {
+                return j;
+            }
+            if (!OBJECT_PRONOUNS.contains(word)) {
+                return 0;
             }
         }
         return 0;

@@ -37,6 +37,9 @@ final class PolarityCheck {
     /** Minimum number of shared terms: two words in common is the least that makes a restatement. */
     static final int MIN_SHARED = 2;
 
+    /** Share of a negated source clause's terms an affirmative answer clause must hold to restate it. */
+    static final double MIN_RESTATED = 0.75;
+
     /** Candidates this close to the best match count as equally good. */
     static final double TIE_MARGIN = 0.1;
 
@@ -60,13 +63,63 @@ final class PolarityCheck {
                 continue;
             }
             Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
-                    .filter(found -> negationBearsOnTheMatch(found, answerTerms));
+                    .filter(found -> negationBearsOnTheMatch(found, answerTerms))
+                    .filter(found -> !sameLowerBound(found.sourceClause().text(), answerClause));
             if (mismatch.isPresent()) {
                 return mismatch;
             }
         }
+        return restatedNegationDropped(answerClauses, cited);
+    }
+
+    /**
+     * A negated source clause whose content an affirmative answer clause holds almost whole ({@value
+     * #MIN_RESTATED} of its terms): "le registre est tenu, mais les réponses ne sont pas tracées"
+     * merged into "le registre est tenu et les réponses sont tracées", where the answer clause also
+     * matches the affirmative source clause as well and the comparison above stays silent. Also a
+     * clause that keeps one of two negations ("un scan sans texte n'est pas exploitable" → "un scan
+     * sans texte reste exploitable").
+     */
+    private Optional<Mismatch> restatedNegationDropped(List<String> answerClauses, List<Passage> cited) {
+        for (String answerClause : answerClauses) {
+            Polarity polarity = Negations.of(answerClause);
+            if (polarity.mixed()) {
+                continue;
+            }
+            int answerCues = Negations.count(answerClause);
+            Set<String> answerTerms = terms.of(answerClause);
+            for (Passage passage : cited) {
+                for (Sentence sentence : passage.sentences()) {
+                    for (Clause clause : sentence.clauses()) {
+                        Polarity source = clause.polarity();
+                        if (source.negated() && !source.mixed()
+                                && (!polarity.negated() || Negations.count(clause.text()) > answerCues)
+                                && Overlap.shared(clause.terms(), answerTerms) >= MIN_SHARED
+                                && Overlap.coverage(clause.terms(), answerTerms) >= MIN_RESTATED
+                                && Overlap.shared(terms.of(source.scope()), answerTerms) > 0
+                                && !sameLowerBound(clause.text(), answerClause)) {
+                            return Optional.of(new Mismatch(passage, sentence, clause, source, polarity));
+                        }
+                    }
+                }
+            }
+        }
         return Optional.empty();
     }
+
+    /**
+     * Whether one clause says "ne … pas avant" (or "ne peut … avant") and the other restates it as a
+     * lower bound ("au plus tôt", "après", "à partir de", "au moins"): the same rule, no inversion.
+     */
+    static boolean sameLowerBound(String one, String other) {
+        return (NOT_BEFORE.matcher(one).find() && LOWER_BOUND.matcher(other).find())
+                || (NOT_BEFORE.matcher(other).find() && LOWER_BOUND.matcher(one).find());
+    }
+
+    private static final java.util.regex.Pattern NOT_BEFORE = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:ne\\s+|n['’]\\s*)(?:[\\p{L}'’-]+\\s+){0,4}?avant(?![\\p{L}])");
+    private static final java.util.regex.Pattern LOWER_BOUND = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:au plus tôt|au moins|au minimum|à partir d|après|passé)(?![\\p{L}])");
 
     /**
      * Whether the negated side's scope shares a term with the other side: a negation in an incidental

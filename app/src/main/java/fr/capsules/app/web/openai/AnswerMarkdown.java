@@ -41,6 +41,11 @@ final class AnswerMarkdown {
                 if (citation.file() != null && !citation.file().isBlank()) {
                     tail.append(" (").append(oneLine(citation.file())).append(')');
                 }
+                if (Citation.RESTATED.equals(citation.attribution())) {
+                    tail.append(" — repris par la réponse sans être cité");
+                } else if (Citation.CONSULTED.equals(citation.attribution())) {
+                    tail.append(" — fourni au modèle, non cité");
+                }
                 tail.append('\n');
             }
         }

@@ -82,6 +82,15 @@ public class PageFormat {
     }
 
     /** The rank of a cited passage in its document, for the link to it; null when not recorded. */
+    /** How the answer drew on a source when the model did not cite it itself, in French; null otherwise. */
+    public String attribution(fr.capsules.app.ask.Citation citation) {
+        return fr.capsules.app.ask.Citation.RESTATED.equals(citation.attribution())
+                ? "repris par la réponse sans être cité : rattaché automatiquement"
+                : fr.capsules.app.ask.Citation.CONSULTED.equals(citation.attribution())
+                        ? "fourni au modèle : aucune phrase de la réponse n'y renvoie"
+                        : null;
+    }
+
     public Integer passageRank(fr.capsules.app.ask.Citation citation) {
         String id = citation.passageId();
         int hash = id == null ? -1 : id.lastIndexOf('#');

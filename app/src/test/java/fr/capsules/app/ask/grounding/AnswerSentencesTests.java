@@ -1,6 +1,7 @@
 package fr.capsules.app.ask.grounding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.capsules.app.ask.grounding.AnswerSentences.AnswerSentence;
 import java.util.List;
@@ -13,9 +14,9 @@ class AnswerSentencesTests {
         List<AnswerSentence> sentences = AnswerSentences.of(
                 "L'accusé de réception est envoyé sous 8 jours ouvrés [1]. La réponse au fond intervient sous deux mois [2][3].");
 
-        assertThat(sentences).containsExactly(
-                new AnswerSentence("L'accusé de réception est envoyé sous 8 jours ouvrés.", List.of(1)),
-                new AnswerSentence("La réponse au fond intervient sous deux mois.", List.of(2, 3)));
+        assertThat(sentences).extracting(AnswerSentence::text, AnswerSentence::citations).containsExactly(
+                tuple("L'accusé de réception est envoyé sous 8 jours ouvrés.", List.of(1)),
+                tuple("La réponse au fond intervient sous deux mois.", List.of(2, 3)));
     }
 
     @Test
@@ -23,9 +24,16 @@ class AnswerSentencesTests {
         List<AnswerSentence> sentences = AnswerSentences.of(
                 "L'accusé de réception est envoyé sous 8 jours ouvrés. [1] La réponse intervient sous deux mois. [2, 3]");
 
-        assertThat(sentences).containsExactly(
-                new AnswerSentence("L'accusé de réception est envoyé sous 8 jours ouvrés.", List.of(1)),
-                new AnswerSentence("La réponse intervient sous deux mois.", List.of(2, 3)));
+        assertThat(sentences).extracting(AnswerSentence::text, AnswerSentence::citations).containsExactly(
+                tuple("L'accusé de réception est envoyé sous 8 jours ouvrés.", List.of(1)),
+                tuple("La réponse intervient sous deux mois.", List.of(2, 3)));
+    }
+
+    @Test
+    void eachSentenceKeepsItsTextAsWrittenInTheAnswer() {
+        assertThat(AnswerSentences.of("- **Délai** : deux mois [2]. Ensuite, la clôture."))
+                .extracting(AnswerSentence::raw)
+                .containsExactly("**Délai** : deux mois [2].", "Ensuite, la clôture.");
     }
 
     @Test
@@ -66,17 +74,18 @@ class AnswerSentencesTests {
                 1. Enregistrement dans le registre [1]
                 """);
 
-        assertThat(sentences).containsExactly(
-                new AnswerSentence("Voici les éléments :", List.of()),
-                new AnswerSentence("Accusé de réception sous 8 jours ouvrés", List.of(1)),
-                new AnswerSentence("Réponse au fond sous deux mois", List.of(2)),
-                new AnswerSentence("Enregistrement dans le registre", List.of(1)));
+        assertThat(sentences).extracting(AnswerSentence::text, AnswerSentence::citations).containsExactly(
+                tuple("Voici les éléments :", List.of()),
+                tuple("Accusé de réception sous 8 jours ouvrés", List.of(1)),
+                tuple("Réponse au fond sous deux mois", List.of(2)),
+                tuple("Enregistrement dans le registre", List.of(1)));
     }
 
     @Test
     void aLineOfMarkersCitesForTheSentenceBefore() {
         assertThat(AnswerSentences.of("Le directeur informe l'ARS sans délai.\n[2][3]"))
-                .containsExactly(new AnswerSentence("Le directeur informe l'ARS sans délai.", List.of(2, 3)));
+                .extracting(AnswerSentence::text, AnswerSentence::citations)
+                .containsExactly(tuple("Le directeur informe l'ARS sans délai.", List.of(2, 3)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.capsules.app.ask.grounding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.capsules.app.ask.grounding.GroundingWarning.Kind;
 import java.util.List;
@@ -154,15 +155,43 @@ class GroundingCheckTests {
     }
 
     @Test
-    void everySubstantiveSentenceOfAnAnswerWithoutCitationsIsUncited() {
-        String answer = "Bonjour. Un accusé de réception est adressé au réclamant sous huit jours ouvrés. "
-                + "La réponse au fond est apportée dans un délai de deux mois.";
+    void aSentenceWithoutMarkerThatRestatesAPassageIsAttributedToItAndNotUncited() {
+        String answer = "Bonjour. Un accusé de réception est adressé au réclamant dans un délai de huit jours ouvrés. "
+                + "Le directeur ne doit pas informer la famille avant la fin de l'enquête administrative.";
 
-        List<GroundingWarning> warnings = check.check(answer, PASSAGES);
+        Grounding grounding = check.examine(answer, PASSAGES);
 
-        assertThat(warnings).extracting(GroundingWarning::kind).containsExactly(Kind.UNCITED, Kind.UNCITED);
-        assertThat(warnings.getFirst().message()).contains("La réponse ne cite aucun passage");
-        assertThat(warnings.getFirst().passage()).as("the covering passage is suggested").isEqualTo(1);
+        assertThat(grounding.warnings()).isEmpty();
+        assertThat(grounding.restated()).containsExactly(
+                new Grounding.RestatedSentence("Un accusé de réception est adressé au réclamant dans un délai de huit jours ouvrés.", 1),
+                new Grounding.RestatedSentence("Le directeur ne doit pas informer la famille avant la fin de l'enquête administrative.", 2));
+    }
+
+    @Test
+    void aRestatedSentenceIsCheckedAgainstItsPassageLikeACitedOne() {
+        String answer = "Le directeur doit informer la famille avant la fin de l'enquête administrative.\n"
+                + "Un accusé de réception est adressé au réclamant dans un délai de quinze jours ouvrés.";
+
+        Grounding grounding = check.examine(answer, PASSAGES);
+
+        assertThat(grounding.restated()).extracting(Grounding.RestatedSentence::passage).containsExactly(2, 1);
+        assertThat(grounding.warnings()).extracting(GroundingWarning::kind, GroundingWarning::passage)
+                .containsExactly(tuple(Kind.NEGATION_MISMATCH, 2), tuple(Kind.UNSUPPORTED, 1));
+    }
+
+    @Test
+    void onlyWhatNoPassageSupportsIsUncited() {
+        String answer = "La réponse au fond est apportée dans un délai de deux mois à compter de la réception. "
+                + "Le réclamant peut saisir le tribunal administratif après un refus du directeur.";
+
+        Grounding grounding = check.examine(answer, PASSAGES);
+
+        assertThat(grounding.restated()).extracting(Grounding.RestatedSentence::passage).containsExactly(1);
+        assertThat(grounding.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.kind()).isEqualTo(Kind.UNCITED);
+            assertThat(warning.sentence()).startsWith("Le réclamant peut saisir le tribunal administratif");
+            assertThat(warning.message()).contains("aucun passage fourni ne la contient");
+        });
     }
 
     @Test

@@ -33,6 +33,19 @@ class AnswerMarkdownTests {
     }
 
     @Test
+    void sourcesTheModelDidNotCiteItselfSayHowTheAnswerDrewOnThem() {
+        Citation restated = new Citation(1, "d1", "guide-reclamations.pdf", "Guide des réclamations", 4, List.of(), "…", "d1#3",
+                Citation.RESTATED);
+        Citation consulted = new Citation(2, "d2", "note.pdf", "Note de service", null, List.of(), "…", "d2#1", Citation.CONSULTED);
+
+        String text = AnswerMarkdown.of(answer(List.of(restated, consulted), List.of()));
+
+        assertThat(text).endsWith("""
+                - [1] Guide des réclamations, p. 4 (guide-reclamations.pdf) — repris par la réponse sans être cité
+                - [2] Note de service (note.pdf) — fourni au modèle, non cité""");
+    }
+
+    @Test
     void warningsComeBeforeTheSources() {
         String text = AnswerMarkdown.of(answer(List.of(GUIDE), List.of(AnswerWarning.of("unsupported", "Phrase non étayée."))));
 

@@ -1,0 +1,118 @@
+package fr.capsules.app.ask.grounding;
+
+import fr.capsules.app.ask.grounding.CitedPassages.Passage;
+import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
+import fr.capsules.app.ask.grounding.Qualifiers.Bounded;
+import fr.capsules.app.ask.grounding.Qualifiers.Reading;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares the qualifiers ({@link Qualifiers}) of an answer sentence with those of the source
+ * sentence it restates — the one sharing most of its content terms, at least half of them. A
+ * change is reported when:
+ *
+ * <ul>
+ *   <li>a bound on the same figure is reversed ("au moins trois fois" → "au plus trois fois",
+ *       "au plus tard dans les huit jours" → "au plus tôt dans les huit jours");
+ *   <li>a restriction becomes a negation of the restricted element ("n'est communiquée qu'avec son
+ *       accord" → "n'est pas communiquée, même avec son accord"), or is dropped from the clause the
+ *       answer restates ("ne sont établis que pour 40 %" → "sont établis pour tous");
+ *   <li>an exception becomes an inclusion ("sauf si les faits révèlent un danger" → "même si …",
+ *       "sauf exceptions" → "sans exception"), an inclusion becomes an exception ("y compris
+ *       lorsque" → "sauf lorsque"), or the answer excepts what the source states ("à défaut
+ *       d'accord, la délégation instruit" → "la délégation instruit, sauf à défaut d'accord");
+ *   <li>both sentences state an exception but one is negated ("interdit sauf …" → "autorisé sauf …").
+ * </ul>
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class QualifierCheck {
+
+    /** A qualifier the answer changed, in French for the user, with the source sentence. */
+    record Change(Passage passage, Sentence source, String difference) {}
+
+    private final ContentTerms terms;
+
+    QualifierCheck(ContentTerms terms) {
+        this.terms = terms;
+    }
+
+    Optional<Change> find(String answer, Set<String> answerTerms, List<Passage> cited) {
+        Passage bestPassage = null;
+        Sentence best = null;
+        int bestShared = 0;
+        for (Passage passage : cited) {
+            for (Sentence sentence : passage.sentences()) {
+                int shared = Overlap.shared(answerTerms, sentence.terms());
+                if (shared > bestShared && shared >= PolarityCheck.MIN_SHARED
+                        && Overlap.coverage(answerTerms, sentence.terms()) >= PolarityCheck.MIN_MATCH) {
+                    bestPassage = passage;
+                    best = sentence;
+                    bestShared = shared;
+                }
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        Passage passage = bestPassage;
+        Sentence source = best;
+        return difference(answer, answerTerms, source).map(difference -> new Change(passage, source, difference));
+    }
+
+    private Optional<String> difference(String answer, Set<String> answerTerms, Sentence source) {
+        Reading said = Qualifiers.of(answer);
+        Reading written = Qualifiers.of(source.text());
+        for (Bounded bound : said.bounds()) {
+            boolean same = written.bounds().stream().anyMatch(b -> b.bound() == bound.bound() && b.figure().equals(bound.figure()));
+            Optional<Bounded> opposite = written.bounds().stream()
+                    .filter(b -> b.bound() != bound.bound() && b.figure().equals(bound.figure())).findFirst();
+            if (!same && opposite.isPresent()) {
+                return Optional.of("la source dit « " + opposite.get().words() + " », la réponse « " + bound.words() + " ».");
+            }
+        }
+        boolean answerNegated = Clauses.of(answer).stream().map(Negations::of).anyMatch(p -> p.negated() && !p.mixed());
+        if (written.restriction() && !said.restriction()) {
+            Set<String> restricted = withFigures(written.restricted());
+            if (answerNegated && Overlap.shared(restricted, withFigures(answer)) > 0) {
+                return Optional.of("la source restreint (« ne … que »), la réponse nie.");
+            }
+            if (!answerNegated && restatesRestrictedClause(answerTerms, source)) {
+                return Optional.of("la source pose une restriction (« ne … que », « seul », « uniquement ») absente de la réponse.");
+            }
+        }
+        if (written.exception() != null && said.exception() == null && said.inclusion()) {
+            return Optional.of("la source prévoit une exception (« sauf … »), la réponse l'inclut.");
+        }
+        if (said.exception() != null && written.exception() == null) {
+            if (written.inclusion()) {
+                return Optional.of("la source inclut ce cas (« y compris », « quel que soit »), la réponse l'excepte.");
+            }
+            if (Overlap.shared(terms.of(said.exception()), source.terms()) > 0) {
+                return Optional.of("la réponse fait une exception (« sauf … ») de ce que la source affirme.");
+            }
+        }
+        if (said.exception() != null && written.exception() != null && !said.restriction() && !written.restriction()
+                && Negations.of(answer).negated() != Negations.of(source.text()).negated()) {
+            return Optional.of("la source et la réponse n'ont pas la même polarité autour de l'exception (« sauf … »).");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the answer restates the very clause that holds the source's restriction. */
+    private boolean restatesRestrictedClause(Set<String> answerTerms, Sentence source) {
+        return source.clauses().stream()
+                .filter(clause -> Qualifiers.of(clause.text()).restriction())
+                .anyMatch(clause -> Overlap.shared(answerTerms, clause.terms()) >= PolarityCheck.MIN_SHARED
+                        && Overlap.coverage(answerTerms, clause.terms()) >= PolarityCheck.MIN_MATCH);
+    }
+
+    private Set<String> withFigures(String text) {
+        Set<String> all = new HashSet<>(terms.of(text));
+        all.addAll(Figures.inAnswer(text).keySet());
+        return all;
+    }
+}

@@ -1,0 +1,98 @@
+package fr.capsules.app.ask.grounding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a French sentence that narrow or widen what it states without negating it, read on
+ * the raw text like {@link Negations}:
+ *
+ * <ul>
+ *   <li><b>bounds</b> on a figure: {@code au plus}, {@code au maximum}, {@code au plus tard},
+ *       {@code dans la limite de}, {@code jusqu'à} (upper) and {@code au moins}, {@code au minimum},
+ *       {@code au plus tôt}, "ne … pas avant" (lower), each tied to the nearest figure ({@link
+ *       Figures}), so that "au plus tard dans les huit jours … au plus tôt après quarante-huit
+ *       heures" holds two bounds;
+ *   <li><b>restriction</b>: "ne … que", {@code seul(e)(s)}, {@code seulement}, {@code uniquement},
+ *       {@code exclusivement}, with the restricted element (what follows "que");
+ *   <li><b>exception</b>: {@code sauf}, {@code excepté}, {@code hormis}, {@code à l'exception de},
+ *       {@code à moins que}, {@code à l'exclusion de}; <b>inclusion</b>, its opposite: {@code y
+ *       compris}, {@code même si}, {@code quel(le) que soit}, {@code sans exception}.
+ * </ul>
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class Qualifiers {
+
+    enum Bound { UPPER, LOWER }
+
+    /** A bound and the canonical figure it bears on ({@code ""} when no figure is near). */
+    record Bounded(Bound bound, String figure, String words) {}
+
+    /**
+     * @param bounds in text order
+     * @param restricted the element a restriction bears on ("que" + what follows, or the whole
+     *     sentence for "seulement" and its kin), null when there is no restriction
+     */
+    record Reading(List<Bounded> bounds, String restricted, String exception, boolean inclusion) {
+        boolean restriction() {
+            return restricted != null;
+        }
+    }
+
+    private static final Pattern BOUND = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:(au plus tard|au maximum|au plus(?!\\s+tôt)|dans la limite d['e]|jusqu['’]à|maximum)"
+                    + "|(au plus tôt|au minimum|au moins|minimum|pas avant|ne peut intervenir avant|ne peut être \\p{L}+ avant))(?![\\p{L}])");
+    private static final Pattern RESTRICTION = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,5}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
+    /** "n'est jamais communiquée sans son accord", "aucun autre outil que Capsules": restrictions in negative form. */
+    private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?sans\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
+    private static final Pattern RESTRICTING_WORD = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:seule?s?|seulement|uniquement|exclusivement)(?![\\p{L}])");
+    private static final Pattern EXCEPTION = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception d['e]|à moins qu['e]|à l['’]exclusion d['e]|en dehors d['e])(?![\\p{L}])\\s*([^,;:.]*)");
+    private static final Pattern INCLUSION = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:y compris|même si|même lorsqu['e]|même quand|quel(?:le)?s? que soi(?:en)?t|sans exception|dans tous les cas|en tout état de cause)(?![\\p{L}])");
+
+    /** How far from a bound its figure may be, in characters. */
+    private static final int FIGURE_REACH = 60;
+
+    private Qualifiers() {}
+
+    static Reading of(String sentence) {
+        List<Bounded> bounds = new ArrayList<>();
+        Matcher bound = BOUND.matcher(sentence);
+        while (bound.find()) {
+            Bound kind = bound.group(1) != null ? Bound.UPPER : Bound.LOWER;
+            bounds.add(new Bounded(kind, figureNear(sentence, bound.start(), bound.end()), bound.group()));
+        }
+        String restricted = null;
+        Matcher restriction = RESTRICTION.matcher(sentence);
+        if (restriction.find() && !restriction.group().toLowerCase().matches("(?s).*\\b(?:pas|jamais|plus|rien|aucun\\p{L}*)\\b.*(?:que|qu['’]).*")) {
+            restricted = restriction.group(1).strip();
+        } else if (NEGATED_RESTRICTION.matcher(sentence).find()) {
+            Matcher negated = NEGATED_RESTRICTION.matcher(sentence);
+            negated.find();
+            restricted = (negated.group(1) != null ? negated.group(1) : negated.group(2)).strip();
+        } else if (RESTRICTING_WORD.matcher(sentence).find()) {
+            restricted = sentence;
+        }
+        Matcher exception = EXCEPTION.matcher(sentence);
+        String excepted = exception.find() ? exception.group(1).strip() : null;
+        return new Reading(List.copyOf(bounds), restricted, excepted, INCLUSION.matcher(sentence).find());
+    }
+
+    /** The figure closest after the bound ("au moins trois fois"), else before it ("trois fois au minimum"). */
+    private static String figureNear(String sentence, int start, int end) {
+        Map<String, String> after = Figures.inAnswer(sentence.substring(end, Math.min(sentence.length(), end + FIGURE_REACH)));
+        if (!after.isEmpty()) {
+            return after.keySet().iterator().next();
+        }
+        Map<String, String> before = Figures.inAnswer(sentence.substring(Math.max(0, start - FIGURE_REACH), start));
+        return before.isEmpty() ? "" : List.copyOf(before.keySet()).getLast();
+    }
+}
