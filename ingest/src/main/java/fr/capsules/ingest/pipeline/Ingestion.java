@@ -158,7 +158,9 @@ public final class Ingestion implements AutoCloseable {
             log.error("Commit of {} indexed file(s) failed", pending.size(), e);
             for (int i : pending) {
                 results.set(i, IngestionResult.failed(results.get(i).file(), FailureReason.NOT_COMMITTED,
-                        "l'index n'a pas pu être enregistré sur le disque (" + e.getMessage() + ") ; réessayez"));
+                        StorageErrors.diskFull(e)
+                                ? StorageErrors.describe(e, "")
+                                : "l'index n'a pas pu être enregistré sur le disque (" + e.getMessage() + ") ; réessayez"));
             }
         }
         pending.clear();
