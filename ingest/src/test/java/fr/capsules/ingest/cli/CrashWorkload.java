@@ -76,7 +76,7 @@ final class CrashWorkload {
     private static void warmUp(Ingestion ingestion, List<SourceFile> corpus) throws IOException {
         Path temp = java.nio.file.Files.createTempDirectory("capsules-warm-");
         try (CapsuleIndexStore store = IngestCommand.indexes(temp).store(CAPSULE, IndexSettings.lexicalOnly())) {
-            ingestion.ingestAll(corpus.subList(0, Math.min(12, corpus.size())), store.openCurrent());
+            ingestion.ingestAll(corpus.subList(0, Math.min(4, corpus.size())), store.openCurrent());
         } finally {
             fr.capsules.ingest.FileTrees.delete(temp);
         }

@@ -74,6 +74,10 @@ class IngestionCrashTests {
 
             checkIndexIsClean(indexes, "after kill " + kill + " (seed " + seed + ")");
             maxDocuments = Math.max(maxDocuments, checkDocumentsAreWhole(indexes));
+            if ((kill + 1) % 10 == 0) {
+                System.out.printf("crash safety: %d kills survived so far (%.0f s); interrupted %s%n",
+                        kill + 1, (System.nanoTime() - started) / 1e9, interrupted);
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("crash safety: %d kills survived in %.0f s (seed %d); interrupted operations %s; "
@@ -103,7 +107,7 @@ class IngestionCrashTests {
     }
 
     private static void awaitLine(Path log, String line, Process child) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readAllLines(log, StandardCharsets.UTF_8).contains(line)) {
                 return;

@@ -42,7 +42,7 @@ public final class ParserSandbox implements AutoCloseable {
     /** Beyond the cooperative deadline (which the child's parsers check), before the child is killed. */
     static final Duration GRACE = Duration.ofSeconds(2);
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final int OUT_OF_MEMORY_EXIT = 3;
 
     private static final ScheduledExecutorService REAPER = Executors.newSingleThreadScheduledExecutor(r -> {
