@@ -11,6 +11,11 @@ public enum FailureReason {
     UNREADABLE,
     /** Parsing took longer than the time limit. */
     TIMED_OUT,
+    /**
+     * The file went over a bound of its parsing: it inflates to more bytes than allowed, or needed
+     * more memory than the parsing process has.
+     */
+    TOO_LARGE,
     /** The embedding model did not answer: not the file's fault, worth retrying later. */
     EMBEDDINGS_UNAVAILABLE,
     /** Reading the file or writing the index failed on input/output. */

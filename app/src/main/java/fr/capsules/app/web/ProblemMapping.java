@@ -19,8 +19,10 @@ import fr.capsules.app.draft.IllegalDraftTransitionException;
 import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.app.kernel.RequestTooLargeException;
 import fr.capsules.app.quota.TooManyRequestsException;
+import fr.capsules.ingest.index.IndexInUseException;
 import fr.capsules.ingest.index.IndexMismatchException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +92,10 @@ public class ProblemMapping {
             case IndexMismatchException e -> new Problem(ProblemType.INDEX_MISMATCH,
                     "L'index de cette capsule a été construit avec d'autres réglages (analyse du texte ou modèle"
                             + " d'embeddings) : un référent ou un administrateur doit la ré-indexer.");
+            // A second service or the command line holds the index's write lock; its last commit stays readable.
+            case UncheckedIOException e when e.getCause() instanceof IndexInUseException -> new Problem(ProblemType.INDEX_IN_USE,
+                    "L'index de cette capsule est déjà ouvert en écriture par un autre processus (un autre service sur"
+                            + " le même dossier de données, ou la commande capsules-ingest) : arrêtez-le, puis réessayez.");
             case EmbeddingsUnavailableException e -> new Problem(ProblemType.EMBEDDINGS_UNAVAILABLE,
                     e.getMessage() + ". Relancez la ré-indexation quand le serveur de modèles répondra.");
             case CapsuleIndexingException e -> new Problem(ProblemType.CAPSULE_INDEXING, e.getMessage());

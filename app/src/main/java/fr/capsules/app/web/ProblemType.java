@@ -26,6 +26,7 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Trop de demandes"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Erreur interne"),
     INDEX_MISMATCH(HttpStatus.SERVICE_UNAVAILABLE, "index-mismatch", "Index à reconstruire"),
+    INDEX_IN_USE(HttpStatus.SERVICE_UNAVAILABLE, "index-in-use", "Index ouvert par un autre processus"),
     EMBEDDINGS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "embeddings-unavailable", "Modèle d'embeddings indisponible"),
     IDENTITY_PROVIDER_UNAVAILABLE(
             HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable"),

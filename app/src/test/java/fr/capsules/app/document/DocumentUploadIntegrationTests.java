@@ -11,9 +11,11 @@ import fr.capsules.app.ServiceIntegrationTest;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.ForbiddenException;
 import fr.capsules.app.access.UserAccounts;
+import fr.capsules.ingest.Bombs;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.Sha256;
+import fr.capsules.ingest.parse.sandbox.ParserChild;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -170,6 +172,31 @@ class DocumentUploadIntegrationTests extends ServiceIntegrationTest {
         assertThat(again.get("status").asString()).isEqualTo("duplicate");
         assertThat(again.get("warnings").get(0).asString()).contains("circuit.pdf");
         assertThat(as("referent").get(path).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPdfBombIsParsedInTheSandboxAndFailsAsTooLargeWhileTheOtherFileIsIndexed() throws Exception {
+        Part bomb = Part.of("bombe.pdf", Bombs.pdf(1100L * 1024 * 1024));
+        Part small = Part.of("astreinte.txt", Fixtures.text("Le planning d'astreinte est publié chaque vendredi."));
+        Map<String, JsonNode> results = byFile(as("referent").upload("/api/capsules/" + capsule + "/documents", List.of(bomb, small)));
+        assertThat(results.get("bombe.pdf").get("status").asString()).isEqualTo("failed");
+        assertThat(results.get("bombe.pdf").get("failure").asString()).isEqualTo("too-large");
+        assertThat(results.get("bombe.pdf").get("error").asString())
+                .isEqualTo("fichier trop volumineux une fois décompressé (plus de 512 Mo)");
+        assertThat(results.get("astreinte.txt").get("status").asString()).isEqualTo("indexed");
+        assertThat(ProcessHandle.current().children().map(DocumentUploadIntegrationTests::commandLine)
+                .anyMatch(line -> line.contains(ParserChild.class.getName())))
+                .as("the service parses in a child JVM by default").isTrue();
+    }
+
+    /** The whole command line (ProcessHandle.Info cuts long ones), from /proc. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     @Test

@@ -47,8 +47,17 @@ class ProblemMappingTests {
                 Map.entry(base + "request-too-large", 413),
                 Map.entry(base + "internal-error", 500),
                 Map.entry(base + "index-mismatch", 503),
+                Map.entry(base + "index-in-use", 503),
                 Map.entry(base + "embeddings-unavailable", 503),
                 Map.entry(base + "identity-provider-unavailable", 503)));
+    }
+
+    @Test
+    void anIndexHeldByAnotherProcessIsAFrenchServiceUnavailable() {
+        Problem problem = ProblemMapping.of(new java.io.UncheckedIOException("cannot open index",
+                new fr.capsules.ingest.index.IndexInUseException("/srv/data/indexes/essai/gen-1", null)));
+        assertThat(problem.type()).isEqualTo(ProblemType.INDEX_IN_USE);
+        assertThat(problem.detail()).contains("déjà ouvert en écriture par un autre processus").doesNotContain("/srv");
     }
 
     @Test

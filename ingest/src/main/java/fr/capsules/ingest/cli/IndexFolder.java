@@ -5,7 +5,10 @@ import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.index.CapsuleIndexStore;
+import fr.capsules.ingest.index.IndexInUseException;
 import fr.capsules.ingest.index.IndexSettings;
+import java.io.IOException;
+import fr.capsules.ingest.parse.sandbox.SandboxSettings;
 import fr.capsules.ingest.pipeline.Ingestion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,10 @@ final class IndexFolder implements Callable<Integer> {
     @Option(names = "--rebuild", description = "reconstruire l'index à partir de zéro (l'ancien reste utilisable jusqu'à la fin)")
     boolean rebuild;
 
+    @Option(names = "--in-process",
+            description = "analyser les fichiers dans ce processus plutôt que dans des processus enfants bornés (temps, mémoire)")
+    boolean inProcess;
+
     @Parameters(index = "0", description = "dossier des documents à indexer")
     Path folder;
 
@@ -53,7 +60,22 @@ final class IndexFolder implements Callable<Integer> {
         }
         List<SourceFile> sources = Folders.sources(folder);
         List<IngestionResult> results = new ArrayList<>();
-        try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults());
+        IngestionSettings settings = IngestionSettings.defaults()
+                .withSandbox(inProcess ? SandboxSettings.inProcess() : SandboxSettings.defaults());
+        try {
+            index(settings, sources, results);
+        } catch (IndexInUseException e) {
+            System.err.println(e.getMessage());
+            return 75;
+        }
+        if (rebuild) {
+            results.forEach(IndexFolder::print);
+        }
+        return report(results);
+    }
+
+    private void index(IngestionSettings settings, List<SourceFile> sources, List<IngestionResult> results) throws IOException {
+        try (Ingestion ingestion = new Ingestion(settings);
                 CapsuleIndexStore store =
                         IngestCommand.indexes(dataDir.resolve("indexes")).store(capsule, IndexSettings.lexicalOnly())) {
             if (rebuild) {
@@ -62,9 +84,9 @@ final class IndexFolder implements Callable<Integer> {
                 results.addAll(ingestion.ingestAllWithProgress(sources, store.openCurrent(), IndexFolder::print));
             }
         }
-        if (rebuild) {
-            results.forEach(IndexFolder::print);
-        }
+    }
+
+    private static int report(List<IngestionResult> results) {
         long problems = results.stream()
                 .filter(r -> r.status() == IngestionStatus.REJECTED || r.status() == IngestionStatus.FAILED)
                 .count();

@@ -26,6 +26,7 @@ final class DocxParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(byte[] content, ParseContext context) throws IOException {
+        InflatedBytes.checkZip(content, context);
         try (XWPFDocument document = OoxmlGuard.open("document Word",
                 () -> new XWPFDocument(new ByteArrayInputStream(content)))) {
             DocxHeadingLevels headings = new DocxHeadingLevels(document.getStyles());

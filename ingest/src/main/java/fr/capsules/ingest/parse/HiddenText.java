@@ -1,5 +1,6 @@
 package fr.capsules.ingest.parse;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param characters how many characters were hidden in this fragment (not counting spaces)
  * @param excerpt the fragment's first characters, at most {@link #MAX_EXCERPT}; never null
  */
-public record HiddenText(Kind kind, int page, int characters, String excerpt) {
+public record HiddenText(Kind kind, int page, int characters, String excerpt) implements Serializable {
 
     public static final int MAX_EXCERPT = 120;
 

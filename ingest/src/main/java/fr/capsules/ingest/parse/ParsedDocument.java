@@ -1,5 +1,6 @@
 package fr.capsules.ingest.parse;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record ParsedDocument(
         int pageCount,
         List<Block> blocks,
         List<String> warnings,
-        List<HiddenText> hiddenText) {
+        List<HiddenText> hiddenText) implements Serializable {
 
     public ParsedDocument {
         blocks = List.copyOf(blocks);

@@ -13,7 +13,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 /**
  * Reads a PDF page by page with PDFBox. Buffers beyond {@link ParseLimits#maxMainMemoryBytes()}
  * spill to temporary files. A PDF that needs a password to open is rejected; one that only
- * restricts permissions (owner password) is read with its security removed.
+ * restricts permissions (owner password) is read with its security removed. What its streams inflate
+ * to is counted first ({@link InflatedBytes}).
  */
 final class PdfParser implements DocumentParser {
 
@@ -26,7 +27,7 @@ final class PdfParser implements DocumentParser {
     public ParsedDocument parse(byte[] content, ParseContext context) throws IOException {
         try {
             return read(content, context);
-        } catch (DocumentRejectedException | ParseTimeoutException e) {
+        } catch (DocumentRejectedException | ParseTimeoutException | ParseLimitException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // PDFBox reports damaged files with English messages and, on some malformed
@@ -38,6 +39,7 @@ final class PdfParser implements DocumentParser {
     private static ParsedDocument read(byte[] content, ParseContext context) throws IOException {
         ParseLimits limits = context.limits();
         try (PDDocument document = load(content, limits)) {
+            InflatedBytes.checkPdf(document.getDocument(), context);
             if (document.isEncrypted()) {
                 // Opened with the empty user password: only an owner password restricts it, which
                 // does not stop the owner of the document from indexing it.

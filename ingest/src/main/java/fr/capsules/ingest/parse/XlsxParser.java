@@ -20,6 +20,7 @@ final class XlsxParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(byte[] content, ParseContext context) throws IOException {
+        InflatedBytes.checkZip(content, context);
         try (XSSFWorkbook workbook = OoxmlGuard.open("classeur Excel",
                 () -> new XSSFWorkbook(new ByteArrayInputStream(content)))) {
             List<String> warnings = new ArrayList<>();

@@ -51,11 +51,16 @@ public final class Ingestion implements AutoCloseable {
     public Ingestion(IngestionSettings settings, Embedder embedder) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.embedder = embedder;
-        this.parsing = new BoundedParsing(settings.parseLimits());
+        this.parsing = new BoundedParsing(settings.parseLimits(), settings.sandbox());
     }
 
     public IngestionSettings settings() {
         return settings;
+    }
+
+    /** The process ids of the child JVMs parsing for this ingestion now; empty when it parses in this JVM. */
+    public List<Long> parsingChildren() {
+        return parsing.childPids();
     }
 
     /**
@@ -153,7 +158,9 @@ public final class Ingestion implements AutoCloseable {
             log.error("Commit of {} indexed file(s) failed", pending.size(), e);
             for (int i : pending) {
                 results.set(i, IngestionResult.failed(results.get(i).file(), FailureReason.NOT_COMMITTED,
-                        "l'index n'a pas pu être enregistré sur le disque (" + e.getMessage() + ") ; réessayez"));
+                        StorageErrors.diskFull(e)
+                                ? StorageErrors.describe(e, "")
+                                : "l'index n'a pas pu être enregistré sur le disque (" + e.getMessage() + ") ; réessayez"));
             }
         }
         pending.clear();

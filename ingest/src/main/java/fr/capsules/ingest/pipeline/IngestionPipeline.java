@@ -99,7 +99,7 @@ final class IngestionPipeline {
         } catch (IOException | UncheckedIOException e) {
             log.warn("Ingestion of {} failed on I/O", file.name(), e);
             return failed(file, FailureReason.INPUT_OUTPUT,
-                    "erreur d'entrée/sortie pendant l'indexation : " + e.getMessage());
+                    StorageErrors.describe(e, "erreur d'entrée/sortie pendant l'indexation : "));
         } catch (RuntimeException e) {
             log.warn("Ingestion of {} failed", file.name(), e);
             return failed(file, FailureReason.UNEXPECTED,

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 
@@ -133,6 +134,14 @@ final class IndexChanges {
                 throw new IndexClosedException("the index in " + name + " is closed", null);
             }
             return write.apply();
+        } catch (AlreadyClosedException e) {
+            // The writer closed itself after a failure it cannot recover from (a full disk while
+            // flushing or committing): say which, so that callers can tell the person.
+            Throwable tragic = writer.getTragicException();
+            if (tragic != null) {
+                throw new IOException("the index writer of " + name + " stopped after: " + tragic, tragic);
+            }
+            throw e;
         } finally {
             lock.unlock();
         }

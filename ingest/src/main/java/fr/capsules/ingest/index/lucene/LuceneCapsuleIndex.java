@@ -4,6 +4,7 @@ import fr.capsules.ingest.analysis.FrenchTextAnalyzer;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.IndexInUseException;
 import fr.capsules.ingest.index.IndexInfo;
 import fr.capsules.ingest.index.IndexMismatchException;
 import fr.capsules.ingest.index.IndexSettings;
@@ -26,6 +27,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * A {@link CapsuleIndex} in a local Lucene folder: BM25F always, fused with vector search when the
@@ -99,6 +101,10 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
             }
             Searchers searchers = new Searchers(directory, dir.toString());
             return new LuceneCapsuleIndex(dir, expected, directory, analyzer, writer, searchers);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory, e);
+            closeQuietly(analyzer, e);
+            throw new IndexInUseException(dir.toString(), e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(writer, e);
             closeQuietly(directory, e);
