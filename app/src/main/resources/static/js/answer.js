@@ -191,6 +191,9 @@ document.addEventListener('DOMContentLoaded', function () {
     view.answer.removeAttribute('aria-busy');
     view.answer.querySelector('.ai-label').textContent = answer.label || LABEL;
     view.mode.textContent = MODES[answer.mode] || answer.mode;
+    // Weak evidence: the closest passages are shown, not an answer (docs/ABSTENTION.md).
+    view.answer.setAttribute('data-evidence', answer.evidence || '');
+    if (answer.evidence === 'weak') { view.mode.textContent = 'Passages les plus proches — à vérifier'; }
     var general = renderText(view.text, answer);
     view.warnings.textContent = '';
     general.forEach(function (w) { view.warnings.appendChild(C.el('li', null, '⚠ ' + w.message)); });

@@ -170,7 +170,7 @@ public class Asking {
 
     private ModelPrompt prompt(Context context) {
         return prompts.prompt(context.modelName(), context.capsule().definition(), context.retrieved().relevant(), context.history(),
-                context.question().text());
+                QuotedHistory.strip(context.question().text()).text());
     }
 
     private Answer generative(Context context, ModelReply reply) {
@@ -206,7 +206,7 @@ public class Asking {
 
     /** Audits the answer, keeps it in the conversation and records its usage; returns it with its cost. */
     private Answer record(Context context, Answer given, ModelUsage usage) {
-        Answer answer = withQuestionNotice(context.question(), given);
+        Answer answer = withQuestionNotice(context.question(), given).withWarnings(context.retrieved().notices());
         Instant at = Instant.now();
         Answer costed = answer.withUsage(metering.answered(context.capsule().definition(), context.user(), answer.mode().json(),
                 answer.model(), usage, at));
@@ -217,6 +217,7 @@ public class Asking {
         }
         details.put("model", answer.model());
         details.put("mode", answer.mode().json());
+        details.put("evidence", answer.evidence().json());
         details.put("citedDocuments", answer.citations().stream().map(Citation::documentId).distinct().toList());
         details.put("conversationId", context.question().conversationId());
         if (context.question().via() != null) {
@@ -237,11 +238,8 @@ public class Asking {
         if (question.invisibleSummary() == null) {
             return answer;
         }
-        List<AnswerWarning> warnings = new ArrayList<>(answer.warnings());
-        warnings.add(AnswerWarning.of("invisible-characters", "Question nettoyée avant la recherche : "
-                + question.invisibleSummary() + "."));
-        return new Answer(answer.answer(), answer.mode(), answer.aiGenerated(), answer.label(), answer.citations(),
-                answer.model(), answer.capsuleVersion(), answer.conversationId(), warnings);
+        return answer.withWarnings(List.of(AnswerWarning.of("invisible-characters", "Question nettoyée avant la recherche : "
+                + question.invisibleSummary() + ".")));
     }
 
     /** The end of a streamed generation: a reply, or an error. */
