@@ -199,6 +199,9 @@ document.addEventListener('DOMContentLoaded', function () {
     view.answer.removeAttribute('aria-busy');
     view.answer.querySelector('.ai-label').textContent = answer.label || LABEL;
     view.mode.textContent = MODES[answer.mode] || answer.mode;
+    // Weak evidence: the closest passages are shown, not an answer (docs/ABSTENTION.md).
+    view.answer.setAttribute('data-evidence', answer.evidence || '');
+    if (answer.evidence === 'weak') { view.mode.textContent = 'Passages les plus proches — à vérifier'; }
     if (answer.incomplete) {
       // The model's output did not arrive whole: said next to the mode, the reason is among the warnings.
       view.answer.setAttribute('data-incomplete', 'true');

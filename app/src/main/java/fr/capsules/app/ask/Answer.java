@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param usage what the model's answer cost (tokens, durations, energy and carbon estimate); null
  *     when no model wrote it
+ * @param evidence how well the capsule's documents support the answer (docs/ABSTENTION.md):
+ *     {@code supported} for an answer from the passages, {@code weak} when only the closest passages
+ *     are shown (labelled "Passages les plus proches — à vérifier"), {@code none} for a refusal
  */
 @JsonIgnoreProperties(value = "incomplete", allowGetters = true)
 public record Answer(
@@ -22,19 +25,40 @@ public record Answer(
         int capsuleVersion,
         String conversationId,
         List<AnswerWarning> warnings,
-        Consumption usage) {
+        Consumption usage,
+        Evidence.Level evidence) {
 
     public static final String LABEL = "Généré par IA — à vérifier";
 
     public Answer {
         citations = List.copyOf(citations);
         warnings = List.copyOf(warnings);
+        if (evidence == null) {
+            evidence = mode == AnswerMode.ABSTAINED ? Evidence.Level.NONE : Evidence.Level.SUPPORTED;
+        }
+    }
+
+    /** An answer whose evidence follows from its mode (a refusal: none; otherwise: supported). */
+    public Answer(String answer, AnswerMode mode, boolean aiGenerated, String label, List<Citation> citations, String model,
+            int capsuleVersion, String conversationId, List<AnswerWarning> warnings, Consumption usage) {
+        this(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, usage, null);
     }
 
     /** An answer whose cost is not known (yet). */
     public Answer(String answer, AnswerMode mode, boolean aiGenerated, String label, List<Citation> citations, String model,
             int capsuleVersion, String conversationId, List<AnswerWarning> warnings) {
-        this(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, null);
+        this(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, null, null);
+    }
+
+    /** The same answer with {@code more} warnings after its own. */
+    public Answer withWarnings(List<AnswerWarning> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<AnswerWarning> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Answer(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, all, usage,
+                evidence);
     }
 
     /**
@@ -48,6 +72,7 @@ public record Answer(
 
     /** The same answer with its cost. */
     public Answer withUsage(Consumption cost) {
-        return new Answer(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, cost);
+        return new Answer(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, cost,
+                evidence);
     }
 }

@@ -173,7 +173,7 @@ public class Asking {
 
     private ModelPrompt prompt(Context context) {
         return prompts.prompt(context.modelName(), context.capsule().definition(), context.retrieved().relevant(), context.history(),
-                context.question().text());
+                QuotedHistory.strip(context.question().text()).text());
     }
 
     private Answer generative(Context context, ModelReply reply) {
@@ -218,7 +218,7 @@ public class Asking {
 
     /** Audits the answer, keeps it in the conversation and records its usage; returns it with its cost. */
     private Answer record(Context context, Answer given, ModelUsage usage) {
-        Answer answer = withQuestionNotice(context.question(), given);
+        Answer answer = withQuestionNotice(context.question(), given).withWarnings(context.retrieved().notices());
         Instant at = Instant.now();
         Answer costed = answer.withUsage(metering.answered(context.capsule().definition(), context.user(), answer.mode().json(),
                 answer.model(), usage, at));
@@ -232,6 +232,7 @@ public class Asking {
         if (answer.incomplete()) {
             details.put("incomplete", true);
         }
+        details.put("evidence", answer.evidence().json());
         details.put("citedDocuments", answer.citations().stream().map(Citation::documentId).distinct().toList());
         details.put("conversationId", context.question().conversationId());
         if (context.question().via() != null) {
@@ -252,11 +253,8 @@ public class Asking {
         if (question.invisibleSummary() == null) {
             return answer;
         }
-        List<AnswerWarning> warnings = new ArrayList<>(answer.warnings());
-        warnings.add(AnswerWarning.of("invisible-characters", "Question nettoyée avant la recherche : "
-                + question.invisibleSummary() + "."));
-        return new Answer(answer.answer(), answer.mode(), answer.aiGenerated(), answer.label(), answer.citations(),
-                answer.model(), answer.capsuleVersion(), answer.conversationId(), warnings);
+        return answer.withWarnings(List.of(AnswerWarning.of("invisible-characters", "Question nettoyée avant la recherche : "
+                + question.invisibleSummary() + ".")));
     }
 
     /** The end of a streamed generation: a reply, or an error. */

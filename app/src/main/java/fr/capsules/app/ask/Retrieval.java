@@ -4,6 +4,7 @@ import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.document.CapsuleIndexes;
 import fr.capsules.app.document.PassageExclusions;
 import fr.capsules.app.document.CatalogueProgress;
+import fr.capsules.ingest.analysis.IndexTerms;
 import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.EmbeddingException;
 import fr.capsules.ingest.index.PassageHit;
@@ -26,6 +27,8 @@ public class Retrieval {
     private final Embedder embedder;
     private final CatalogueProgress progress;
     private final PassageExclusions exclusions;
+    private final IndexTerms terms = new IndexTerms();
+    private final EvidenceGate gate = new EvidenceGate(terms);
     /** The index port's bound on one search. */
     private static final int MAX_FETCH = 1000;
 
@@ -38,17 +41,44 @@ public class Retrieval {
     }
 
     /**
-     * The passages found, best first, with whether the best is relevant enough to answer from.
+     * The passages found, best first, with the evidence that they support an answer ({@link
+     * EvidenceGate}, docs/ABSTENTION.md). The question is searched without the quoted history of a
+     * pasted e-mail. When the evidence does not support an answer and the question reports danger or
+     * maltreatment, the capsule's procedure for it is looked up too.
      *
      * @throws fr.capsules.app.document.CapsuleIndexingException while the capsule is being indexed:
      *     a half-built index would make the service refuse questions its documents answer
      */
     public Retrieved retrieve(Capsule capsule, String question) {
-        var settings = capsule.definition().retrieval();
-        List<PassageHit> hits = search(capsule, question, settings.topK());
-        List<PassageHit> relevant = hits.stream().filter(h -> h.queryCoverage() >= settings.minCoverage()).toList();
-        return new Retrieved(hits, relevant);
+        int topK = capsule.definition().retrieval().topK();
+        QuotedHistory.Stripped stripped = QuotedHistory.strip(question);
+        String query = stripped.text();
+        boolean searchable = !gate.contentTerms(query).isEmpty() || !terms.of(query).isEmpty();
+        List<PassageHit> candidates = searchable ? search(capsule, query, Math.max(topK, EvidenceGate.CANDIDATES)) : List.of();
+        Evidence evidence = gate.assess(query, candidates);
+        List<PassageHit> hits = candidates.stream().limit(topK).toList();
+        List<PassageHit> procedure = !evidence.supported() && DangerSignals.reportedIn(query) ? procedure(capsule) : List.of();
+        return new Retrieved(query, hits, evidence.supported() ? hits : List.of(), evidence, procedure, stripped.removedChars(),
+                !evidence.supported() && QuestionLanguage.isEnglish(query));
     }
+
+    /**
+     * The capsule's passages on what to do about danger or maltreatment, or none when its documents
+     * have no such procedure: the best passages for {@link DangerSignals#PROCEDURE_QUERY} count only
+     * when they speak of it (half its content, by {@link EvidenceGate}'s measure).
+     */
+    private List<PassageHit> procedure(Capsule capsule) {
+        List<PassageHit> found = search(capsule, DangerSignals.PROCEDURE_QUERY, EvidenceGate.CANDIDATES);
+        Evidence evidence = gate.assess(DangerSignals.PROCEDURE_QUERY, found);
+        if (evidence.passageCoverage() < PROCEDURE_COVERAGE) {
+            return List.of();
+        }
+        String document = found.getFirst().documentId();
+        return found.stream().filter(h -> h.documentId().equals(document)).limit(2).toList();
+    }
+
+    /** Share of the danger query a passage must speak of to be taken for the capsule's procedure. */
+    private static final double PROCEDURE_COVERAGE = 0.5;
 
     /**
      * The {@code count} best passages for a question, best first, by the capsule's search (lexical,
@@ -82,12 +112,35 @@ public class Retrieval {
     }
 
     /**
-     * @param all every hit, best first
-     * @param relevant the hits whose share of the question's terms reaches the capsule's floor
+     * @param question the question as searched (without quoted e-mail history)
+     * @param all the best hits, best first (the capsule's {@code topK})
+     * @param relevant the same hits when the evidence supports an answer; empty otherwise
+     * @param evidence how well the hits support an answer
+     * @param procedure the capsule's passages on danger or maltreatment, when the question reports
+     *     one and the evidence does not support an answer; empty otherwise
+     * @param quotedHistoryChars characters of quoted e-mail history left out of the search (0: none)
+     * @param english the question reads as English and the evidence does not support an answer
      */
-    public record Retrieved(List<PassageHit> all, List<PassageHit> relevant) {
+    public record Retrieved(String question, List<PassageHit> all, List<PassageHit> relevant, Evidence evidence, List<PassageHit> procedure,
+            int quotedHistoryChars, boolean english) {
+
+        public Retrieved {
+            all = List.copyOf(all);
+            relevant = List.copyOf(relevant);
+            procedure = List.copyOf(procedure);
+        }
+
         public boolean isEmpty() {
             return relevant.isEmpty();
+        }
+
+        /** What the agent must know of how the question was searched, for every answer. */
+        List<AnswerWarning> notices() {
+            if (quotedHistoryChars == 0) {
+                return List.of();
+            }
+            return List.of(AnswerWarning.of("quoted-history-removed", "Historique de courriel cité retiré de la question avant"
+                    + " la recherche (" + quotedHistoryChars + " caractères) : seul votre message a été pris en compte."));
         }
     }
 }
