@@ -224,6 +224,10 @@ public class Asking {
         }
         audit.record(context.user().username(), AuditAction.ASK, context.capsule().definition().id(),
                 context.capsule().definition().version(), details);
+        if (Question.EVALUATION.equals(context.question().via())) {
+            // A reference question run by an evaluation: audited and metered, but nobody's conversation.
+            return costed;
+        }
         conversations.append(
                 context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),

@@ -5,6 +5,7 @@ import fr.capsules.app.access.ForbiddenException;
 import fr.capsules.app.audit.AuditAction;
 import fr.capsules.app.audit.AuditTrail;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -28,12 +29,15 @@ public class CapsuleMaintenance {
     private final CapsuleHistory history;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final PublicationProperties publication;
 
-    CapsuleMaintenance(Capsules capsules, CapsuleHistory history, AuditTrail audit, PlatformTransactionManager transactions) {
+    CapsuleMaintenance(Capsules capsules, CapsuleHistory history, AuditTrail audit, PlatformTransactionManager transactions,
+            PublicationProperties publication) {
         this.capsules = capsules;
         this.history = history;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.publication = publication;
     }
 
     /**
@@ -60,7 +64,9 @@ public class CapsuleMaintenance {
     /** Creates a capsule (version 1). */
     public synchronized Capsule create(CapsuleDefinition definition, CapsulesUser user) {
         ForbiddenException.requireMaintainer(user);
-        return recorded(() -> capsules.create(definition), user, AuditAction.CAPSULE_CREATED, change -> {
+        CapsuleDefinition gated = publication.gate() && definition.status() == CapsuleStatus.PUBLISHED
+                ? definition.withStatus(CapsuleStatus.DRAFT) : definition;
+        return recorded(() -> capsules.create(gated), user, AuditAction.CAPSULE_CREATED, change -> {
             CapsuleDefinition d = change.capsule().definition();
             return Map.of("name", d.name(), "kind", d.kind().json(), "services", d.scope().services(),
                     "status", d.status().json());
@@ -70,7 +76,11 @@ public class CapsuleMaintenance {
     /** Replaces a capsule's definition (next version). */
     public synchronized Capsule update(String id, CapsuleDefinition definition, CapsulesUser user) {
         Capsule current = maintainable(id, user);
-        return recorded(() -> capsules.update(current, definition), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
+        // Only the gate publishes: a capsule not yet published stays as it is when the update asks for "published".
+        CapsuleDefinition gated = publication.gate() && definition.status() == CapsuleStatus.PUBLISHED
+                        && current.definition().status() != CapsuleStatus.PUBLISHED
+                ? definition.withStatus(current.definition().status()) : definition;
+        return recorded(() -> capsules.update(current, gated), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
                 "previousVersion", change.previous().definition().version(),
                 "status", change.capsule().definition().status().json()));
     }
@@ -82,13 +92,31 @@ public class CapsuleMaintenance {
                 "previousStatus", change.previous().definition().status().json()));
     }
 
+    /**
+     * Publishes a capsule as {@code definition} says (its current definition, or an earlier snapshot's for a
+     * rollback), at the next version, for a caller the publication gate let through; {@code alsoRecord} writes
+     * the version's snapshot in the same transaction as the history and the audit entry.
+     */
+    public synchronized Capsule publish(String id, CapsuleDefinition definition, CapsulesUser user, Map<String, ?> details,
+            Consumer<CapsuleDefinition> alsoRecord) {
+        Capsule current = maintainable(id, user);
+        return recorded(() -> capsules.update(current, definition.withStatus(CapsuleStatus.PUBLISHED)), user,
+                AuditAction.CAPSULE_PUBLISHED, change -> details, alsoRecord);
+    }
+
     private Capsule recorded(Supplier<Capsules.Change> change, CapsulesUser user, AuditAction action,
             Function<Capsules.Change, Map<String, ?>> details) {
+        return recorded(change, user, action, details, d -> {});
+    }
+
+    private Capsule recorded(Supplier<Capsules.Change> change, CapsulesUser user, AuditAction action,
+            Function<Capsules.Change, Map<String, ?>> details, Consumer<CapsuleDefinition> alsoRecord) {
         Capsules.Change done = change.get();
         CapsuleDefinition d = done.capsule().definition();
         try {
             transaction.executeWithoutResult(status -> {
                 history.record(d, user.username());
+                alsoRecord.accept(d);
                 audit.record(user.username(), action, d.id(), d.version(), details.apply(done));
             });
         } catch (RuntimeException | Error e) {

@@ -75,6 +75,11 @@ class OllamaLanguageModel implements LanguageModel {
     }
 
     @Override
+    public java.util.Optional<String> digest(String model) {
+        return status.snapshot().digestOf(model);
+    }
+
+    @Override
     public ModelReply generate(ModelPrompt prompt) {
         String model = modelOf(prompt);
         try (ModelQueue.Slot slot = queue.enter(); ReportedUsage.Capture usage = ReportedUsage.capture()) {
