@@ -2,13 +2,13 @@
 -- Lists and nested values are kept as JSON text, read and written by the workshop package only.
 CREATE TABLE reference_questions (
     capsule_id          VARCHAR(63)   NOT NULL,
-    position            INTEGER       NOT NULL,
+    list_index          INTEGER       NOT NULL,
     id                  VARCHAR(36)   NOT NULL,
     question            VARCHAR(2000) NOT NULL,
     expected_documents  TEXT          NOT NULL,
     expected_facts      TEXT          NOT NULL,
     answerable          BOOLEAN       NOT NULL,
-    PRIMARY KEY (capsule_id, position)
+    PRIMARY KEY (capsule_id, list_index)
 );
 
 CREATE TABLE evaluations (

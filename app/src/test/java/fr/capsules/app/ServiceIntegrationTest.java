@@ -56,14 +56,7 @@ public abstract class ServiceIntegrationTest {
         registry.add("capsules.fair-use.questions.per-minute", () -> "100000");
         registry.add("capsules.fair-use.drafts.in-flight", () -> "50");
         registry.add("capsules.fair-use.drafts.per-minute", () -> "100000");
-        // The suite's fixtures create capsules already in service; the publication gate has its own tests
-        // (WorkshopIntegrationTests), which turn it back on.
-        registry.add("capsules.publication.gate", ServiceIntegrationTest::publicationGate);
-    }
 
-    /** Whether the publication gate is on in this context: off for the fixtures of the suite. */
-    static String publicationGate() {
-        return "false";
     }
 
     protected ApiClient as(String username) {

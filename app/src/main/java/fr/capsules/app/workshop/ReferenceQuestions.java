@@ -51,7 +51,7 @@ public class ReferenceQuestions {
     /** The capsule's reference questions, in order. */
     public List<ReferenceQuestion> of(String capsuleId) {
         return jdbc.sql("SELECT id, question, expected_documents, expected_facts, answerable FROM reference_questions"
-                        + " WHERE capsule_id = ? ORDER BY position")
+                        + " WHERE capsule_id = ? ORDER BY list_index")
                 .param(capsuleId)
                 .query((rs, row) -> new ReferenceQuestion(rs.getString(1), rs.getString(2),
                         json.readValue(rs.getString(3), STRINGS), json.readValue(rs.getString(4), STRINGS), rs.getBoolean(5)))
@@ -72,7 +72,7 @@ public class ReferenceQuestions {
             jdbc.sql("DELETE FROM reference_questions WHERE capsule_id = ?").param(capsuleId).update();
             int position = 0;
             for (ReferenceQuestion q : checked) {
-                jdbc.sql("INSERT INTO reference_questions (capsule_id, position, id, question, expected_documents,"
+                jdbc.sql("INSERT INTO reference_questions (capsule_id, list_index, id, question, expected_documents,"
                                 + " expected_facts, answerable) VALUES (?, ?, ?, ?, ?, ?, ?)")
                         .params(capsuleId, position++, q.id(), q.question(), json.writeValueAsString(q.expectedDocuments()),
                                 json.writeValueAsString(q.expectedFacts()), q.answerable())

@@ -69,10 +69,11 @@ class WorkshopController implements DisposableBean {
         return questions.importYaml(maintenance.maintainable(id, user), yaml, user);
     }
 
-    @GetMapping(value = "/questions/export", produces = "application/yaml;charset=UTF-8")
+    @GetMapping("/questions/export")
     ResponseEntity<String> exportQuestions(@PathVariable String id, CapsulesUser user) {
         Capsule capsule = capsules.require(id, user);
         return ResponseEntity.ok()
+                .contentType(new MediaType("application", "yaml", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"questions-" + capsule.definition().id() + ".yaml\"")
                 .body(questions.exportYaml(capsule.definition().id()));
     }
