@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minQuestionsTable reference questions a table capsule needs (charter: 5)
  * @param passRank an answerable question's expected document must come within this rank
  * @param minimums the floors: a capsule may be stricter, never laxer
+ * @param checkCatalogue once the catalogue is indexed, run each catalogue capsule's reference questions (imported
+ *     from its {@code questions.yaml} when it has none yet) through the gate and log the outcome (the demo does)
  */
 @ConfigurationProperties("capsules.publication")
 public record PublicationProperties(
@@ -21,7 +23,8 @@ public record PublicationProperties(
         @DefaultValue("8") int minQuestions,
         @DefaultValue("5") int minQuestionsTable,
         @DefaultValue("5") int passRank,
-        @DefaultValue Minimums minimums) {
+        @DefaultValue Minimums minimums,
+        @DefaultValue("false") boolean checkCatalogue) {
 
     /**
      * The organisation's floors, as shares between 0 and 1.

@@ -222,6 +222,26 @@ public class Publication {
         return written[0];
     }
 
+    /**
+     * Records the catalogue capsule's current version as published, when the gate passed and no version of the
+     * capsule was recorded yet: a catalogue capsule is in service from the start, its first snapshot is what a later
+     * rollback comes back to.
+     */
+    void recordCatalogueVersion(Capsule capsule, Evaluation evaluation) {
+        String id = capsule.definition().id();
+        exclusively(id, () -> {
+            if (versions.latest(id).isEmpty() && versions.find(id, capsule.definition().version()).isEmpty()) {
+                Fingerprints.Fingerprint now = fingerprints.of(capsule);
+                String modelName = models.modelOf(capsule.definition());
+                versions.insert(id, new CapsuleVersion(capsule.definition().version(), "published", Instant.now(),
+                        CatalogueGateCheck.CATALOGUE.username(), now.contentHash(), now.corpusHash(), modelName,
+                        model.digest(modelName).orElse(null), evaluation.id(), null, null, capsule.definition(), now.manifest(),
+                        null));
+            }
+            return null;
+        });
+    }
+
     /** The capsule's published versions, latest first, each with its status now. */
     public List<CapsuleVersion> versions(String capsuleId, CapsulesUser user) {
         Capsule capsule = capsules.require(capsuleId, user);

@@ -2,7 +2,6 @@ package fr.capsules.app.workshop;
 
 import fr.capsules.app.llm.ChatCall;
 import fr.capsules.app.llm.ScriptedReply;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,15 +18,4 @@ final class QuotingModel {
         return ScriptedReply.text("Selon les documents [1] : " + quoted);
     }
 
-    /** The same, one word at a time at {@code tokensPerSecond}. */
-    static ScriptedReply paced(ChatCall call, int tokensPerSecond) {
-        Matcher m = FIRST_PASSAGE.matcher(call.lastUserMessage());
-        String quoted = m.find() ? m.group(1).replaceAll("\\s+", " ").strip() : "";
-        java.util.List<String> tokens = new java.util.ArrayList<>();
-        tokens.add("Selon les documents [1] :");
-        for (String word : quoted.split(" ")) {
-            tokens.add(" " + word);
-        }
-        return ScriptedReply.tokens(tokens).withTokenDelay(Duration.ofMillis(1000 / tokensPerSecond));
-    }
 }
