@@ -179,6 +179,13 @@ class WorkshopIntegrationTests extends ServiceIntegrationTest {
         assertThat(done.data().get("questions")).hasSize(10);
         assertThat(done.data().get("status").asString()).isEqualTo("finished");
 
+        // The workshop page shows the gate's checks, the run question by question, the questions.
+        ApiClient.Response page = referent.get("/capsules/" + capsule + "/atelier");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Atelier du référent", "Dernière évaluation", "Résultat par question",
+                "Quel est le tarif de la cantine scolaire municipale ?", "déclinée", "Aucune version publiée.");
+        assertThat(as("inspecteur").get("/capsules/" + capsule + "/atelier").status()).isIn(403, 404);
+
         // The questions go out in the catalogue's format and come back the same.
         String yaml = referent.get("/api/capsules/" + capsule + "/questions/export").body();
         assertThat(yaml).contains("answerable: false", "expectedDocuments");
