@@ -216,6 +216,10 @@ public class Asking {
             details.put("invisibleCharactersRemoved", context.question().invisibleCharacters());
         }
         details.put("model", answer.model());
+        if (answer.model() != null) {
+            // The weights behind the name, as the model server last reported them (issue 11: answers carry the digest).
+            model.digest(answer.model()).ifPresent(digest -> details.put("modelDigest", digest));
+        }
         details.put("mode", answer.mode().json());
         details.put("citedDocuments", answer.citations().stream().map(Citation::documentId).distinct().toList());
         details.put("conversationId", context.question().conversationId());

@@ -93,6 +93,11 @@ class WorkshopIntegrationTests extends ServiceIntegrationTest {
         assertThat(v1.json().get("evaluationId").asString()).isEqualTo(passing.get("id").asString());
         assertThat(referent.get(base).json().get("status").asString()).isEqualTo("published");
         assertThat(as("inspecteur").get(base).status()).isEqualTo(200);
+        // An answer records the weights it came from.
+        assertThat(as("inspecteur").postJson(base + "/ask", Map.of("question", "Quand commence la campagne de vaccination"
+                + " contre la grippe saisonnière ?")).json().get("mode").asString()).isEqualTo("generative");
+        assertThat(as("admin").get("/api/audit?capsule=" + capsule + "&action=ask&user=inspecteur").body())
+                .contains("\"modelDigest\"", v1.json().get("modelDigest").asString());
 
         // New instructions, then the calendar removed: the three questions it answers fail and are named.
         assertThat(referent.putJson(base, WorkshopFixture.definition(capsule, V2_INSTRUCTIONS)).status()).isEqualTo(200);
