@@ -58,6 +58,7 @@ public abstract class ServiceIntegrationTest {
         registry.add("capsules.fair-use.questions.per-minute", () -> "100000");
         registry.add("capsules.fair-use.drafts.in-flight", () -> "50");
         registry.add("capsules.fair-use.drafts.per-minute", () -> "100000");
+
     }
 
     protected ApiClient as(String username) {

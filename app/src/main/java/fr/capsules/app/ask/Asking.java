@@ -228,6 +228,10 @@ public class Asking {
             details.put("invisibleCharactersRemoved", context.question().invisibleCharacters());
         }
         details.put("model", answer.model());
+        if (answer.model() != null) {
+            // The weights behind the name, as the model server last reported them (issue 11: answers carry the digest).
+            model.digest(answer.model()).ifPresent(digest -> details.put("modelDigest", digest));
+        }
         details.put("mode", answer.mode().json());
         if (answer.incomplete()) {
             details.put("incomplete", true);
@@ -240,6 +244,10 @@ public class Asking {
         }
         audit.record(context.user().username(), AuditAction.ASK, context.capsule().definition().id(),
                 context.capsule().definition().version(), details);
+        if (Question.EVALUATION.equals(context.question().via())) {
+            // A reference question run by an evaluation: audited and metered, but nobody's conversation.
+            return costed;
+        }
         conversations.append(
                 context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),

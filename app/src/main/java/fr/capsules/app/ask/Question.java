@@ -25,6 +25,20 @@ public record Question(String text, String conversationId, boolean newConversati
         earlier = earlier == null ? null : List.copyOf(earlier);
     }
 
+    /** The entry point of the reference questions an evaluation run asks ({@code via}). */
+    public static final String EVALUATION = "evaluation";
+
+    /**
+     * A reference question asked by an evaluation run: checked like an asked question, outside any
+     * conversation (the answer is kept in no one's conversation list).
+     */
+    public static Question forEvaluation(String text, RetrievalProperties properties) {
+        InvisibleCharacters invisible = new InvisibleCharacters();
+        String checked = checkedText(text, properties, invisible);
+        return new Question(checked, UUID.randomUUID().toString(), true, List.of(), EVALUATION, invisible.total(),
+                summary(invisible));
+    }
+
     /** Control characters other than line feeds and tabs. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 

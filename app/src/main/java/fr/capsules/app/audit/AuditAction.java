@@ -99,6 +99,19 @@ public enum AuditAction {
      */
     CAPSULE_UPDATED("capsule-updated"),
 
+    /**
+     * A capsule published through the gate, or a published version rolled back to (new version). Capsule and the new
+     * version set. Details: {@code evaluationId}, {@code contentHash}, {@code corpusHash}, {@code modelDigest},
+     * {@code override} and {@code reason} (an administrator's override), {@code rolledBackFrom} (a rollback).
+     */
+    CAPSULE_PUBLISHED("capsule-published"),
+
+    /** An evaluation run of a capsule's reference questions finished. Details: {@code evaluationId}, {@code passed}, {@code metrics}. */
+    CAPSULE_EVALUATED("capsule-evaluated"),
+
+    /** A capsule's reference questions replaced. Details: {@code count}, {@code source} ({@code api} or {@code yaml}). */
+    REFERENCE_QUESTIONS_CHANGED("reference-questions-changed"),
+
     /** A capsule retired. Details: {@code previousStatus}. */
     CAPSULE_RETIRED("capsule-retired"),
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -32,15 +33,17 @@ public class CapsuleMaintenance {
     private final CapsuleHistory history;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final PublicationProperties publication;
     private final KnownServices services;
 
     CapsuleMaintenance(Capsules capsules, CapsuleHistory history, AuditTrail audit, PlatformTransactionManager transactions,
-            KnownServices services) {
+            PublicationProperties publication, KnownServices services) {
         this.services = services;
         this.capsules = capsules;
         this.history = history;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.publication = publication;
     }
 
     /**
@@ -69,7 +72,9 @@ public class CapsuleMaintenance {
         ForbiddenException.requireMaintainer(user);
         requireKnownServices(definition, List.of());
         CapsuleDefinition owned = definition.withMaintainers(withCaller(definition.maintainers(), user));
-        return recorded(() -> capsules.create(owned), user, AuditAction.CAPSULE_CREATED, change -> {
+        CapsuleDefinition gated = publication.gate() && owned.status() == CapsuleStatus.PUBLISHED
+                ? owned.withStatus(CapsuleStatus.DRAFT) : owned;
+        return recorded(() -> capsules.create(gated), user, AuditAction.CAPSULE_CREATED, change -> {
             CapsuleDefinition d = change.capsule().definition();
             return Map.of("name", d.name(), "kind", d.kind().json(), "services", d.scope().services(),
                     "status", d.status().json());
@@ -84,7 +89,11 @@ public class CapsuleMaintenance {
         CapsuleDefinition kept = definition.maintainers().isEmpty()
                 ? definition.withMaintainers(current.definition().maintainers())
                 : definition;
-        return recorded(() -> capsules.update(current, kept), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
+        // Only the gate publishes: a capsule not yet published stays as it is when the update asks for "published".
+        CapsuleDefinition gated = publication.gate() && kept.status() == CapsuleStatus.PUBLISHED
+                        && current.definition().status() != CapsuleStatus.PUBLISHED
+                ? kept.withStatus(current.definition().status()) : kept;
+        return recorded(() -> capsules.update(current, gated), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
                 "previousVersion", change.previous().definition().version(),
                 "status", change.capsule().definition().status().json()));
     }
@@ -129,13 +138,34 @@ public class CapsuleMaintenance {
         return all;
     }
 
+    /**
+     * Publishes a capsule as {@code definition} says (its current definition, or an earlier snapshot's for a
+     * rollback), at the next version, for a caller the publication gate let through; {@code alsoRecord} writes
+     * the version's snapshot in the same transaction as the history and the audit entry.
+     */
+    public synchronized Capsule publish(String id, CapsuleDefinition definition, CapsulesUser user, Map<String, ?> details,
+            Consumer<CapsuleDefinition> alsoRecord) {
+        Capsule current = maintainable(id, user);
+        // A snapshot taken before capsules named their maintainers keeps the current ones.
+        CapsuleDefinition kept = definition.maintainers().isEmpty()
+                ? definition.withMaintainers(current.definition().maintainers()) : definition;
+        return recorded(() -> capsules.update(current, kept.withStatus(CapsuleStatus.PUBLISHED)), user,
+                AuditAction.CAPSULE_PUBLISHED, change -> details, alsoRecord);
+    }
+
     private Capsule recorded(Supplier<Capsules.Change> change, CapsulesUser user, AuditAction action,
             Function<Capsules.Change, Map<String, ?>> details) {
+        return recorded(change, user, action, details, d -> {});
+    }
+
+    private Capsule recorded(Supplier<Capsules.Change> change, CapsulesUser user, AuditAction action,
+            Function<Capsules.Change, Map<String, ?>> details, Consumer<CapsuleDefinition> alsoRecord) {
         Capsules.Change done = change.get();
         CapsuleDefinition d = done.capsule().definition();
         try {
             transaction.executeWithoutResult(status -> {
                 history.record(d, user.username());
+                alsoRecord.accept(d);
                 audit.record(user.username(), action, d.id(), d.version(), details.apply(done));
             });
         } catch (RuntimeException | Error e) {

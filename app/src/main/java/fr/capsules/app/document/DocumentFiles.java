@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -81,6 +83,61 @@ class DocumentFiles {
             }
         }
         return Optional.empty();
+    }
+
+    /** A file the capsule's documents may be restored from: a catalogue file or a kept original. */
+    record KeptFile(String file, Path folder, boolean catalogue) {}
+
+    /**
+     * Every file the capsule's corpus could be rebuilt from, by SHA-256 of its bytes: the catalogue's files
+     * (those a referent removed included) and the originals kept of uploads (under their document folder).
+     */
+    Map<String, KeptFile> kept(Capsule capsule) {
+        Map<String, KeptFile> found = new LinkedHashMap<>();
+        capsule.catalogDocuments().filter(Files::isDirectory).ifPresent(folder -> {
+            for (Path path : filesUnder(folder)) {
+                found.putIfAbsent(sha256(path), new KeptFile(folder.relativize(path).toString().replace(java.io.File.separatorChar, '/'),
+                        path, true));
+            }
+        });
+        for (Path documentFolder : children(uploadFolder(capsule.id()))) {
+            for (Path path : filesUnder(documentFolder)) {
+                found.putIfAbsent(sha256(path), new KeptFile(documentFolder.relativize(path).toString(), documentFolder, false));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Leaves exactly the files whose SHA-256 are {@code wanted} to the next rebuild: catalogue files excluded
+     * or put back, kept originals of the other uploads deleted.
+     */
+    void keepOnly(CapsuleId id, Map<String, KeptFile> kept, java.util.Set<String> wanted) {
+        try {
+            Exclusions exclusions = Exclusions.of(uploadFolder(id));
+            for (Map.Entry<String, KeptFile> e : kept.entrySet()) {
+                boolean keep = wanted.contains(e.getKey());
+                if (e.getValue().catalogue()) {
+                    if (keep) {
+                        exclusions.remove(e.getKey());
+                    } else {
+                        exclusions.add(e.getKey());
+                    }
+                } else if (!keep) {
+                    FileTrees.delete(e.getValue().folder());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore the documents of capsule " + id.value(), e);
+        }
+    }
+
+    private static String sha256(Path path) {
+        try {
+            return fr.capsules.ingest.Sha256.hex(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Deletes the kept original of a removed document and excludes its file from the catalogue. */

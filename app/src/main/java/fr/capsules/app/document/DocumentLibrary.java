@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -196,6 +197,24 @@ public class DocumentLibrary implements DisposableBean {
         });
         recordIndexed(capsule);
         return results;
+    }
+
+    /**
+     * Brings the capsule's documents back to exactly those whose SHA-256 are given (a published version's
+     * corpus), from the catalogue's files and the kept originals, and rebuilds its index from them.
+     *
+     * @param wanted SHA-256 → file name, for the message when an original is gone
+     * @throws MissingOriginalsException before anything changes, when a wanted file has no original left
+     */
+    public List<IngestionResult> restore(Capsule capsule, Map<String, String> wanted) {
+        Map<String, DocumentFiles.KeptFile> kept = files.kept(capsule);
+        List<String> missing = wanted.entrySet().stream().filter(e -> !kept.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new MissingOriginalsException(missing);
+        }
+        files.keepOnly(capsule.id(), kept, wanted.keySet());
+        return reindex(capsule);
     }
 
     @Override

@@ -24,6 +24,16 @@ public interface LanguageModel {
     ModelAvailability availability(String model);
 
     /**
+     * The digest the model server reports for {@code model} (the content hash of its weights), as of the
+     * last check of the server; empty when unknown (server not reached yet, model missing). Never waits on
+     * the network. Published versions, evaluations and answers carry it, so that a change of weights under
+     * the same name is seen.
+     */
+    default java.util.Optional<String> digest(String model) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Generates a whole answer.
      *
      * @throws ModelUnavailableException whatever went wrong, never another exception

@@ -12,6 +12,7 @@ import fr.capsules.app.capsule.InvalidCapsuleDefinitionException;
 import fr.capsules.app.capsule.InvalidCapsuleIdException;
 import fr.capsules.app.document.CapsuleIndexingException;
 import fr.capsules.app.document.DocumentNotFoundException;
+import fr.capsules.app.document.MissingOriginalsException;
 import fr.capsules.app.document.PassageNotFoundException;
 import fr.capsules.app.document.EmbeddingsUnavailableException;
 import fr.capsules.app.draft.DraftNotFoundException;
@@ -20,6 +21,10 @@ import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.app.kernel.RequestTooLargeException;
 import fr.capsules.app.quota.TooManyRequestsException;
 import fr.capsules.ingest.index.IndexInUseException;
+
+import fr.capsules.app.workshop.EvaluationRunningException;
+import fr.capsules.app.workshop.PublicationRefusedException;
+import fr.capsules.app.workshop.WorkshopNotFoundException;
 import fr.capsules.ingest.index.IndexMismatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.UncheckedIOException;
@@ -86,6 +91,14 @@ public class ProblemMapping {
             case CapsuleConflictException e -> new Problem(ProblemType.CONFLICT, e.getMessage());
             case PseudonymTableUnavailableException e -> new Problem(ProblemType.PSEUDONYMISATION_UNAVAILABLE, e.getMessage());
             case IllegalDraftTransitionException e -> new Problem(ProblemType.DRAFT_STATE, e.getMessage());
+            case PublicationRefusedException e -> new Problem(ProblemType.PUBLICATION_REFUSED,
+                    "Publication refusée : " + String.join(" ; ", e.failedChecks()) + ".",
+                    Map.of("failedChecks", e.failedChecks()), null);
+            case EvaluationRunningException e ->
+                    new Problem(ProblemType.CONFLICT, e.getMessage(), Map.of("evaluationId", e.evaluationId()), null);
+            case MissingOriginalsException e ->
+                    new Problem(ProblemType.CONFLICT, e.getMessage(), Map.of("missingFiles", e.files()), null);
+            case WorkshopNotFoundException e -> new Problem(ProblemType.NOT_FOUND, e.getMessage());
             // Every refusal the domain decides is traced, with who tried what.
             case ForbiddenException e -> new Problem(ProblemType.FORBIDDEN, e.getMessage(), Map.of(), e.getMessage());
             // The technical message (settings, folder) goes to the log, not to the client.

@@ -21,6 +21,7 @@ public enum ProblemType {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Introuvable"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflit"),
     DRAFT_STATE(HttpStatus.CONFLICT, "draft-state", "Opération impossible dans l'état du brouillon"),
+    PUBLICATION_REFUSED(HttpStatus.CONFLICT, "publication-refused", "Publication refusée"),
     UPLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Envoi trop volumineux"),
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Requête trop volumineuse"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Trop de demandes"),

@@ -43,6 +43,7 @@ class ProblemMappingTests {
                 Map.entry(base + "too-many-requests", 429),
                 Map.entry(base + "conflict", 409),
                 Map.entry(base + "draft-state", 409),
+                Map.entry(base + "publication-refused", 409),
                 Map.entry(base + "upload-too-large", 413),
                 Map.entry(base + "request-too-large", 413),
                 Map.entry(base + "internal-error", 500),

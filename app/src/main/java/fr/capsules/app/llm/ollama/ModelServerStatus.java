@@ -45,7 +45,7 @@ class ModelServerStatus {
                 .timeout(properties.connectTimeout().multipliedBy(3))
                 .maxRetries(0)
                 .build();
-        this.snapshot = new Snapshot(false, false, Map.of(), null, "pas encore vérifié");
+        this.snapshot = new Snapshot(false, false, Map.of(), null, "pas encore vérifié", Map.of());
     }
 
     /**
@@ -54,8 +54,16 @@ class ModelServerStatus {
      * @param checked false before the first check
      * @param models model name → installed
      * @param error why the server is unreachable, null when it is reachable
+     * @param digests installed model name (as the server spells it) → digest reported by {@code /api/tags}
      */
-    record Snapshot(boolean checked, boolean reachable, Map<String, Boolean> models, Instant checkedAt, String error) {
+    record Snapshot(boolean checked, boolean reachable, Map<String, Boolean> models, Instant checkedAt, String error,
+            Map<String, String> digests) {
+
+        /** The digest of the installed model {@code model} names, when the last check saw it. */
+        java.util.Optional<String> digestOf(String model) {
+            return digests.entrySet().stream().filter(e -> sameModel(e.getKey(), model)).map(Map.Entry::getValue)
+                    .findFirst();
+        }
 
         /** Whether the named model can be used now, as far as the last check knows. */
         public boolean canServe(String model) {
@@ -112,10 +120,13 @@ class ModelServerStatus {
             for (String name : requiredModels()) {
                 present.put(name, installed.stream().anyMatch(m -> sameModel(m.getName(), name)));
             }
-            current = new Snapshot(true, true, Map.copyOf(present), Instant.now(), null);
+            Map<String, String> digests = new LinkedHashMap<>();
+            installed.stream().filter(m -> m.getName() != null && m.getDigest() != null)
+                    .forEach(m -> digests.put(m.getName(), m.getDigest()));
+            current = new Snapshot(true, true, Map.copyOf(present), Instant.now(), null, Map.copyOf(digests));
         } catch (RuntimeException e) {
             ModelUnavailableException failure = FailureClassifier.classify(e, properties.chatModel());
-            current = new Snapshot(true, false, Map.of(), Instant.now(), failure.getMessage());
+            current = new Snapshot(true, false, Map.of(), Instant.now(), failure.getMessage(), Map.of());
         }
         snapshot = current;
         logChange(previous, current);

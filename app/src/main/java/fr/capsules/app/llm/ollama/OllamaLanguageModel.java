@@ -73,6 +73,11 @@ class OllamaLanguageModel implements LanguageModel, DisposableBean {
     }
 
     @Override
+    public java.util.Optional<String> digest(String model) {
+        return status.snapshot().digestOf(model);
+    }
+
+    @Override
     public ModelReply generate(ModelPrompt prompt) {
         String model = modelOf(prompt);
         try (ModelQueue.Slot slot = queue.enter()) {
