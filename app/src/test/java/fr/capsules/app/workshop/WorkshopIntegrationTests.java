@@ -8,8 +8,8 @@ import static fr.capsules.app.workshop.WorkshopFixture.TRAVEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.app.ApiClient;
-import fr.capsules.app.ServiceIntegrationTest;
 import fr.capsules.app.SseEvents;
+import fr.capsules.app.llm.FakeOllamaServer;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +19,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +38,51 @@ import tools.jackson.databind.JsonNode;
  * passage), the gate refusing and naming what fails, a regression caught and repaired, two
  * publications at once, versions compared and rolled back, an administrator's override.
  */
-@TestPropertySource(properties = "capsules.publication.gate=true")
-class WorkshopIntegrationTests extends ServiceIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class WorkshopIntegrationTests {
+
+    // A context of its own (the gate on), hence a data folder and a model server of its own: the suite's shared
+    // context keeps its indexes open in ServiceIntegrationTest's folder.
+    private static final FakeOllamaServer OLLAMA = FakeOllamaServer.start();
+    private static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("capsules-workshop-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("capsules.data-dir", DATA_DIR::toString);
+        registry.add("capsules.catalog-dir", () -> Path.of("..", "capsules").toAbsolutePath().normalize().toString());
+        registry.add("capsules.ollama.base-url", OLLAMA::baseUrl);
+        registry.add("capsules.ollama.chat-model", () -> "mistral-small3.2");
+        registry.add("capsules.ollama.timeout", () -> "3s");
+        registry.add("capsules.fair-use.questions.in-flight", () -> "50");
+        registry.add("capsules.fair-use.questions.per-minute", () -> "100000");
+        registry.add("capsules.publication.gate", () -> "true");
+    }
+
+    @BeforeEach
+    void resetModelServer() {
+        OLLAMA.reset();
+    }
+
+    @AfterAll
+    static void stopModelServer() {
+        OLLAMA.close();
+    }
+
+    private ApiClient as(String username) {
+        return ApiClient.as(port, username, "demo");
+    }
 
     private static final String V1_INSTRUCTIONS = "Réponds en deux phrases au plus.\nCite toujours la note de service.";
     private static final String V2_INSTRUCTIONS = "Réponds en deux phrases au plus.\nRappelle le public concerné.";

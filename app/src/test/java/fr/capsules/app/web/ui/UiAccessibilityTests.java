@@ -80,6 +80,8 @@ class UiAccessibilityTests extends BrowserTest {
         check("capsule-new");
         b.open("/capsules/reclamations/edit");
         check("capsule-edit");
+        b.open("/capsules/reclamations/atelier");
+        check("workshop");
         b.open("/register");
         check("register");
         b.open("/admin/audit");
