@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import fr.capsules.app.usage.MonthlyUsage;
 import fr.capsules.app.usage.UsageTotals;
+import fr.capsules.app.workshop.PublicationRecords;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,13 @@ public class AiRegister {
     private final Usage usage;
     private final CapsuleModels models;
     private final RegisterDetails details;
+    private final PublicationRecords publications;
 
     AiRegister(Capsules capsules, CapsuleHistory history, DocumentLibrary documents, Conversations conversations,
-            Drafts drafts, MonthlyUsage monthly, CapsuleModels models, RegisterDetails details) {
+            Drafts drafts, MonthlyUsage monthly, CapsuleModels models, RegisterDetails details,
+            PublicationRecords publications) {
         this.details = details;
+        this.publications = publications;
         this.capsules = capsules;
         this.history = history;
         this.documents = documents;
@@ -76,6 +80,7 @@ public class AiRegister {
                 .map(CapsuleHistory.Version::recordedAt)
                 .findFirst().orElse(null);
         var written = details.of(d.id());
+        var published = publications.published(d.id());
         return new RegisterEntry(
                 d.id(), d.name(), d.description(), d.purpose(), d.referent(), d.scope().generic(), d.scope().services(),
                 d.kind().json(), d.kind().label(), d.status().json(), d.status().label(), d.version(),
@@ -85,6 +90,10 @@ public class AiRegister {
                 versions.isEmpty() ? null : versions.getLast().recordedAt(),
                 written.map(RegisterDetails.Details::legalBasis).orElse(""),
                 written.map(RegisterDetails.Details::dpiaReference).orElse(""),
+                publications.lastEvaluation(d.id())
+                        .map(e -> new RegisterEntry.LastEvaluation(e.finishedAt(), e.passed())).orElse(null),
+                published.map(PublicationRecords.Published::modelDigest).orElse(null),
+                published.map(PublicationRecords.Published::overrideReason).orElse(null),
                 usage.of(d.id(), from, to));
     }
 

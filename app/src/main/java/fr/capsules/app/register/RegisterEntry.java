@@ -14,6 +14,10 @@ import fr.capsules.app.usage.UsageTotals;
  *     {@code kindLabel} and {@code statusLabel} the same in French, as people read them
  * @param firstPublishedAt when a version of the capsule was first published; null while it never was
  * @param legalBasis and {@code dpiaReference}: written by an administrator, empty until then
+ * @param lastEvaluation null while the capsule was never evaluated
+ * @param modelDigest the digest the model server reported for the published version's model, null before a
+ *     publication through the gate
+ * @param publicationOverride the administrator's reason when the published version went over the gate, else null
  */
 public record RegisterEntry(
         String id,
@@ -34,7 +38,13 @@ public record RegisterEntry(
         Instant lastChangedAt,
         String legalBasis,
         String dpiaReference,
+        LastEvaluation lastEvaluation,
+        String modelDigest,
+        String publicationOverride,
         Usage usage) {
+
+    /** The capsule's last finished evaluation on its reference questions (docs/WORKSHOP.md). */
+    public record LastEvaluation(Instant at, boolean passed) {}
 
     /** The documents the capsule answers from. */
     public record DataSources(int documents, Map<String, Long> formats) {}

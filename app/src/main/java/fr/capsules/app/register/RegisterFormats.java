@@ -17,7 +17,8 @@ final class RegisterFormats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(AiRegister.PARIS);
     private static final List<String> HEADER = List.of(
             "capsule", "nom", "finalité", "référent", "périmètre", "type", "statut", "version", "modèle", "documents",
-            "formats", "première publication", "dernière modification", "base légale", "analyse d'impact (AIPD)", "période", "questions", "brouillons générés",
+            "formats", "première publication", "dernière modification", "base légale", "analyse d'impact (AIPD)", "dernière évaluation",
+            "empreinte du modèle", "publication forcée (motif)", "période", "questions", "brouillons générés",
             "brouillons validés", "brouillons rejetés", "part médiane modifiée", "délai médian de validation (h)",
             "lignes de tableau", "taux de validation", "jetons du prompt", "jetons générés", "énergie estimée (Wh)",
             "carbone estimé (g CO2e)");
@@ -67,6 +68,10 @@ final class RegisterFormats {
                 e.dataSources().formats().entrySet().stream().map(f -> f.getKey() + " " + f.getValue()).collect(Collectors.joining(", ")),
                 day(e.firstPublishedAt()), day(e.lastChangedAt()),
                 e.legalBasis(), e.dpiaReference(),
+                e.lastEvaluation() == null ? "jamais évaluée"
+                        : day(e.lastEvaluation().at()) + (e.lastEvaluation().passed() ? " — réussie" : " — échouée"),
+                e.modelDigest() == null ? "" : e.modelDigest(),
+                e.publicationOverride() == null ? "" : e.publicationOverride(),
                 u.from() + " → " + u.to(),
                 String.valueOf(u.questions()), String.valueOf(u.draftsGenerated()), String.valueOf(u.draftsValidated()),
                 String.valueOf(u.draftsRejected()),

@@ -217,6 +217,20 @@ class WorkshopIntegrationTests {
         assertThat(overridden.json().get("overrideReason").asString()).startsWith("Note ministérielle");
         String audit = as("admin").get("/api/audit?capsule=" + capsule + "&action=capsule-published").body();
         assertThat(audit).contains("Note ministérielle", "rolledBackFrom");
+
+        // The register shows the override, the last evaluation and the published model's digest.
+        tools.jackson.databind.JsonNode entry = null;
+        for (tools.jackson.databind.JsonNode e : as("admin").get("/api/register").json()) {
+            if (e.get("id").asString().equals(capsule)) {
+                entry = e;
+            }
+        }
+        assertThat(entry).as("register entry of " + capsule).isNotNull();
+        assertThat(entry.get("publicationOverride").asString()).startsWith("Note ministérielle");
+        assertThat(entry.get("lastEvaluation").get("at").asString()).isNotBlank();
+        assertThat(entry.get("modelDigest").isNull()).as("digest reported by the model server").isFalse();
+        assertThat(entry.get("statusLabel").asString()).isEqualTo("publiée");
+        assertThat(as("admin").get("/api/register?format=csv").body()).contains("Note ministérielle");
     }
 
     @Test
