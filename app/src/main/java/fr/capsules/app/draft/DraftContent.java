@@ -1,8 +1,6 @@
 package fr.capsules.app.draft;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.capsules.app.ask.Citation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ public record DraftContent(String text, List<Column> columns, List<Row> rows) {
      * @param cellWarnings French sentences about one cell, by column name (a column absent or
      *     mapped to an empty list has none); never null
      */
-    @JsonIgnoreProperties(value = "incomplete", allowGetters = true)
     public record Row(
             Map<String, String> cells,
             List<Citation> citations,
@@ -58,8 +55,11 @@ public record DraftContent(String text, List<Column> columns, List<Row> rows) {
         /** How the warning of a row whose model output did not arrive whole begins. */
         public static final String INCOMPLETE = "Ligne incomplète : ";
 
-        /** Whether the model's output for this row did not arrive whole (a warning beginning {@link #INCOMPLETE}). */
-        @JsonProperty("incomplete")
+        /**
+         * Whether the model's output for this row did not arrive whole (a warning beginning {@link #INCOMPLETE}).
+         * Not part of the row's JSON, whose hash is recorded at validation ({@link ContentHash}): the draft's JSON
+         * lists such rows ({@code incompleteRows}).
+         */
         public boolean incomplete() {
             return warnings.stream().anyMatch(w -> w.startsWith(INCOMPLETE));
         }

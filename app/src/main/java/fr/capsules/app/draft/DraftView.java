@@ -1,5 +1,6 @@
 package fr.capsules.app.draft;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.capsules.app.ask.Answer;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
@@ -61,6 +62,27 @@ record DraftView(
         }
     }
 
+
+    /**
+     * Whether some of the model's output in this draft did not arrive whole: the answer it was made from, or a row of
+     * the AI version ({@link #incompleteRows}); the warnings say why and must be acknowledged before validation.
+     */
+    @JsonProperty("incomplete")
+    boolean incomplete() {
+        return warnings.stream().anyMatch(w -> AnswerWarning.INCOMPLETE.equals(w.kind())) || !incompleteRows().isEmpty();
+    }
+
+    /** The 1-based numbers of the AI version's rows whose model output did not arrive whole. */
+    @JsonProperty("incompleteRows")
+    List<Integer> incompleteRows() {
+        List<Integer> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < aiContent.rows().size(); r++) {
+            if (aiContent.rows().get(r).incomplete()) {
+                rows.add(r + 1);
+            }
+        }
+        return rows;
+    }
 
     static DraftView of(Draft d) {
         return new DraftView(d.id(), d.capsuleId(), d.capsuleName(), d.capsuleVersion(), d.kind(), d.status(), true,

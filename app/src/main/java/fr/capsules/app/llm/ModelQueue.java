@@ -30,6 +30,11 @@ public class ModelQueue {
         return waiting.get();
     }
 
+    /** Generations parked in the slots' queue now (counted by {@link #waiting} a moment before they park there). */
+    int parked() {
+        return slots.getQueueLength();
+    }
+
     /** A slot held by one generation; closing it (more than once is harmless) lets the next one in. */
     public interface Slot extends AutoCloseable {
         @Override

@@ -164,6 +164,7 @@ class MisbehavingModelIntegrationTests extends ServiceIntegrationTest {
             }
         }
         assertThat(incomplete).as(created.body()).isNotNull();
+        assertThat(created.json().get("incomplete").asBoolean()).isTrue();
 
         assertThat(handler.putJson("/api/drafts/" + id + "/content", Map.of("text", BEFORE + AFTER)).status()).isEqualTo(200);
         ApiClient.Response refused = handler.postJson("/api/drafts/" + id + "/validate", Map.of("acknowledgedWarnings",

@@ -26,8 +26,9 @@ class ModelQueueTests {
                 }
                 done.countDown();
             });
-            // each waiter is queued before the next one arrives
-            while (queue.waiting() < n + 1) {
+            // each waiter is parked in the fair queue before the next one arrives ("waiting" counts it a moment
+            // earlier, before it reaches the semaphore, which let the next one overtake it)
+            while (queue.parked() < n + 1) {
                 Thread.onSpinWait();
             }
         }

@@ -47,9 +47,11 @@ class IncompleteRowsIntegrationTests extends ServiceIntegrationTest {
     void aRowWhoseModelOutputDidNotArriveWholeIsMarkedIncomplete(String name, ScriptedReply reply, String why) {
         OLLAMA.withDefaultResponder(call -> reply);
 
-        JsonNode row = draft().get("content").get("rows").get(0);
+        JsonNode draft = draft();
+        JsonNode row = draft.get("content").get("rows").get(0);
 
-        assertThat(row.get("incomplete").asBoolean()).as(name).isTrue();
+        assertThat(draft.get("incomplete").asBoolean()).as(name).isTrue();
+        assertThat(draft.get("incompleteRows")).as(name).extracting(JsonNode::asInt).containsExactly(1);
         assertThat(row.get("warnings")).as(name).anySatisfy(w -> assertThat(w.asString())
                 .startsWith("Ligne incomplète : ").contains(why));
     }
@@ -89,9 +91,11 @@ class IncompleteRowsIntegrationTests extends ServiceIntegrationTest {
                 ? ScriptedReply.text(ROW.substring(0, 40)).withDoneReason("length")
                 : ScriptedReply.text(ROW));
 
-        JsonNode row = draft().get("content").get("rows").get(0);
+        JsonNode draft = draft();
+        JsonNode row = draft.get("content").get("rows").get(0);
 
-        assertThat(row.get("incomplete").asBoolean()).isFalse();
+        assertThat(draft.get("incomplete").asBoolean()).isFalse();
+        assertThat(draft.get("incompleteRows")).isEmpty();
         assertThat(row.get("cells").get("mesure").asString()).startsWith("Actualiser le plan bleu");
     }
 }
