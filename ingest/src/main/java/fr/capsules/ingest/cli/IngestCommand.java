@@ -38,17 +38,7 @@ public final class IngestCommand implements Runnable {
      */
     static DocumentRanking plainBm25(Map<String, List<String>> passagesByDocument, int depth) throws IOException {
         PlainBm25 plain = new PlainBm25(passagesByDocument);
-        return new DocumentRanking() {
-            @Override
-            public List<String> rank(String question) throws IOException {
-                return plain.rankedDocuments(question, depth);
-            }
-
-            @Override
-            public void close() throws IOException {
-                plain.close();
-            }
-        };
+        return DocumentRanking.of(question -> plain.rankedDocuments(question, depth), plain);
     }
 
     public static void main(String[] args) {

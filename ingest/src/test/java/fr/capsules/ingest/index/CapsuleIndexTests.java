@@ -191,9 +191,11 @@ class CapsuleIndexTests {
         index.add(record("title", "title.pdf", "Prévention de la maltraitance", inTitle), inTitle);
         index.commit();
 
-        assertThat(index.search("maltraitance", 3))
-                .extracting(PassageHit::documentId)
-                .containsExactly("title", "heading", "body");
+        // Title and headings weigh the same (twice the text); between those two, the shorter
+        // field wins, as BM25 wants.
+        List<String> ranked = index.search("maltraitance", 3).stream().map(PassageHit::documentId).toList();
+        assertThat(ranked.subList(0, 2)).containsExactlyInAnyOrder("title", "heading");
+        assertThat(ranked.get(2)).isEqualTo("body");
     }
 
     @Test
@@ -231,6 +233,33 @@ class CapsuleIndexTests {
                 .findFirst().orElseThrow();
         // réclamation (from the headings) and après
         assertThat(closing.queryCoverage()).isEqualTo(0.4);
+    }
+
+    @Test
+    void wordsThatOnlyFrameTheQuestionAreNotQueryTerms() throws IOException {
+        addSamples();
+
+        // "Doit-on faire" frames the question: its only term is réclamation, which proc#2 holds.
+        PassageHit hit = index.search("Doit-on faire une réclamation ?", 10).stream()
+                .filter(h -> h.passageId().equals("proc#2")).findFirst().orElseThrow();
+
+        assertThat(hit.queryCoverage()).isEqualTo(1.0);
+        assertThat(index.search("Que dois-je faire ?", 5)).isEmpty();
+    }
+
+    @Test
+    void aPassageWhoseDocumentAnswersElsewhereTooOutranksAnEqualPassageAlone() throws IOException {
+        Passage same = passage(1, List.of(), "Le registre des plaintes est tenu à jour par le secrétariat.");
+        List<Passage> alone = List.of(same);
+        List<Passage> withMore = List.of(same, passage(2, List.of(), "Les plaintes sont classées chaque mois."));
+        // Added first: with equal scores it would come first (lower Lucene doc id).
+        index.add(record("alone", "a.md", "Note", alone), alone);
+        index.add(record("more", "b.md", "Note", withMore), withMore);
+        index.commit();
+
+        assertThat(index.search("registre des plaintes", 3))
+                .extracting(PassageHit::passageId)
+                .startsWith("more#0", "alone#0");
     }
 
     @Test
