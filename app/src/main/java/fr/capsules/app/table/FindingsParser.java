@@ -100,7 +100,20 @@ public final class FindingsParser {
      * @throws InvalidFindingsException when no finding is found or more than {@code maxFindings}
      */
     public List<Finding> fromText(String pasted) {
-        return numbered(LineFindings.read(SourceLine.ofText(pasted)));
+        return readText(pasted).findings();
+    }
+
+    /**
+     * The findings and their context (title, date, establishment lines before them).
+     *
+     * @throws InvalidFindingsException as {@link #fromText(String)}
+     */
+    public FindingsRead readText(String pasted) {
+        if (pasted == null || pasted.isBlank()) {
+            throw new InvalidFindingsException("texte vide : " + NONE_FOUND);
+        }
+        LineFindings.Result read = LineFindings.readWithContext(SourceLine.ofText(pasted));
+        return new FindingsRead(numbered(read.findings()), new FindingsContext(read.context()));
     }
 
     /**
@@ -111,12 +124,25 @@ public final class FindingsParser {
      *     unreadable, has no findings column, or holds no finding or more than {@code maxFindings}
      */
     public List<Finding> fromFile(String fileName, byte[] content) {
+        return readFile(fileName, content).findings();
+    }
+
+    /**
+     * The findings of a file and their context (lines above a table, a title before a list).
+     *
+     * @throws InvalidFindingsException as {@link #fromFile(String, byte[])}
+     */
+    public FindingsRead readFile(String fileName, byte[] content) {
         Objects.requireNonNull(content, "content");
         if (content.length == 0) {
             throw new InvalidFindingsException("fichier vide : " + NONE_FOUND);
         }
-        return numbered(DocumentFindings.read(parse(fileName, content)));
+        LineFindings.Result read = DocumentFindings.read(parse(fileName, content));
+        return new FindingsRead(numbered(read.findings()), new FindingsContext(read.context()));
     }
+
+    /** Findings in input order, numbered from 1 and never empty, with the context lines around them. */
+    public record FindingsRead(List<Finding> findings, FindingsContext context) {}
 
     private ParsedDocument parse(String fileName, byte[] content) {
         DocumentFormat format;

@@ -51,14 +51,15 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
 
     @Override
     public TableDraft draft(Capsule capsule, CapsulesUser user, String findings, RowListener listener) {
-        List<Finding> parsed = parse(findings);
-        return draftRows(capsule, parsed, listener);
+        FindingsParser.FindingsRead read = read(findings);
+        return titled(draftRows(capsule, read.findings(), listener), read.context());
     }
 
     @Override
     public TableDraft draftFile(Capsule capsule, CapsulesUser user, String fileName, byte[] content, RowListener listener) {
         try {
-            return draftRows(capsule, parser.fromFile(fileName, content), listener);
+            FindingsParser.FindingsRead read = parser.readFile(fileName, content);
+            return titled(draftRows(capsule, read.findings(), listener), read.context());
         } catch (InvalidFindingsException e) {
             throw new InvalidRequestException(e.getMessage());
         }
@@ -104,9 +105,23 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
         return new TableDraft(DraftContent.table(header, drafted), byModel > 0 ? modelName : null, warnings, outputs);
     }
 
-    List<Finding> parse(String findings) {
+    /** The draft named after its context, the context lines shown with the count for confirmation. */
+    private static TableDraft titled(TableDraft draft, FindingsContext context) {
+        if (context.lines().isEmpty()) {
+            return draft;
+        }
+        String lines = " Lu comme contexte, non repris comme constat : " + context.lines().stream()
+                .map(l -> "« " + (l.length() > 120 ? l.substring(0, 120) + "…" : l) + " »")
+                .collect(java.util.stream.Collectors.joining(", ")) + ".";
+        List<AnswerWarning> warnings = draft.warnings().stream()
+                .map(w -> w.kind().equals("findings-read") ? AnswerWarning.of(w.kind(), w.message() + lines) : w)
+                .toList();
+        return new TableDraft(draft.content(), draft.model(), warnings, draft.rowOutputs(), context.title().orElse(null));
+    }
+
+    FindingsParser.FindingsRead read(String findings) {
         try {
-            return parser.fromText(findings);
+            return parser.readText(findings);
         } catch (InvalidFindingsException e) {
             throw new InvalidRequestException(e.getMessage());
         }
