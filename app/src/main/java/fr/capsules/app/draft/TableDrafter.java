@@ -51,7 +51,10 @@ public interface TableDrafter {
      */
     TableDraft draftFile(Capsule capsule, CapsulesUser user, String fileName, byte[] content, RowListener listener);
 
-    /** Told of each row as it is drafted. */
+    /**
+     * Told of each row as it is drafted. It may throw {@link TableDraftCancelledException} to stop the drafting:
+     * rows not yet started are then not drafted, and the drafter throws it in turn.
+     */
     @FunctionalInterface
     interface RowListener {
         void rowReady(int index, DraftContent.Row row);

@@ -137,7 +137,9 @@ public final class FindingsParser {
         if (content.length == 0) {
             throw new InvalidFindingsException("fichier vide : " + NONE_FOUND);
         }
-        LineFindings.Result read = DocumentFindings.read(parse(fileName, content));
+        ParsedDocument parsed = parse(fileName, content);
+        LineFindings.Result read = DocumentFindings.read(parsed,
+                parsed.format() == DocumentFormat.DOCX ? DocxListLevels.nestedItems(content) : Set.of());
         return new FindingsRead(numbered(read.findings()), new FindingsContext(read.context()));
     }
 

@@ -118,7 +118,10 @@ final class LineFindings {
         Open open;
 
         void markedLine(Line line) {
-            if (line.isHeading()) {
+            if (line.source.nested() && open != null) {
+                open.subList = true;
+                open.append(line.marker == null ? line.source.text() : line.marker.rest());
+            } else if (line.isHeading()) {
                 heading(line);
             } else if (line.marker != null) {
                 FindingMarker marker = line.marker;
@@ -140,7 +143,9 @@ final class LineFindings {
         }
 
         void unmarkedLine(Line line, boolean paragraphs) {
-            if (line.isHeading()) {
+            if (line.source.nested() && open != null) {
+                open.append(line.source.text());
+            } else if (line.isHeading()) {
                 heading(line);
             } else if (paragraphs && open != null && !line.source.afterBlank()) {
                 open.append(line.source.text());

@@ -4,6 +4,7 @@ import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.draft.DraftContent;
+import fr.capsules.app.draft.TableDraftCancelledException;
 import fr.capsules.app.draft.TableDrafter;
 import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.app.llm.CapsuleModels;
@@ -15,13 +16,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Drafts a table capsule's table from findings: parses them, drafts the rows concurrently within a
  * bounded pool (as many model requests in flight as the model server can serve), reports each row
- * as it is ready, and returns the rows in the findings' order.
+ * as it is ready, and returns the rows in the findings' order. A listener that throws {@link
+ * TableDraftCancelledException} (the requester left) stops it: rows not started are skipped.
  */
 @Component
 class MeasureTableDrafter implements TableDrafter, DisposableBean {
@@ -71,13 +74,23 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
         String modelName = models.modelOf(capsule.definition());
         // Asked once for the whole table: rows of a model known to be down go by similarity at once.
         Optional<String> available = Optional.of(modelName).filter(m -> model.availability(m).isAvailable());
+        // Set when the listener says the requester left: rows not started yet are skipped.
+        AtomicBoolean cancelled = new AtomicBoolean();
         List<CompletableFuture<RowDrafter.Drafted>> futures = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             int index = i;
             Finding finding = findings.get(i);
-            futures.add(CompletableFuture.supplyAsync(() -> rows.draft(capsule, columns, finding, available), pool)
+            futures.add(CompletableFuture.supplyAsync(() -> cancelled.get() ? null : rows.draft(capsule, columns, finding, available), pool)
                     .thenApply(drafted -> {
-                        listener.rowReady(index, drafted.row());
+                        if (drafted == null) {
+                            throw new TableDraftCancelledException();
+                        }
+                        try {
+                            listener.rowReady(index, drafted.row());
+                        } catch (TableDraftCancelledException e) {
+                            cancelled.set(true);
+                            throw e;
+                        }
                         return drafted;
                     }));
         }
@@ -85,7 +98,17 @@ class MeasureTableDrafter implements TableDrafter, DisposableBean {
         List<RowOutput> outputs = new ArrayList<>();
         long byModel = 0;
         for (CompletableFuture<RowDrafter.Drafted> future : futures) {
-            RowDrafter.Drafted row = future.join();
+            RowDrafter.Drafted row;
+            try {
+                row = future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof TableDraftCancelledException cancel) {
+                    cancelled.set(true);
+                    futures.forEach(f -> f.cancel(false));
+                    throw cancel;
+                }
+                throw e;
+            }
             drafted.add(row.row());
             outputs.add(new RowOutput(row.byModel(), row.usage()));
             byModel += row.byModel() ? 1 : 0;
