@@ -46,6 +46,10 @@ import java.util.Set;
  *       remarque), the section heading, then the wording, conservatively ({@code FindingWording}:
  *       "non-conformité", "en méconnaissance de l'article", "contrairement aux dispositions" →
  *       écart; "bonnes pratiques", "RBPP" → remarque; both or neither → null).
+ *   <li>Lines before the first finding that are a title, a date, the establishment or the mission
+ *       are context, not findings ({@link FindingsContext}, which also names the draft); a pasted
+ *       e-mail's headers, quoted replies and signature are sorted out first ({@code MailText}).
+ *       Lettered items ({@code a)}) keep their letter as label.
  *   <li>Text is normalised by the ingest {@code TextNormalizer} (one line, single spaces, accents
  *       kept); leading and trailing list separators ({@code ; , : -}) are dropped. A marker with no
  *       text is not a finding.
@@ -62,9 +66,12 @@ import java.util.Set;
  *       across the table ("ÉCARTS") and a sheet named after a type set the type of the rows below.
  *       Merged cells are repeated by the ingest parsers, so a vertically merged type cell types
  *       every row it covers. A header cell that reads like a sentence is taken as a first finding.
+ *       A header on two rows (merged cells above sub-headers) is read as one ({@code HeaderRows});
+ *       lines above the header are context.
  *   <li>DOCX and Markdown: every table with a named findings column, read as above, a heading
  *       above each setting its type; without one, the paragraphs by the text rules, each Word
- *       paragraph counting as a paragraph of text and styled headings never being findings.
+ *       paragraph counting as a paragraph of text and styled headings never being findings; a
+ *       list item nested under another is part of it ({@code DocxListLevels}).
  *   <li>.txt: the text rules. Anything else (PDF, HTML, images, unknown):
  *       {@link InvalidFindingsException}.
  * </ul>
