@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the row would be without a model, from the historical table rows and report findings retrieved for
- * the finding, each weighed by how close its own finding is to this one (shared words):
+ * the finding, each weighed by how close it is to this one (retrieval score and shared words):
  *
  * <ul>
  *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows, by a
@@ -56,20 +56,25 @@ final class SimilarityFallback {
 
     static Proposal propose(Finding finding, TableColumns columns, ColumnRules rules, List<PassageHit> passages) {
         Set<String> words = words(finding.text());
+        // Closeness = the retrieval score (relative to the best hit: it weighs rare words) and the share of words in
+        // common with the past finding itself (which tells apart the findings of one report passage), equally.
+        double top = passages.stream().mapToDouble(PassageHit::score).max().orElse(1);
+        java.util.function.ToDoubleFunction<PassageHit> retrieval = hit -> top > 0 ? hit.score() / top : 0;
         List<Past> rows = new ArrayList<>();
         List<Past> referenced = new ArrayList<>();
         for (PassageHit hit : passages) {
             if (hit.kind() == Passage.Kind.TABLE_ROW) {
                 Map<String, String> cells = SimilarRow.cells(hit, columns.all());
                 String own = cells.getOrDefault(columns.finding().name(), hit.text());
-                Past past = new Past(hit, cells, closeness(words, words(own.isBlank() ? hit.text() : own)));
+                Past past = new Past(hit, cells,
+                        (retrieval.applyAsDouble(hit) + closeness(words, words(own.isBlank() ? hit.text() : own))) / 2);
                 rows.add(past);
                 columns.reference().filter(r -> !cells.getOrDefault(r.name(), "").isBlank()).ifPresent(r -> referenced.add(past));
             } else if (columns.reference().isPresent()) {
                 Matcher m = REPORT_FINDING.matcher(hit.text());
                 while (m.find()) {
                     referenced.add(new Past(hit, Map.of(columns.reference().get().name(), FindingText.inline(m.group(2))),
-                            closeness(words, words(m.group(1)))));
+                            (retrieval.applyAsDouble(hit) + closeness(words, words(m.group(1)))) / 2));
                 }
             }
         }
