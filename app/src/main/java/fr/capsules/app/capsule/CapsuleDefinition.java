@@ -182,6 +182,13 @@ public record CapsuleDefinition(
             deadlineByNature = deadlineByNature == null ? Map.of() : Map.copyOf(deadlineByNature);
         }
 
+        @AssertTrue(message = "une règle « derivedFrom » nomme une colonne absente du tableau")
+        boolean isDerivedFromKnownColumns() {
+            return columns == null || columns.stream()
+                    .filter(c -> c.checks() != null && c.checks().derivedFrom() != null)
+                    .allMatch(c -> columns.stream().anyMatch(o -> o.name().equals(c.checks().derivedFrom().column())));
+        }
+
         @AssertTrue(message = "deux colonnes portent le même nom technique")
         boolean isColumnNamesUnique() {
             return columns == null
@@ -189,13 +196,17 @@ public record CapsuleDefinition(
         }
     }
 
-    /** One output column: a stable name, a title for people, and optional allowed values. */
+    /**
+     * One output column: a stable name, a title for people, optional allowed values, and optional checks of its
+     * cells ({@link ColumnChecks}, docs/TABLES.md).
+     */
     public record Column(
             @NotNull @Pattern(regexp = "[a-z][a-zA-Z0-9_]{0,40}", message = "doit commencer par une minuscule et ne contenir que lettres, chiffres et « _ »")
                     String name,
             @NotBlank @Size(max = 80) String title,
             @Size(max = 1000) String description,
-            List<@NotBlank String> values) {
+            List<@NotBlank String> values,
+            @Valid ColumnChecks checks) {
 
         public Column {
             description = description == null ? "" : description;

@@ -51,8 +51,15 @@ class DraftController implements DisposableBean {
         SseEmitter emitter = new SseEmitter(0L);
         streams.execute(() -> {
             try {
-                Draft draft = review.create(id, body, user, (index, row) -> send(emitter, "row", Map.of("index", index, "row", row)));
+                Draft draft = review.create(id, body, user, (index, row) -> {
+                    if (!send(emitter, "row", Map.of("index", index, "row", row))) {
+                        // The client left: the rows not started yet are not drafted, nothing is stored.
+                        throw new TableDraftCancelledException();
+                    }
+                });
                 send(emitter, "done", DraftView.of(draft));
+                emitter.complete();
+            } catch (TableDraftCancelledException e) {
                 emitter.complete();
             } catch (RuntimeException e) {
                 send(emitter, "error", Map.of("detail", e.getMessage() == null ? "erreur inattendue" : e.getMessage()));
@@ -75,11 +82,13 @@ class DraftController implements DisposableBean {
         return ResponseEntity.created(URI.create("/api/drafts/" + draft.id())).body(DraftView.of(draft));
     }
 
-    private static void send(SseEmitter emitter, String event, Object data) {
+    /** Sends one event; false when the client has left. */
+    private static boolean send(SseEmitter emitter, String event, Object data) {
         try {
             emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+            return true;
         } catch (java.io.IOException | IllegalStateException e) {
-            // The client left; the draft is still created and listed.
+            return false;
         }
     }
 

@@ -60,7 +60,7 @@ class DraftExports {
         }
         String title = draft.kind() == DraftKind.TEXT && draft.question() != null
                 ? draft.question()
-                : "Tableau — " + draft.capsuleName();
+                : "Tableau — " + draft.capsuleName() + (draft.question() == null ? "" : " — " + draft.question());
         List<ExportDocument.AcknowledgedWarning> acknowledged = draft.acknowledgements().stream()
                 .map(a -> new ExportDocument.AcknowledgedWarning(a.warning().location(), a.warning().message(),
                         a.acknowledgedBy().name(), a.acknowledgedAt()))

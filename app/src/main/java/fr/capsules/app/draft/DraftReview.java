@@ -74,8 +74,9 @@ public class DraftReview {
         List<RowOutput> outputs = List.of();
         if (capsule.definition().kind() == CapsuleKind.TABLE && request.input() != null) {
             TableDrafter.TableDraft table = tables.draft(capsule, user, request.input(), rows);
+            // A table draft's "question" is its subject, read from the findings' context (establishment, date).
             draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
-                    table.model(), null, table.content(), List.of(), table.warnings(), user, now());
+                    table.model(), table.title(), table.content(), List.of(), table.warnings(), user, now());
             outputs = table.rowOutputs();
         } else if (request.question() != null) {
             Answer answer = asking.answer(capsule, user, request.question(), bounds);
@@ -111,7 +112,7 @@ public class DraftReview {
         }
         TableDrafter.TableDraft table = tables.draftFile(capsule, user, fileName, content, rows);
         Draft draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
-                table.model(), null, table.content(), List.of(), table.warnings(), user, now());
+                table.model(), table.title(), table.content(), List.of(), table.warnings(), user, now());
         transaction.executeWithoutResult(status -> {
             drafts.insert(draft);
             metering.draftCreated(capsule.definition(), user, draft.id(), draft.model(), table.rowOutputs(), draft.createdAt());

@@ -11,16 +11,22 @@ public interface TableDrafter {
 
     /**
      * The table as drafted, the model that drafted it (null without one), warnings for the whole table,
-     * and how each row was drafted and what it cost (in row order; empty when not known).
+     * how each row was drafted and what it cost (in row order; empty when not known), and the draft's name
+     * read from the findings' context ("EHPAD Les Tilleuls — inspection du 14/10/2026"; null when none).
      */
-    record TableDraft(DraftContent content, String model, List<AnswerWarning> warnings, List<RowOutput> rowOutputs) {
+    record TableDraft(DraftContent content, String model, List<AnswerWarning> warnings, List<RowOutput> rowOutputs,
+            String title) {
 
         public TableDraft {
             rowOutputs = rowOutputs == null ? List.of() : List.copyOf(rowOutputs);
         }
 
+        public TableDraft(DraftContent content, String model, List<AnswerWarning> warnings, List<RowOutput> rowOutputs) {
+            this(content, model, warnings, rowOutputs, null);
+        }
+
         public TableDraft(DraftContent content, String model, List<AnswerWarning> warnings) {
-            this(content, model, warnings, List.of());
+            this(content, model, warnings, List.of(), null);
         }
     }
 
@@ -45,7 +51,10 @@ public interface TableDrafter {
      */
     TableDraft draftFile(Capsule capsule, CapsulesUser user, String fileName, byte[] content, RowListener listener);
 
-    /** Told of each row as it is drafted. */
+    /**
+     * Told of each row as it is drafted. It may throw {@link TableDraftCancelledException} to stop the drafting:
+     * rows not yet started are then not drafted, and the drafter throws it in turn.
+     */
     @FunctionalInterface
     interface RowListener {
         void rowReady(int index, DraftContent.Row row);

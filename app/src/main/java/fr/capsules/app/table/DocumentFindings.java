@@ -8,6 +8,7 @@ import fr.capsules.ingest.parse.TableBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the findings of a parsed file: from a table (CSV, XLSX, or a Word or Markdown table with a
@@ -23,16 +24,25 @@ final class DocumentFindings {
     /**
      * @throws InvalidFindingsException when a spreadsheet has no column of findings
      */
-    static List<UnnumberedFinding> read(ParsedDocument document) {
+    static LineFindings.Result read(ParsedDocument document) {
+        return read(document, Set.of());
+    }
+
+    /**
+     * @param nestedItems texts of Word list items nested under another item ({@link DocxListLevels}), each
+     *     joined to the item above
+     */
+    static LineFindings.Result read(ParsedDocument document, Set<String> nestedItems) {
         return switch (document.format()) {
             case CSV, XLSX -> fromSpreadsheet(document.blocks());
-            case DOCX, MARKDOWN, TEXT -> fromDocument(document.blocks());
+            case DOCX, MARKDOWN, TEXT -> fromDocument(document.blocks(), nestedItems);
             case PDF, HTML -> throw new IllegalArgumentException("not a findings format: " + document.format());
         };
     }
 
     /** The first table with a named findings column, else the first with a column of text. */
-    private static List<UnnumberedFinding> fromSpreadsheet(List<Block> blocks) {
+    private static LineFindings.Result fromSpreadsheet(List<Block> blocks) {
+        List<String> context = new ArrayList<>();
         FindingType section = null;
         TableBlock fallback = null;
         FindingType fallbackSection = null;
@@ -40,12 +50,24 @@ final class DocumentFindings {
             switch (block) {
                 // Level 1 is the sheet name: a new sheet starts without a type unless its name gives one.
                 case Heading h when h.level() == 1 -> section = typeOf(SectionHeading.of(h.text()), null);
-                case Heading h -> section = typeOf(SectionHeading.of(h.text()), section);
-                case Paragraph p -> section = typeOf(SectionHeading.of(p.text()), section);
-                case TableBlock table -> {
+                case Heading h -> {
+                    section = typeOf(SectionHeading.of(h.text()), section);
+                    if (SectionHeading.of(h.text()).isEmpty()) {
+                        context.add(FindingText.inline(h.text()));
+                    }
+                }
+                case Paragraph p -> {
+                    // Lines above the header row ("Inspection du 14/10/2026", "EHPAD Les Tilleuls") name the table.
+                    section = typeOf(SectionHeading.of(p.text()), section);
+                    if (SectionHeading.of(p.text()).isEmpty()) {
+                        context.add(FindingText.inline(p.text()));
+                    }
+                }
+                case TableBlock read -> {
+                    TableBlock table = HeaderRows.merged(read);
                     Optional<FindingColumns> named = FindingColumns.of(table.headers(), table.rows(), false);
                     if (named.isPresent()) {
-                        return TableFindings.read(table, named.get(), section);
+                        return new LineFindings.Result(TableFindings.read(table, named.get(), section), context);
                     }
                     if (fallback == null && FindingColumns.of(table.headers(), table.rows(), true).isPresent()) {
                         fallback = table;
@@ -57,8 +79,8 @@ final class DocumentFindings {
         if (fallback == null) {
             throw new InvalidFindingsException(NO_FINDINGS_COLUMN);
         }
-        return TableFindings.read(fallback,
-                FindingColumns.of(fallback.headers(), fallback.rows(), true).orElseThrow(), fallbackSection);
+        return new LineFindings.Result(TableFindings.read(fallback,
+                FindingColumns.of(fallback.headers(), fallback.rows(), true).orElseThrow(), fallbackSection), context);
     }
 
     /**
@@ -66,7 +88,7 @@ final class DocumentFindings {
      * remarques, each under its heading); without one, the paragraphs by the text rules; with no
      * finding in the paragraphs, the first table holding a column of text.
      */
-    private static List<UnnumberedFinding> fromDocument(List<Block> blocks) {
+    private static LineFindings.Result fromDocument(List<Block> blocks, Set<String> nestedItems) {
         List<UnnumberedFinding> fromTables = new ArrayList<>();
         List<SourceLine> lines = new ArrayList<>();
         FindingType section = null;
@@ -79,9 +101,11 @@ final class DocumentFindings {
                 }
                 case Paragraph p -> {
                     section = typeOf(SectionHeading.of(p.text()), section);
-                    lines.addAll(SourceLine.ofParagraph(p.text()));
+                    lines.addAll(nestedItems.contains(FindingText.inline(p.text())) ? SourceLine.ofNestedItem(p.text())
+                            : SourceLine.ofParagraph(p.text()));
                 }
-                case TableBlock table -> {
+                case TableBlock read -> {
+                    TableBlock table = HeaderRows.merged(read);
                     Optional<FindingColumns> named = FindingColumns.of(table.headers(), table.rows(), false);
                     if (named.isPresent()) {
                         fromTables.addAll(TableFindings.read(table, named.get(), section));
@@ -91,12 +115,13 @@ final class DocumentFindings {
                 }
             }
         }
+        LineFindings.Result fromLines = LineFindings.readWithContext(lines);
         if (!fromTables.isEmpty()) {
-            return fromTables;
+            return new LineFindings.Result(fromTables, fromLines.context());
         }
-        List<UnnumberedFinding> fromLines = LineFindings.read(lines);
-        if (fromLines.isEmpty() && textTable != null) {
-            return TableFindings.read(textTable, FindingColumns.of(textTable.headers(), textTable.rows(), true).orElseThrow(), null);
+        if (fromLines.findings().isEmpty() && textTable != null) {
+            return new LineFindings.Result(TableFindings.read(textTable,
+                    FindingColumns.of(textTable.headers(), textTable.rows(), true).orElseThrow(), null), fromLines.context());
         }
         return fromLines;
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * <p>Recognised markers: bullets ({@code - }, {@code * }, {@code •}, {@code –}, {@code —},
  * {@code ▪}…); numbers ({@code 1.}, {@code 1)}, {@code 1 -}, {@code 1 :}, {@code (1)},
  * {@code 1°}); letter labels ({@code E1}, {@code E1 :}, {@code E 1.}, {@code R2 -}); word labels
- * ({@code Écart 3 :}, {@code Remarque n°2 :}, {@code Ecart n° 4 –}, {@code Remarque :}). A bullet
+ * ({@code Écart 3 :}, {@code Remarque n°2 :}, {@code Ecart n° 4 –}, {@code Remarque :}); lettered
+ * items ({@code a)}, {@code (b)}, {@code c.}), labelled by their letter. A bullet
  * or number may be followed by a letter or word label ("- E1 : …", "1. Écart : …"), which then
  * gives the label and type.
  *
@@ -24,6 +25,8 @@ record FindingMarker(String label, FindingType type, boolean bullet, String rest
     private static final Pattern BULLET = Pattern.compile("^(?:[-*]\\s+|[•–—·▪■►➢✓◦‣]\\s*)");
     private static final Pattern NUMBER = Pattern.compile(
             "^(?:\\((\\d{1,3})\\)\\s*|(\\d{1,3})\\s*(?:[.)°](?!\\d)\\s*|\\s[-–—:]\\s+|[-–—:]\\s+))");
+    /** "a)", "(b)", "c." followed by text: a lettered item, labelled by its letter. */
+    private static final Pattern LETTER_ITEM = Pattern.compile("^(?:\\(([a-z])\\)|([a-z])[).])\\s+(?=\\S)");
     private static final Pattern LETTER_LABEL =
             Pattern.compile("^([ER])\\s?(\\d{1,3})\\s*(?:[.:)\\-–—]\\s*|\\s+|$)");
     private static final Pattern WORD_LABEL = Pattern.compile(
@@ -41,6 +44,11 @@ record FindingMarker(String label, FindingType type, boolean bullet, String rest
         if (bullet.find()) {
             String rest = line.substring(bullet.end());
             return Optional.of(labelled(rest).orElse(new FindingMarker("", null, true, rest)));
+        }
+        Matcher letter = LETTER_ITEM.matcher(line);
+        if (letter.find()) {
+            String name = letter.group(1) != null ? letter.group(1) : letter.group(2);
+            return Optional.of(new FindingMarker(name, null, false, line.substring(letter.end())));
         }
         Matcher number = NUMBER.matcher(line);
         if (number.find()) {
@@ -70,6 +78,11 @@ record FindingMarker(String label, FindingType type, boolean bullet, String rest
             return Optional.of(new FindingMarker(label, type, false, line.substring(word.end())));
         }
         return Optional.empty();
+    }
+
+    /** A bullet or a lettered item ("a)"): after a finding ending with ":", an item of its enumeration. */
+    boolean enumerates() {
+        return bullet || label.matches("[a-z]");
     }
 
     private FindingMarker withLabel(String newLabel) {

@@ -46,6 +46,10 @@ import java.util.Set;
  *       remarque), the section heading, then the wording, conservatively ({@code FindingWording}:
  *       "non-conformité", "en méconnaissance de l'article", "contrairement aux dispositions" →
  *       écart; "bonnes pratiques", "RBPP" → remarque; both or neither → null).
+ *   <li>Lines before the first finding that are a title, a date, the establishment or the mission
+ *       are context, not findings ({@link FindingsContext}, which also names the draft); a pasted
+ *       e-mail's headers, quoted replies and signature are sorted out first ({@code MailText}).
+ *       Lettered items ({@code a)}) keep their letter as label.
  *   <li>Text is normalised by the ingest {@code TextNormalizer} (one line, single spaces, accents
  *       kept); leading and trailing list separators ({@code ; , : -}) are dropped. A marker with no
  *       text is not a finding.
@@ -62,9 +66,12 @@ import java.util.Set;
  *       across the table ("ÉCARTS") and a sheet named after a type set the type of the rows below.
  *       Merged cells are repeated by the ingest parsers, so a vertically merged type cell types
  *       every row it covers. A header cell that reads like a sentence is taken as a first finding.
+ *       A header on two rows (merged cells above sub-headers) is read as one ({@code HeaderRows});
+ *       lines above the header are context.
  *   <li>DOCX and Markdown: every table with a named findings column, read as above, a heading
  *       above each setting its type; without one, the paragraphs by the text rules, each Word
- *       paragraph counting as a paragraph of text and styled headings never being findings.
+ *       paragraph counting as a paragraph of text and styled headings never being findings; a
+ *       list item nested under another is part of it ({@code DocxListLevels}).
  *   <li>.txt: the text rules. Anything else (PDF, HTML, images, unknown):
  *       {@link InvalidFindingsException}.
  * </ul>
@@ -100,7 +107,20 @@ public final class FindingsParser {
      * @throws InvalidFindingsException when no finding is found or more than {@code maxFindings}
      */
     public List<Finding> fromText(String pasted) {
-        return numbered(LineFindings.read(SourceLine.ofText(pasted)));
+        return readText(pasted).findings();
+    }
+
+    /**
+     * The findings and their context (title, date, establishment lines before them).
+     *
+     * @throws InvalidFindingsException as {@link #fromText(String)}
+     */
+    public FindingsRead readText(String pasted) {
+        if (pasted == null || pasted.isBlank()) {
+            throw new InvalidFindingsException("texte vide : " + NONE_FOUND);
+        }
+        LineFindings.Result read = LineFindings.readWithContext(SourceLine.ofText(pasted));
+        return new FindingsRead(numbered(read.findings()), new FindingsContext(read.context()));
     }
 
     /**
@@ -111,12 +131,27 @@ public final class FindingsParser {
      *     unreadable, has no findings column, or holds no finding or more than {@code maxFindings}
      */
     public List<Finding> fromFile(String fileName, byte[] content) {
+        return readFile(fileName, content).findings();
+    }
+
+    /**
+     * The findings of a file and their context (lines above a table, a title before a list).
+     *
+     * @throws InvalidFindingsException as {@link #fromFile(String, byte[])}
+     */
+    public FindingsRead readFile(String fileName, byte[] content) {
         Objects.requireNonNull(content, "content");
         if (content.length == 0) {
             throw new InvalidFindingsException("fichier vide : " + NONE_FOUND);
         }
-        return numbered(DocumentFindings.read(parse(fileName, content)));
+        ParsedDocument parsed = parse(fileName, content);
+        LineFindings.Result read = DocumentFindings.read(parsed,
+                parsed.format() == DocumentFormat.DOCX ? DocxListLevels.nestedItems(content) : Set.of());
+        return new FindingsRead(numbered(read.findings()), new FindingsContext(read.context()));
     }
+
+    /** Findings in input order, numbered from 1 and never empty, with the context lines around them. */
+    public record FindingsRead(List<Finding> findings, FindingsContext context) {}
 
     private ParsedDocument parse(String fileName, byte[] content) {
         DocumentFormat format;

@@ -10,20 +10,62 @@ import java.util.Optional;
  */
 final class LineFindings {
 
+    /** "Établissement : …", "Inspecteurs : …": a short label, a colon, a value. */
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("^[\\p{L}'’ ]{2,30}\\s?:\\s*\\S");
+
     private LineFindings() {}
 
+    /** The findings read, and the lines before them that are context (title, date, establishment). */
+    record Result(List<UnnumberedFinding> findings, List<String> context) {}
+
     static List<UnnumberedFinding> read(List<SourceLine> lines) {
-        List<Line> classified = lines.stream().map(Line::classify).toList();
+        return readWithContext(lines).findings();
+    }
+
+    /**
+     * Reads the findings; lines before the first finding that are context are set aside: with
+     * markers, every unmarked line before the first marked one; without, the leading lines that
+     * read as context ({@link FindingsContext#looksLikeContext}). An e-mail's headers, quotes and
+     * signature are sorted out first ({@link MailText}).
+     */
+    static Result readWithContext(List<SourceLine> input) {
+        MailText.Result mail = MailText.of(input);
+        List<String> context = new ArrayList<>(mail.context());
+        List<Line> classified = mail.lines().stream().map(Line::classify).toList();
         boolean marked = classified.stream().anyMatch(line -> line.marker != null);
+        int first = 0;
+        while (first < classified.size() && isLeadingContext(classified.get(first), marked)) {
+            Line line = classified.get(first);
+            if (line.section.isEmpty()) {
+                context.add(line.source.text());
+            }
+            first++;
+        }
         Reading reading = new Reading();
+        // Typed headings among the context lines still set the type of what follows.
+        classified.subList(0, first).stream().filter(Line::isHeading).forEach(reading::heading);
+        List<Line> body = classified.subList(first, classified.size());
         if (marked) {
-            classified.forEach(reading::markedLine);
+            body.forEach(reading::markedLine);
         } else {
-            boolean paragraphs = separatedByBlankLines(classified);
-            classified.forEach(line -> reading.unmarkedLine(line, paragraphs));
+            boolean paragraphs = separatedByBlankLines(body);
+            body.forEach(line -> reading.unmarkedLine(line, paragraphs));
         }
         reading.close();
-        return reading.findings;
+        return new Result(reading.findings, context);
+    }
+
+    private static boolean isLeadingContext(Line line, boolean marked) {
+        if (line.isHeading()) {
+            return true;
+        }
+        if (line.marker != null) {
+            return false;
+        }
+        String text = line.source.text();
+        // Before numbered findings, a title or a "field : value" line ("Inspecteurs : Mme P.") is not a finding.
+        return (marked && (!FindingText.endsSentence(text) || FIELD.matcher(text).find()))
+                || FindingsContext.looksLikeContext(text);
     }
 
     /** True when a blank line separates two lines of findings (not a heading from a finding). */
@@ -76,13 +118,16 @@ final class LineFindings {
         Open open;
 
         void markedLine(Line line) {
-            if (line.isHeading()) {
+            if (line.source.nested() && open != null) {
+                open.subList = true;
+                open.append(line.marker == null ? line.source.text() : line.marker.rest());
+            } else if (line.isHeading()) {
                 heading(line);
             } else if (line.marker != null) {
                 FindingMarker marker = line.marker;
                 // A bulleted enumeration announced by "…suivantes :" inside a numbered finding
                 // belongs to that finding.
-                if (open != null && marker.bullet() && !open.bullet && (open.subList || open.endsWithColon())) {
+                if (open != null && marker.enumerates() && !open.bullet && (open.subList || open.endsWithColon())) {
                     open.subList = true;
                     open.append(marker.rest());
                 } else {
@@ -98,7 +143,9 @@ final class LineFindings {
         }
 
         void unmarkedLine(Line line, boolean paragraphs) {
-            if (line.isHeading()) {
+            if (line.source.nested() && open != null) {
+                open.append(line.source.text());
+            } else if (line.isHeading()) {
                 heading(line);
             } else if (paragraphs && open != null && !line.source.afterBlank()) {
                 open.append(line.source.text());
@@ -108,7 +155,7 @@ final class LineFindings {
             }
         }
 
-        private void heading(Line line) {
+        void heading(Line line) {
             close();
             // A styled heading that names no type ("Gouvernance") keeps the current section's type.
             line.section.ifPresent(section -> sectionType = section.type());

@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
 /**
  * Drafts one row: retrieval with the finding as query (past table rows first, then the report
  * passages around them), the model fills the row through structured output (a JSON schema from the
- * capsule's columns, allowed values as enums), the answer is validated and retried once, then the
- * similarity fallback takes over; references are checked against the cited passages and default
- * deadlines applied. Thread-safe.
+ * capsule's columns, allowed values as enums); the answer is checked (format, then each cell against
+ * its column's declared checks, {@link ColumnRules}) and sent back once with the problems named; a
+ * malformed second answer makes the row go by similarity ({@link SimilarityFallback}), a well-formed
+ * one keeps its good cells while each failing cell falls back on its own with a warning on that cell.
+ * Default deadlines by nature are applied to blank deadlines. Thread-safe.
  */
 @Component
 class RowDrafter {
@@ -62,51 +64,125 @@ class RowDrafter {
      */
     Drafted draft(Capsule capsule, TableColumns columns, Finding finding, Optional<String> model) {
         boolean modelAvailable = model.isPresent();
-        List<PassageHit> passages = passages(capsule, finding);
+        List<PassageHit> retrieved = retrieved(capsule, finding);
+        List<PassageHit> passages = retrieved.subList(0, Math.min(properties.passagesPerRow(), retrieved.size()));
+        ColumnRules rules = ColumnRules.of(columns.all());
         Map<String, String> cells = new LinkedHashMap<>();
         columns.all().forEach(c -> cells.put(c.name(), ""));
         cells.put(columns.number().name(), finding.label().isBlank() ? String.valueOf(finding.number()) : finding.label());
         cells.put(columns.finding().name(), finding.text());
         List<String> warnings = new ArrayList<>();
-        List<Citation> citations = new ArrayList<>();
-        boolean byModel = false;
+        Map<String, List<String>> cellWarnings = new LinkedHashMap<>();
+        List<PassageHit> cited = new ArrayList<>();
+        SimilarityFallback.Proposal proposal = SimilarityFallback.propose(finding, columns, rules, retrieved);
         Attempt attempt = modelAvailable && !passages.isEmpty()
-                ? ask(model.get(), capsule, columns, finding, passages, warnings)
+                ? ask(model.get(), capsule, columns, rules, finding, passages, warnings)
                 : Attempt.NONE;
         Optional<RowAnswer> answer = attempt.answer();
         if (answer.isPresent()) {
-            byModel = true;
             cells.putAll(answer.get().cells());
-            answer.get().sources().forEach(n -> citations.add(Citation.of(n, passages.get(n - 1))));
+            answer.get().sources().forEach(n -> cited.add(passages.get(n - 1)));
+            Optional<String> defaulted = columns.deadline().map(CapsuleDefinition.Column::name)
+                    .filter(deadline -> cells.getOrDefault(deadline, "").isBlank());
+            settle(finding, columns, cells);
+            Map<String, List<String>> failing = rules.failures(columns.drafted(), evidence(cells, cited, columns));
+            // Each cell that failed its checks twice falls back on its own, and says so where it is.
+            failing.forEach((column, reasons) -> replace(column, reasons, cells, cited, cellWarnings, proposal, rules, columns));
+            // A deadline left to the default follows the nature as it is now.
+            defaulted.filter(deadline -> !failing.isEmpty()).ifPresent(deadline -> cells.put(deadline, ""));
+            settle(finding, columns, cells);
         } else {
-            fallback(columns, passages, cells, citations, warnings, modelAvailable);
+            cells.putAll(proposal.cells());
+            cited.addAll(proposal.sources());
+            settle(finding, columns, cells);
+            if (proposal.source().isPresent()) {
+                warnings.add((modelAvailable ? "" : "sans modèle : ") + "proposition par similarité, reprise du "
+                        + proposal.origin());
+            }
         }
-        // The inspector's own classification of the finding wins over the model's.
+        // Whatever filled the row, a cell that still fails its checks is flagged where it is, never kept silently.
+        rules.failures(columns.drafted(), evidence(cells, cited, columns)).forEach((column, reasons) ->
+                cellWarnings.computeIfAbsent(column, k -> new ArrayList<>()).add(String.join(" ; ", reasons) + " — à vérifier avant validation"));
+        columns.reference().ifPresent(reference -> {
+            boolean declared = rules.requiresCitedPassage(reference.name());
+            List<String> missing = ReferenceCheck.unsupported(cells.get(reference.name()), cited.stream().map(PassageHit::text).toList());
+            // Capsules that declare no cited-passage check still get the article check of old, as a row warning.
+            if (!declared && !missing.isEmpty()) {
+                warnings.add("référence non trouvée dans les sources citées : " + String.join(", ", missing)
+                        + " — à vérifier avant validation");
+            }
+        });
+        if (cited.isEmpty()) {
+            warnings.add("aucune source : ligne à compléter par l'inspecteur");
+        }
+        List<Citation> citations = new ArrayList<>();
+        for (PassageHit hit : cited) {
+            citations.add(Citation.of(citations.size() + 1, hit));
+        }
+        return new Drafted(new DraftContent.Row(cells, citations, warnings, cellWarnings), answer.isPresent(), attempt.usage());
+    }
+
+    /** The inspector's type of the finding wins over any proposal; a blank deadline takes its nature's default. */
+    private static void settle(Finding finding, TableColumns columns, Map<String, String> cells) {
         if (finding.type() != null && columns.type().isPresent()) {
             TableColumns.allowed(columns.type().get(), finding.type().json())
                     .ifPresent(type -> cells.put(columns.type().get().name(), type));
         }
         applyDeadline(columns, cells);
-        columns.reference().ifPresent(reference -> {
-            List<String> missing = ReferenceCheck.unsupported(cells.get(reference.name()),
-                    citations.stream().map(Citation::text).toList());
-            if (!missing.isEmpty()) {
-                warnings.add("référence non trouvée dans les sources citées : " + String.join(", ", missing)
-                        + " — à vérifier avant validation");
-            }
-        });
-        if (citations.isEmpty()) {
-            warnings.add("aucune source : ligne à compléter par l'inspecteur");
-        }
-        return new Drafted(new DraftContent.Row(cells, citations, warnings), byModel, attempt.usage());
     }
 
-    private List<PassageHit> passages(Capsule capsule, Finding finding) {
+    /**
+     * Puts the fallback's value in place of a failing cell when it passes the checks, else the column's
+     * placeholder (or nothing), with a warning on that cell naming what was refused and why.
+     */
+    private static void replace(String column, List<String> reasons, Map<String, String> cells, List<PassageHit> cited,
+            Map<String, List<String>> cellWarnings, SimilarityFallback.Proposal proposal, ColumnRules rules,
+            TableColumns columns) {
+        String refused = cells.get(column);
+        String proposed = proposal.cells().getOrDefault(column, "");
+        List<String> derived = rules.derivedValues(column, cells);
+        String candidate = !derived.isEmpty()
+                && derived.stream().noneMatch(v -> AccentFolding.fold(v).equals(AccentFolding.fold(proposed)))
+                ? derived.getFirst() : proposed;
+        List<PassageHit> withSource = new ArrayList<>(cited);
+        proposal.sources().stream().filter(s -> !withSource.contains(s)).forEach(withSource::add);
+        String replacement;
+        String how;
+        if (!candidate.isBlank() && rules.failures(column, candidate, evidence(cells, withSource, columns)).isEmpty()) {
+            replacement = candidate;
+            how = "remplacée par « " + candidate + " » (" + (derived.isEmpty() ? "similarité : " + proposal.origin()
+                    : "règle de la capsule") + ")";
+            if (derived.isEmpty()) {
+                proposal.sources().stream().filter(s -> !cited.contains(s)).forEach(cited::add);
+            }
+        } else {
+            replacement = rules.placeholder(column).orElse("");
+            how = replacement.isEmpty() ? "cellule laissée vide" : "remplacée par « " + replacement + " »";
+        }
+        cells.put(column, replacement);
+        cellWarnings.computeIfAbsent(column, k -> new ArrayList<>()).add("proposition du modèle écartée (« "
+                + clip(refused) + " » : " + String.join(" ; ", reasons) + ") ; " + how + " — à vérifier avant validation");
+    }
+
+    private static CellCheck.Row evidence(Map<String, String> cells, List<PassageHit> cited, TableColumns columns) {
+        List<CellCheck.CitedText> texts = cited.stream()
+                .map(hit -> new CellCheck.CitedText(hit.text(),
+                        hit.kind() == Passage.Kind.TABLE_ROW ? SimilarRow.cells(hit, columns.all()) : Map.of()))
+                .toList();
+        return new CellCheck.Row(cells, texts);
+    }
+
+    private static String clip(String value) {
+        String one = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        return one.length() > 80 ? one.substring(0, 80) + "…" : one;
+    }
+
+    /** Every passage retrieved for the finding, past table rows first; the model sees the first few. */
+    private List<PassageHit> retrieved(Capsule capsule, Finding finding) {
         List<PassageHit> hits = retrieval.retrieve(capsule, finding.text()).all();
         // Past "finding → measure" rows are the best guide to the house style; report text next.
         return hits.stream()
                 .sorted(Comparator.comparing((PassageHit h) -> h.kind() == Passage.Kind.TABLE_ROW ? 0 : 1))
-                .limit(properties.passagesPerRow())
                 .toList();
     }
 
@@ -115,7 +191,12 @@ class RowDrafter {
         static final Attempt NONE = new Attempt(Optional.empty(), ModelUsage.none());
     }
 
-    private Attempt ask(String modelName, Capsule capsule, TableColumns columns, Finding finding,
+    /**
+     * Asks the model for the row; an answer that is not valid JSON for the columns, or whose cells fail their
+     * declared checks, is sent back once with the problems named. The second answer is kept if its format is
+     * valid (its failing cells then fall back one by one), else the row goes by similarity.
+     */
+    private Attempt ask(String modelName, Capsule capsule, TableColumns columns, ColumnRules rules, Finding finding,
             List<PassageHit> passages, List<String> warnings) {
         ModelUsage spent = ModelUsage.none();
         List<CapsuleDefinition.Column> drafted = columns.drafted();
@@ -124,21 +205,25 @@ class RowDrafter {
             ModelReply reply = model.generate(prompt);
             spent = reply.usage();
             RowAnswer answer = RowAnswer.parse(reply.text(), drafted, passages.size());
-            if (answer.isValid()) {
+            Map<String, List<String>> failing = answer.isValid() ? failures(answer, finding, columns, rules, passages) : Map.of();
+            if (answer.isValid() && failing.isEmpty()) {
                 markIncomplete(reply.defect(), "ligne à vérifier avant validation", warnings);
                 return new Attempt(Optional.of(answer), spent);
             }
+            String problems = answer.isValid() ? ColumnRules.retryRequest(failing)
+                    : "Ta réponse ne respecte pas le format : " + String.join(" ; ", answer.problems())
+                            + ". Corrige-la et renvoie l'objet JSON complet.";
             List<ModelPrompt.Message> retry = List.of(
                     new ModelPrompt.Message(ModelPrompt.Role.ASSISTANT, reply.text()),
-                    new ModelPrompt.Message(ModelPrompt.Role.USER, "Ta réponse ne respecte pas le format : "
-                            + String.join(" ; ", answer.problems()) + ". Corrige-la et renvoie l'objet JSON complet."));
+                    new ModelPrompt.Message(ModelPrompt.Role.USER, problems));
             ModelReply second = model.generate(prompt(modelName, capsule, columns, finding, passages, retry));
             spent = spent.plus(second.usage());
             RowAnswer corrected = RowAnswer.parse(second.text(), drafted, passages.size());
             if (corrected.isValid()) {
                 // A whole second answer supersedes an incomplete first one.
                 markIncomplete(second.defect(), "ligne à vérifier avant validation", warnings);
-                warnings.add("réponse du modèle corrigée après un premier essai invalide");
+                warnings.add("réponse du modèle corrigée après un premier essai "
+                        + (answer.isValid() ? "dont des cellules ne respectaient pas les règles du tableau" : "invalide"));
                 return new Attempt(Optional.of(corrected), spent);
             }
             warnings.add("réponse du modèle invalide deux fois (" + String.join(" ; ", corrected.problems())
@@ -162,24 +247,13 @@ class RowDrafter {
         }
     }
 
-    private void fallback(TableColumns columns, List<PassageHit> passages, Map<String, String> cells, List<Citation> citations,
-            List<String> warnings, boolean modelAvailable) {
-        Optional<PassageHit> similar = SimilarRow.best(passages);
-        if (similar.isEmpty()) {
-            return;
-        }
-        PassageHit row = similar.get();
-        Map<String, String> found = SimilarRow.cells(row, columns.all());
-        for (CapsuleDefinition.Column column : columns.drafted()) {
-            String value = found.get(column.name());
-            if (value != null && !value.isBlank()) {
-                cells.put(column.name(), column.values().isEmpty() ? value : TableColumns.allowed(column, value).orElse(""));
-            }
-        }
-        citations.add(Citation.of(1, row));
-        String source = found.getOrDefault(columns.finding().name(), "");
-        warnings.add((modelAvailable ? "" : "sans modèle : ") + "proposition par similarité, reprise du constat historique le"
-                + " plus proche « " + abbreviate(source) + " » (" + row.title() + (row.page() > 0 ? ", p. " + row.page() : "") + ")");
+    /** The cells of a well-formed answer that fail their checks, once the finding's type and default deadline are in. */
+    private static Map<String, List<String>> failures(RowAnswer answer, Finding finding, TableColumns columns, ColumnRules rules,
+            List<PassageHit> passages) {
+        Map<String, String> cells = new LinkedHashMap<>(answer.cells());
+        settle(finding, columns, cells);
+        List<PassageHit> cited = answer.sources().stream().map(n -> passages.get(n - 1)).toList();
+        return rules.failures(columns.drafted(), evidence(cells, cited, columns));
     }
 
     private static void applyDeadline(TableColumns columns, Map<String, String> cells) {
@@ -202,7 +276,8 @@ class RowDrafter {
         CapsuleDefinition d = capsule.definition();
         String columnText = columns.drafted().stream()
                 .map(c -> "- " + c.name() + " (« " + c.title() + " ») : " + c.description()
-                        + (c.values().isEmpty() ? "" : " Valeurs permises : " + String.join(", ", c.values()) + "."))
+                        + (c.values().isEmpty() ? "" : " Valeurs permises : " + String.join(", ", c.values()) + ".")
+                        + CheckHints.of(c))
                 .collect(Collectors.joining("\n"));
         String deadlines = columns.deadlineByNature().isEmpty() ? "(aucun)" : columns.deadlineByNature().entrySet().stream()
                 .map(e -> e.getKey() + " → " + e.getValue()).collect(Collectors.joining(", "));
@@ -231,9 +306,5 @@ class RowDrafter {
         }
         shape.add(JsonShape.Property.integers("sources", "numéros des passages utilisés"));
         return new ModelPrompt(modelName, systemText, messages, new JsonShape("ligne", shape));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 90 ? text.substring(0, 90) + "…" : text;
     }
 }

@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  *
  * @param afterBlank a blank line (or a paragraph break) comes before it
  * @param heading the document styled it as a heading: never a finding
+ * @param nested an item of a list nested under another item (a Word sub-bullet): part of the item above
  */
-record SourceLine(String text, boolean afterBlank, boolean heading) {
+record SourceLine(String text, boolean afterBlank, boolean heading, boolean nested) {
+
+    SourceLine(String text, boolean afterBlank, boolean heading) {
+        this(text, afterBlank, heading, false);
+    }
 
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?|[\\n\\u000B\\u0085\\u2028]");
 
@@ -41,6 +46,11 @@ record SourceLine(String text, boolean afterBlank, boolean heading) {
             lines.set(0, new SourceLine(first.text(), true, false));
         }
         return lines;
+    }
+
+    /** The lines of a Word list item nested under another: each belongs to the item above. */
+    static List<SourceLine> ofNestedItem(String paragraph) {
+        return ofText(paragraph).stream().map(l -> new SourceLine(l.text(), true, false, true)).toList();
     }
 
     static SourceLine ofHeading(String heading) {

@@ -13,4 +13,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("capsules.tables")
 public record TableProperties(
-        @DefaultValue("4") int concurrency, @DefaultValue("100") int maxFindings, @DefaultValue("6") int passagesPerRow) {}
+        @DefaultValue("4") int concurrency, @DefaultValue("200") int maxFindings, @DefaultValue("6") int passagesPerRow) {}

@@ -56,15 +56,20 @@ class TableQualityBenchmark {
     void leaveOneReportOut() throws Exception {
         JsonNode truth = JSON.readTree(CAPSULE.resolve("evaluation/tableaux-de-reference.json").toFile());
         BenchmarkReport report = new BenchmarkReport().line("leave-one-report-out, " + truth.get("reports").size() + " reports");
-        for (String mode : List.of("similarity", "fake-model")) {
+        for (String mode : System.getProperty("bench.modes", "similarity,fake-model,bad-model").split(",")) {
             int rows = 0;
             int nature = 0;
             int reference = 0;
             int deadline = 0;
+            int badProposed = 0;
+            int badKept = 0;
+            int badUnflagged = 0;
             for (JsonNode held : truth.get("reports")) {
-                Function<ChatCall, ScriptedReply> responder = mode.equals("similarity")
-                        ? call -> ScriptedReply.httpError(500, "no model")
-                        : TableQualityBenchmark::copyFirstHistoricalRow;
+                Function<ChatCall, ScriptedReply> responder = switch (mode) {
+                    case "similarity" -> call -> ScriptedReply.httpError(500, "no model");
+                    case "bad-model" -> TableQualityBenchmark::badRow;
+                    default -> TableQualityBenchmark::copyFirstHistoricalRow;
+                };
                 JsonNode draft = draftWithout(held.get("document").asString(), findings(held), responder, 4, Duration.ZERO);
                 JsonNode generated = draft.get("content").get("rows");
                 for (int i = 0; i < held.get("rows").size(); i++) {
@@ -74,10 +79,29 @@ class TableQualityBenchmark {
                     nature += fold(cells.get("nature").asString()).equals(fold(expected.get("nature").asString())) ? 1 : 0;
                     reference += sameReference(cells.get("reference").asString(), expected.get("reference").asString()) ? 1 : 0;
                     deadline += fold(cells.get("delai").asString()).equals(fold(expected.get("delai").asString())) ? 1 : 0;
+                    if (mode.equals("bad-model")) {
+                        // The bad model fills reference, mesure and délai badly everywhere, and nature badly for remarques.
+                        boolean remarque = cells.get("type").asString().equals("remarque");
+                        for (String column : List.of("reference", "mesure", "nature", "delai")) {
+                            if (column.equals("nature") && !remarque) {
+                                continue;
+                            }
+                            badProposed++;
+                            String value = cells.get(column).asString();
+                            boolean bad = value.equals(MADE_UP) || value.length() > 100 || (column.equals("nature") && value.equals("injonction"));
+                            boolean flagged = generated.get(i).path("cellWarnings").has(column);
+                            badKept += bad ? 1 : 0;
+                            badUnflagged += bad && !flagged ? 1 : 0;
+                        }
+                    }
                 }
             }
             report.line(String.format(Locale.ROOT, "%-11s rows %d: nature %.0f %%, reference %.0f %%, deadline %.0f %%", mode, rows,
                     100.0 * nature / rows, 100.0 * reference / rows, 100.0 * deadline / rows));
+            if (mode.equals("bad-model")) {
+                report.line(String.format(Locale.ROOT, "bad-model   bad cells proposed %d, kept in the draft %d, kept unflagged %d",
+                        badProposed, badKept, badUnflagged));
+            }
         }
         report.write("table-quality.txt");
     }
@@ -133,6 +157,84 @@ class TableQualityBenchmark {
                 context.close();
             }
         }
+    }
+
+    private static final String MADE_UP = "article L.999-12 du CASF";
+
+    /** A model that answers badly: a made-up article, a 200-character excerpt of its first passage as measure and deadline, always "injonction". */
+    private static ScriptedReply badRow(ChatCall call) {
+        String prompt = call.lastUserMessage();
+        int passage = prompt.indexOf("\n", Math.max(0, prompt.indexOf("[1] «"))) + 1;
+        String excerpt = prompt.substring(passage, Math.min(prompt.length(), passage + 200)).replaceAll("\\s+", " ").strip();
+        return ScriptedReply.text(JSON.writeValueAsString(Map.of("type", "écart", "reference", MADE_UP, "mesure", excerpt,
+                "nature", "injonction", "delai", excerpt, "sources", List.of(1))));
+    }
+
+    /**
+     * How far references can be found at all, held-out report by report: a held-out row's reference is
+     * "reusable" when some row of another report's table or of the historical XLSX tables has the same one
+     * (same article set, or the same text without articles); its articles are "findable" when each appears in
+     * the text of some other document of the capsule (the other reports, the XLSX tables).
+     */
+    @Test
+    void referenceCeiling() throws Exception {
+        JsonNode truth = JSON.readTree(CAPSULE.resolve("evaluation/tableaux-de-reference.json").toFile());
+        List<String> tableReferences = new ArrayList<>();
+        StringBuilder tableText = new StringBuilder();
+        try (Stream<Path> files = Files.walk(CAPSULE.resolve("documents/tableaux"))) {
+            for (Path xlsx : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
+                try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+                    for (org.apache.poi.ss.usermodel.Sheet sheet : book) {
+                        int referenceColumn = -1;
+                        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                            for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                                String text = cell.toString();
+                                tableText.append(text).append('\n');
+                                if (fold(text).startsWith("reference")) {
+                                    referenceColumn = cell.getColumnIndex();
+                                } else if (cell.getColumnIndex() == referenceColumn && !text.isBlank()) {
+                                    tableReferences.add(text);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, String> reportText = new java.util.HashMap<>();
+        for (JsonNode held : truth.get("reports")) {
+            String document = held.get("document").asString();
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(CAPSULE.resolve("documents").resolve(document).toFile())) {
+                reportText.put(document, new org.apache.pdfbox.text.PDFTextStripper().getText(pdf));
+            }
+        }
+        int rows = 0;
+        int reusable = 0;
+        int findable = 0;
+        for (JsonNode held : truth.get("reports")) {
+            String document = held.get("document").asString();
+            List<String> otherReferences = new ArrayList<>(tableReferences);
+            StringBuilder otherText = new StringBuilder(tableText);
+            for (JsonNode other : truth.get("reports")) {
+                if (!other.get("document").asString().equals(document)) {
+                    other.get("rows").forEach(r -> otherReferences.add(r.get("reference").asString()));
+                    otherText.append(reportText.get(other.get("document").asString())).append('\n');
+                }
+            }
+            Set<String> textArticles = articles(otherText.toString());
+            for (JsonNode row : held.get("rows")) {
+                rows++;
+                String expected = row.get("reference").asString();
+                reusable += otherReferences.stream().anyMatch(r -> sameReference(r, expected)) ? 1 : 0;
+                Set<String> wanted = articles(expected);
+                findable += !wanted.isEmpty() && textArticles.containsAll(wanted) ? 1 : 0;
+            }
+        }
+        new BenchmarkReport()
+                .line(String.format(Locale.ROOT, "reference ceiling over %d held-out rows: same reference in another row %d (%.0f %%),"
+                        + " every article found in another document %d (%.0f %%)", rows, reusable, 100.0 * reusable / rows, findable,
+                        100.0 * findable / rows))
+                .write("table-reference-ceiling.txt");
     }
 
     /** The held-out report's findings, numbered as in the report. */

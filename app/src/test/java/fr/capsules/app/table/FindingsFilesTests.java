@@ -106,6 +106,56 @@ class FindingsFilesTests {
     }
 
     @Test
+    void anXlsxHeaderOnTwoRowsWithMergedCellsNamesTheColumnsAndATitleAboveNamesTheDraft() throws IOException {
+        byte[] workbook = workbook(book -> {
+            Sheet sheet = book.createSheet("Feuil1");
+            row(sheet, 0, "Inspection du 14/10/2026 — EHPAD Les Tilleuls", "", "");
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
+            row(sheet, 1, "N°", "Constat", "");
+            sheet.addMergedRegion(new CellRangeAddress(1, 2, 0, 0));
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 1, 2));
+            row(sheet, 2, "", "Type", "Libellé");
+            row(sheet, 3, "E1", "Écart", PLAN_BLEU);
+            row(sheet, 4, "R1", "Remarque", ANIMATION);
+        });
+
+        FindingsParser.FindingsRead read = parser.readFile("constats.xlsx", workbook);
+
+        assertThat(read.findings()).extracting(Finding::label, Finding::text, Finding::type).containsExactly(
+                tuple("E1", PLAN_BLEU, FindingType.ECART),
+                tuple("R1", ANIMATION, FindingType.REMARQUE));
+        assertThat(read.context().title()).contains("EHPAD Les Tilleuls — inspection du 14/10/2026");
+    }
+
+    @Test
+    void aDocxListWithNestedBulletsGivesOneFindingPerTopLevelItem() throws IOException {
+        byte[] docx = document(doc -> {
+            doc.createParagraph().createRun().setText("Constats — EHPAD Les Glycines, visite du 02/02/2026");
+            item(doc, 0, "Les chambres suivantes ne disposent pas d'appel malade :");
+            item(doc, 1, "chambre 12 ;");
+            item(doc, 1, "chambre 14.");
+            item(doc, 0, CONTENTION);
+            item(doc, 1, "résidente de la chambre 3, depuis mars.");
+            item(doc, 0, ANIMATION);
+        });
+
+        FindingsParser.FindingsRead read = parser.readFile("constats.docx", docx);
+
+        assertThat(read.findings()).extracting(Finding::text).containsExactly(
+                "Les chambres suivantes ne disposent pas d'appel malade : chambre 12 ; chambre 14.",
+                CONTENTION + " résidente de la chambre 3, depuis mars.",
+                ANIMATION);
+        assertThat(read.context().title()).contains("EHPAD Les Glycines — inspection du 02/02/2026");
+    }
+
+    private static void item(XWPFDocument doc, int level, String text) {
+        var paragraph = doc.createParagraph();
+        paragraph.setNumID(java.math.BigInteger.ONE);
+        paragraph.setNumILvl(java.math.BigInteger.valueOf(level));
+        paragraph.createRun().setText(text);
+    }
+
+    @Test
     void anXlsxRowMergedAcrossTheTableSetsTheTypeOfTheRowsBelow() throws IOException {
         byte[] workbook = workbook(book -> {
             Sheet sheet = book.createSheet("Feuil1");

@@ -59,9 +59,15 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
         assertThat(rows.get(0).get("cells").get("numero").asString()).isEqualTo("E1");
         assertThat(rows.get(1).get("cells").get("constat").asString()).contains("réévaluation tracée");
         assertThat(rows.get(2).get("cells").get("type").asString()).isEqualTo("remarque");
+        // The capsule's rule: a remarque is answered by a recommandation, whatever the model said.
+        assertThat(rows.get(2).get("cells").get("nature").asString()).isEqualTo("recommandation");
+        assertThat(rows.get(2).get("cells").get("delai").asString()).isEqualTo("6 mois");
+        assertThat(rows.get(2).get("cellWarnings").get("nature").get(0).asString()).contains("« prescription »").contains("remarque");
         for (JsonNode row : rows) {
-            assertThat(row.get("cells").get("nature").asString()).isEqualTo("prescription");
-            assertThat(row.get("cells").get("delai").asString()).isEqualTo("3 mois");
+            if (!row.get("cells").get("type").asString().equals("remarque")) {
+                assertThat(row.get("cells").get("nature").asString()).isEqualTo("prescription");
+                assertThat(row.get("cells").get("delai").asString()).isEqualTo("3 mois");
+            }
             assertThat(row.get("cells").get("mesure").asString()).startsWith("Mettre en place");
             assertThat(row.get("citations")).isNotEmpty();
             assertThat(row.get("citations").get(0).get("title").asString()).isNotBlank();
@@ -81,8 +87,56 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
 
         JsonNode row = draft("1. Absence de plan bleu actualisé").get("content").get("rows").get(0);
 
-        assertThat(row.get("cells").get("reference").asString()).isEqualTo("article L.999-99 du CASF");
-        assertThat(row.get("warnings")).anySatisfy(w -> assertThat(w.asString()).contains("L999-99").contains("à vérifier"));
+        // Asked again with the failed check named, the model insists: the cell falls back on its own, flagged.
+        assertThat(OLLAMA.chatCalls().get(1).lastUserMessage()).startsWith("Certaines cellules").contains("« reference »").contains("L999-99 ne figure dans aucun passage cité");
+        assertThat(row.get("cells").get("reference").asString()).doesNotContain("999");
+        assertThat(row.get("cellWarnings").get("reference").get(0).asString()).contains("L999-99").contains("à vérifier");
+        assertThat(row.get("cells").get("mesure").asString()).isEqualTo("Mettre en place un plan bleu.");
+        assertThat(row.get("cellWarnings").has("mesure")).isFalse();
+    }
+
+    /** A model that answers badly: a made-up article, excerpts of its passages everywhere else, always "injonction". */
+    private static ScriptedReply badRow(ChatCall call) {
+        String prompt = call.lastUserMessage();
+        int passage = prompt.indexOf("\n", prompt.indexOf("[1] «")) + 1;
+        String excerpt = prompt.substring(passage, Math.min(prompt.length(), passage + 200)).replaceAll("\\s+", " ").strip();
+        return ScriptedReply.text(JSON.writeValueAsString(Map.of("type", "écart", "reference", MADE_UP, "mesure", excerpt,
+                "nature", "injonction", "delai", excerpt, "sources", List.of(1))));
+    }
+
+    private static final String MADE_UP = "article L.999-12 du CASF";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    @Test
+    void aModelThatAnswersBadlyGetsNoBadCellIntoTheDraftUnflagged() {
+        OLLAMA.withDefaultResponder(TableDraftingIntegrationTests::badRow);
+
+        JsonNode draft = draft(FINDINGS);
+
+        int bad = 0;
+        int unflagged = 0;
+        for (JsonNode row : draft.get("content").get("rows")) {
+            JsonNode cells = row.get("cells");
+            boolean remarque = cells.get("type").asString().equals("remarque");
+            for (String column : List.of("reference", "mesure", "nature", "delai")) {
+                String value = cells.get(column).asString();
+                boolean isBad = value.equals(MADE_UP) || value.length() > 100 || (remarque && value.equals("injonction"));
+                boolean flagged = row.path("cellWarnings").has(column);
+                bad += isBad ? 1 : 0;
+                unflagged += isBad && !flagged ? 1 : 0;
+                // Every cell the model filled badly was replaced or flagged where it is.
+                if (!column.equals("nature") || remarque) {
+                    assertThat(flagged).as(column + " of " + cells).isTrue();
+                }
+            }
+            assertThat(cells.get("nature").asString()).isNotEqualTo(remarque ? "injonction" : "");
+            assertThat(cells.get("reference").asString()).isNotEqualTo(MADE_UP);
+        }
+        assertThat(unflagged).as("bad cells unflagged (of " + bad + " left)").isZero();
+        ChatCall retry = OLLAMA.chatCalls().stream().filter(c -> c.lastUserMessage().startsWith("Certaines cellules")).findFirst()
+                .orElseThrow();
+        assertThat(retry.lastUserMessage()).contains("« delai »").contains("attendu un délai").contains("« mesure »")
+                .contains("verbe à l'infinitif");
     }
 
     @Test
@@ -112,7 +166,8 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
         for (JsonNode row : draft.get("content").get("rows")) {
             assertThat(row.get("cells").get("mesure").asString()).as(row.toString()).isNotBlank();
             assertThat(List.of("injonction", "prescription", "recommandation")).contains(row.get("cells").get("nature").asString());
-            assertThat(row.get("citations")).hasSize(1);
+            // The closest past row, and the past findings its deadline and reference come from.
+            assertThat(row.get("citations").size()).isBetween(1, 3);
             assertThat(row.get("warnings")).anySatisfy(w -> assertThat(w.asString()).contains("similarité"));
         }
     }
@@ -171,12 +226,53 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
         ApiClient.Response empty = inspector.postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", "   \n  "));
         assertThat(empty.status()).isEqualTo(400);
         StringBuilder tooMany = new StringBuilder();
-        for (int i = 1; i <= 101; i++) {
+        for (int i = 1; i <= 201; i++) {
             tooMany.append(i).append(". Constat ").append(i).append('\n');
         }
         ApiClient.Response over = inspector.postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", tooMany.toString()));
         assertThat(over.status()).isEqualTo(400);
-        assertThat(over.json().get("detail").asString()).contains("101").contains("100");
+        assertThat(over.json().get("detail").asString()).contains("201").contains("200");
+        assertThat(empty.json().get("detail").asString()).startsWith("texte vide : aucun constat trouvé");
+    }
+
+    @Test
+    void twoHundredFindingsStreamRowByRowAndAClientThatLeavesStopsTheDrafting() throws Exception {
+        OLLAMA.withDefaultResponder(call -> faithfulRow(call).withFirstTokenDelay(Duration.ofMillis(40)));
+        StringBuilder findings = new StringBuilder("Constats de l'inspection du 14/10/2026 — EHPAD Les Tilleuls\n");
+        for (int i = 1; i <= 200; i++) {
+            findings.append("E").append(i).append(". Contentions appliquées sans prescription médicale, chambre ").append(i).append(".\n");
+        }
+        int draftsBefore = as("inspecteur").get("/api/drafts?capsule=mesures-inspection").json().size();
+        HttpResponse<InputStream> response = SseEvents.open(port, "inspecteur", "/api/capsules/mesures-inspection/drafts",
+                JSON.writeValueAsString(Map.of("input", findings.toString())));
+
+        List<SseEvents.Event> first = SseEvents.read(response.body(), event -> event.name().equals("row"));
+        response.body().close();
+        assertThat(first.getLast().name()).isEqualTo("row");
+        // Wait until the model stops being called: the drafter noticed at its next row that nobody listens.
+        int calls = -1;
+        while (calls != OLLAMA.chatCalls().size()) {
+            calls = OLLAMA.chatCalls().size();
+            Thread.sleep(500);
+        }
+        assertThat(calls).isLessThan(100);
+        assertThat(as("inspecteur").get("/api/drafts?capsule=mesures-inspection").json().size()).isEqualTo(draftsBefore);
+    }
+
+    @Test
+    void aTableDraftIsNamedAfterTheEstablishmentAndDateOfItsFindings() {
+        OLLAMA.withDefaultResponder(TableDraftingIntegrationTests::faithfulRow);
+        StringBuilder twelve = new StringBuilder("Constats de l'inspection du 14/10/2026 — EHPAD Les Tilleuls\n\n");
+        for (int i = 1; i <= 12; i++) {
+            twelve.append(i).append(". Le dossier du résident ").append(i).append(" ne comporte pas de projet personnalisé.\n");
+        }
+
+        JsonNode draft = draft(twelve.toString());
+
+        assertThat(draft.get("content").get("rows")).hasSize(12);
+        assertThat(draft.get("question").asString()).isEqualTo("EHPAD Les Tilleuls — inspection du 14/10/2026");
+        assertThat(draft.get("warnings")).anySatisfy(w -> assertThat(w.get("message").asString()).startsWith("12 constat(s) lu(s)")
+                .contains("Lu comme contexte, non repris comme constat : « Constats de l'inspection du 14/10/2026"));
     }
 
     @Test

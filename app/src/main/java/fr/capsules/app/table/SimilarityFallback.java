@@ -1,0 +1,185 @@
+package fr.capsules.app.table;
+
+import fr.capsules.app.capsule.CapsuleDefinition;
+import fr.capsules.ingest.chunk.Passage;
+import fr.capsules.ingest.index.PassageHit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the row would be without a model, from the historical table rows and report findings retrieved for
+ * the finding, each weighed by how close it is to this one (retrieval score and shared words):
+ *
+ * <ul>
+ *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows, by a
+ *       vote of the closest past rows whose value the rule allows, the first allowed value otherwise;
+ *   <li>deadline: the closest past row of the same nature, else the capsule's deadline for that nature;
+ *   <li>reference: from the closest past finding that names one, table row or report ("Écart à : …",
+ *       "Référence : …");
+ *   <li>other columns (the measure): the closest past row's.
+ * </ul>
+ *
+ * Values that fail their column's checks are left out. Used for a whole row when the model cannot
+ * answer, and cell by cell when a model's cell fails its checks twice. Stateless.
+ */
+final class SimilarityFallback {
+
+    /** "Écart E4 : … Écart à : article L.331-8-1 du CASF." in a report's text. */
+    private static final Pattern REPORT_FINDING = Pattern.compile(
+            "(?:[ée]cart|remarque)\\s+[ER]\\s?\\d{1,3}\\s*:\\s*(.+?)\\s*(?:[ée]cart\\s+à|r[ée]f[ée]rences?)\\s*:\\s*(.+?)\\.(?=\\s|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /** How many of the closest past rows vote for a derived value. */
+    private static final int VOTERS = 3;
+
+    /**
+     * @param cells the proposed value of each drafted column that has one
+     * @param source the historical row the values come from, if any
+     * @param origin where the values come from, in French ("constat historique le plus proche « … » (titre, p. 2)")
+     * @param sources every passage a proposed value comes from (the row's citations)
+     */
+    record Proposal(Map<String, String> cells, Optional<PassageHit> source, String origin, List<PassageHit> sources) {}
+
+    /** A past finding with what was decided for it, and how close it is to the one being drafted. */
+    private record Past(PassageHit passage, Map<String, String> cells, double closeness) {}
+
+    private SimilarityFallback() {}
+
+    static Proposal propose(Finding finding, TableColumns columns, ColumnRules rules, List<PassageHit> passages) {
+        Set<String> words = words(finding.text());
+        // Closeness = the retrieval score (relative to the best hit: it weighs rare words) and the share of words in
+        // common with the past finding itself (which tells apart the findings of one report passage), equally.
+        double top = passages.stream().mapToDouble(PassageHit::score).max().orElse(1);
+        java.util.function.ToDoubleFunction<PassageHit> retrieval = hit -> top > 0 ? hit.score() / top : 0;
+        List<Past> rows = new ArrayList<>();
+        List<Past> referenced = new ArrayList<>();
+        for (PassageHit hit : passages) {
+            if (hit.kind() == Passage.Kind.TABLE_ROW) {
+                Map<String, String> cells = SimilarRow.cells(hit, columns.all());
+                String own = cells.getOrDefault(columns.finding().name(), hit.text());
+                Past past = new Past(hit, cells,
+                        (retrieval.applyAsDouble(hit) + closeness(words, words(own.isBlank() ? hit.text() : own))) / 2);
+                rows.add(past);
+                columns.reference().filter(r -> !cells.getOrDefault(r.name(), "").isBlank()).ifPresent(r -> referenced.add(past));
+            } else if (columns.reference().isPresent()) {
+                Matcher m = REPORT_FINDING.matcher(hit.text());
+                while (m.find()) {
+                    referenced.add(new Past(hit, Map.of(columns.reference().get().name(), FindingText.inline(m.group(2))),
+                            (retrieval.applyAsDouble(hit) + closeness(words, words(m.group(1)))) / 2));
+                }
+            }
+        }
+        Comparator<Past> closest = Comparator.comparingDouble(Past::closeness).reversed();
+        rows.sort(closest);
+        referenced.sort(closest);
+
+        Map<String, String> cells = new LinkedHashMap<>();
+        List<PassageHit> sources = new ArrayList<>();
+        Optional<Past> best = rows.stream().findFirst();
+        best.ifPresent(row -> {
+            for (CapsuleDefinition.Column column : columns.drafted()) {
+                String value = row.cells().get(column.name());
+                if (value != null && !value.isBlank()) {
+                    cells.put(column.name(), column.values().isEmpty() ? value : TableColumns.allowed(column, value).orElse(""));
+                }
+            }
+            sources.add(row.passage());
+        });
+        if (finding.type() != null) {
+            columns.type().flatMap(type -> TableColumns.allowed(type, finding.type().json()))
+                    .ifPresent(type -> cells.put(columns.type().get().name(), type));
+        }
+        for (CapsuleDefinition.Column column : columns.drafted()) {
+            List<String> derived = rules.derivedValues(column.name(), cells);
+            if (!derived.isEmpty()) {
+                cells.put(column.name(), vote(column.name(), derived, rows));
+            }
+        }
+        columns.deadline().ifPresent(deadline -> columns.nature().ifPresent(nature -> {
+            String chosen = cells.getOrDefault(nature.name(), "");
+            Optional<Past> sameNature = rows.stream()
+                    .filter(r -> AccentFolding.fold(r.cells().getOrDefault(nature.name(), "")).equals(AccentFolding.fold(chosen)))
+                    .findFirst();
+            String value = sameNature.map(r -> r.cells().getOrDefault(deadline.name(), ""))
+                    .filter(v -> !v.isBlank()).orElseGet(() -> defaultDeadline(columns, chosen));
+            cells.put(deadline.name(), value);
+            sameNature.map(Past::passage).filter(p -> !sources.contains(p)).ifPresent(sources::add);
+        }));
+        columns.reference().ifPresent(reference -> {
+            Optional<Past> source = referenced.stream().findFirst();
+            source.ifPresent(past -> {
+                cells.put(reference.name(), past.cells().get(reference.name()));
+                if (!sources.contains(past.passage())) {
+                    sources.add(past.passage());
+                }
+            });
+        });
+        // Keep only what passes the checks, judged against the passages the values come from.
+        CellCheck.Row evidence = new CellCheck.Row(cells, sources.stream()
+                .map(p -> new CellCheck.CitedText(p.text(), p.kind() == Passage.Kind.TABLE_ROW ? SimilarRow.cells(p, columns.all()) : Map.of()))
+                .toList());
+        for (CapsuleDefinition.Column column : columns.drafted()) {
+            if (!rules.failures(column.name(), cells.getOrDefault(column.name(), ""), evidence).isEmpty()) {
+                cells.remove(column.name());
+            }
+        }
+        Optional<PassageHit> similar = best.map(Past::passage);
+        String origin = best.map(row -> "constat historique le plus proche « "
+                + abbreviate(row.cells().getOrDefault(columns.finding().name(), "")) + " » ("
+                + row.passage().title() + (row.passage().page() > 0 ? ", p. " + row.passage().page() : "") + ")")
+                .orElse("règles de la capsule");
+        return new Proposal(cells, similar, origin, List.copyOf(sources));
+    }
+
+    /** The allowed value most of the closest past rows took (weighed by closeness); the first allowed one without any. */
+    private static String vote(String column, List<String> allowed, List<Past> rows) {
+        Map<String, Double> votes = new HashMap<>();
+        rows.stream()
+                .filter(r -> allowed.stream().anyMatch(v -> AccentFolding.fold(v).equals(AccentFolding.fold(r.cells().getOrDefault(column, "")))))
+                .limit(VOTERS)
+                .forEach(r -> allowed.stream()
+                        .filter(v -> AccentFolding.fold(v).equals(AccentFolding.fold(r.cells().get(column))))
+                        .findFirst()
+                        .ifPresent(v -> votes.merge(v, r.closeness() + 1e-6, Double::sum)));
+        return allowed.stream().max(Comparator.comparingDouble((String v) -> votes.getOrDefault(v, 0.0))
+                .thenComparing(v -> -allowed.indexOf(v))).orElseThrow();
+    }
+
+    private static String defaultDeadline(TableColumns columns, String nature) {
+        return columns.deadlineByNature().entrySet().stream()
+                .filter(e -> AccentFolding.fold(e.getKey()).equals(AccentFolding.fold(nature)))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
+    /** Shared words over the geometric mean of both sizes (cosine of word sets). */
+    private static double closeness(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long shared = a.stream().filter(b::contains).count();
+        return shared / Math.sqrt((double) a.size() * b.size());
+    }
+
+    /** Folded words of four letters or more, a plural "s" or "x" dropped. */
+    static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        Arrays.stream(AccentFolding.fold(text == null ? "" : text).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 4)
+                .map(w -> w.length() > 4 && (w.endsWith("s") || w.endsWith("x")) ? w.substring(0, w.length() - 1) : w)
+                .forEach(words::add);
+        return words;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 90 ? text.substring(0, 90) + "…" : text;
+    }
+}
