@@ -47,6 +47,8 @@ class ProblemMappingTests {
                 Map.entry(base + "request-too-large", 413),
                 Map.entry(base + "internal-error", 500),
                 Map.entry(base + "index-mismatch", 503),
+                Map.entry(base + "index-unavailable", 503),
+                Map.entry(base + "index-busy", 409),
                 Map.entry(base + "embeddings-unavailable", 503),
                 Map.entry(base + "identity-provider-unavailable", 503)));
     }
