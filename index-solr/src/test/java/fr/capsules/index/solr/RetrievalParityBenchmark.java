@@ -62,9 +62,12 @@ class RetrievalParityBenchmark {
         Path folder = Files.createTempDirectory("capsules-bench-lucene-");
         try (SolrTestCluster cluster = SolrTestCluster.start(2);
                 SolrBackend solr = new SolrBackend(cluster.settings(2, 2));
+                SolrBackend solrOneShard = new SolrBackend(cluster.settings(1, 2));
                 CapsuleIndexStore luceneStore = new LuceneBackend(folder).store("bench", IndexSettings.lexicalOnly());
                 Ingestion ingestion = new Ingestion(IngestionSettings.defaults())) {
             report("lucene (embedded)", luceneStore.openCurrent(), ingestion, sources, cases);
+            report("solr (2 nodes, 1 shard x 2 replicas)", solrOneShard.store("bench-1", IndexSettings.lexicalOnly()).openCurrent(),
+                    ingestion, sources, cases);
             report("solr (2 nodes, 2 shards x 2 replicas)", solr.store("bench", IndexSettings.lexicalOnly()).openCurrent(),
                     ingestion, sources, cases);
         } finally {

@@ -87,6 +87,9 @@ class SolrClusterTests {
     @Order(1)
     void theIngestionPipelineFillsACapsuleAndItsQuestionsRankAsInTheEmbeddedIndex() throws Exception {
         CapsuleIndex solr = filled(backend.store("sante-env", IndexSettings.lexicalOnly()), FrenchCorpus.healthEnvironment());
+        // One shard replicated on both nodes: the collection's statistics are the shard's.
+        CapsuleIndex oneShard = filled(new SolrBackend(cluster.settings(1, 2)).store("sante-env-1", IndexSettings.lexicalOnly()),
+                FrenchCorpus.healthEnvironment());
         Path folder = Files.createTempDirectory("capsules-lucene-parity-");
         try (CapsuleIndexStore localStore = new LuceneBackend(folder).store("sante-env", IndexSettings.lexicalOnly())) {
             CapsuleIndex local = filled(localStore, FrenchCorpus.healthEnvironment());
@@ -95,13 +98,15 @@ class SolrClusterTests {
                     "canicule.txt", "eau-potable.txt", "legionellose.txt", "radon.txt");
             for (String question : QUESTIONS) {
                 List<PassageHit> expected = local.search(question, 10);
-                List<PassageHit> found = solr.search(question, 10);
-                assertThat(found).as(question).isNotEmpty();
-                assertThat(found).extracting(PassageHit::passageId).as(question)
+                // Same passages in the same order, whatever the shards.
+                assertThat(solr.search(question, 10)).extracting(PassageHit::passageId).as(question)
+                        .isNotEmpty()
                         .containsExactlyElementsOf(expected.stream().map(PassageHit::passageId).toList());
+                // With one shard, the very same scores, coverage and stored fields.
+                List<PassageHit> found = oneShard.search(question, 10);
+                assertThat(found).hasSameSizeAs(expected);
                 for (int i = 0; i < found.size(); i++) {
-                    assertThat(found.get(i).score()).isCloseTo(expected.get(i).score(), within(1e-3f));
-                    assertThat(found.get(i).queryCoverage()).isEqualTo(expected.get(i).queryCoverage());
+                    assertThat(found.get(i).score()).as(question).isCloseTo(expected.get(i).score(), within(1e-4f));
                     assertThat(found.get(i)).usingRecursiveComparison().ignoringFields("score")
                             .isEqualTo(expected.get(i));
                 }
@@ -230,11 +235,16 @@ class SolrClusterTests {
                 answered = true;
                 hits.forEach(h -> assertThat(((PassageHit) h).file()).isIn(files));
             } else {
-                assertThat(outcome).isInstanceOf(IndexClosedException.class);
+                // While Solr removes the replicas one by one a search may also find the collection
+                // half gone: a clean failure all the same, never another capsule's passages.
+                assertThat(outcome).as(String.valueOf(outcome))
+                        .isInstanceOfAny(IndexClosedException.class, java.io.IOException.class,
+                                fr.capsules.ingest.index.IndexUnavailableException.class);
             }
         }
         assertThat(answered).isTrue();
-        assertThat(outcomes.get(outcomes.size() - 1)).isInstanceOf(IndexClosedException.class);
+        assertThat(outcomes.get(outcomes.size() - 1)).as(String.valueOf(outcomes.get(outcomes.size() - 1)))
+                .isInstanceOf(IndexClosedException.class);
     }
 
     @Test
