@@ -3,6 +3,7 @@ package fr.capsules.app.document;
 import fr.capsules.app.CapsulesProperties;
 import fr.capsules.index.solr.SolrBackend;
 import fr.capsules.index.solr.SolrSettings;
+import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.IndexBackend;
 import fr.capsules.ingest.index.lucene.LuceneBackend;
 import java.util.LinkedHashMap;
@@ -23,12 +24,19 @@ class IndexConfiguration {
 
     /** Embedded Lucene, one folder per capsule under {@code data/indexes}; or a SolrCloud cluster. */
     @Bean
-    IndexBackend indexBackend(CapsulesProperties properties, IndexProperties index) {
+    IndexBackend indexBackend(CapsulesProperties properties, IndexProperties index, ObjectProvider<Embedder> embedder) {
         return switch (index.backend()) {
             case LUCENE -> new LuceneBackend(properties.indexesDir());
-            // Nothing is sent to the cluster here: the service starts while it is down.
-            case SOLR -> new SolrBackend(new SolrSettings(
-                    index.solr().nodes(), index.solr().shards(), index.solr().replicas(), index.solr().timeout()));
+            case SOLR -> {
+                // Said at start rather than at the first question: the cluster holds no vectors yet.
+                if (embedder.getIfAvailable() != null) {
+                    throw new IllegalStateException("capsules.index.backend=solr holds no embedding vectors yet:"
+                            + " leave capsules.ollama.embedding-model empty (lexical retrieval), or use the embedded index");
+                }
+                // Nothing is sent to the cluster here: the service starts while it is down.
+                yield new SolrBackend(new SolrSettings(
+                        index.solr().nodes(), index.solr().shards(), index.solr().replicas(), index.solr().timeout()));
+            }
         };
     }
 
