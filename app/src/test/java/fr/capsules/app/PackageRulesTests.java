@@ -76,4 +76,19 @@ class PackageRulesTests {
                 .because("LangChain4j is how the Ollama adapter talks to the server, not a type the service passes around")
                 .check(SERVICE);
     }
+
+    @Test
+    void onlyTheIndexConfigurationNamesAnIndexBackend() {
+        noClasses().that().doNotHaveFullyQualifiedName("fr.capsules.app.document.IndexConfiguration")
+                .should().dependOnClassesThat().resideInAnyPackage("fr.capsules.ingest.index.lucene..", "fr.capsules.index.solr..")
+                .because("the service works on the index port; which engine stands behind it is chosen in one place")
+                .check(SERVICE);
+    }
+
+    @Test
+    void noServiceClassTalksToSolrOrLuceneDirectly() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.solr..", "org.apache.lucene..")
+                .because("only the index backends (ingest index.lucene, index-solr) import their engine's client")
+                .check(SERVICE);
+    }
 }

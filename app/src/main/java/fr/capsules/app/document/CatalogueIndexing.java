@@ -6,6 +6,7 @@ import fr.capsules.app.pseudonym.PseudonymTables;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.index.IndexMismatchException;
+import fr.capsules.ingest.index.IndexUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,6 +52,11 @@ class CatalogueIndexing implements ApplicationRunner {
                 if (!rebuiltAfterSettingsChange(capsule) && capsule.catalogDocuments().isPresent()) {
                     report(capsule, library.indexCatalogue(capsule));
                 }
+            } catch (IndexUnavailableException e) {
+                // A distributed index down at start: the service starts all the same, says so in its health
+                // (component "index"), answers 503 meanwhile, and indexes the catalogue at its next start.
+                log.error("Capsule {} : catalogue non indexé, le cluster de recherche ne répond pas / catalogue not"
+                        + " indexed, the index cluster does not answer: {}", capsule.id(), e.getMessage());
             } finally {
                 progress.finished(capsule.definition().id());
             }

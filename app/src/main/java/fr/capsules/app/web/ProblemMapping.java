@@ -25,7 +25,10 @@ import fr.capsules.ingest.index.IndexInUseException;
 import fr.capsules.app.workshop.EvaluationRunningException;
 import fr.capsules.app.workshop.PublicationRefusedException;
 import fr.capsules.app.workshop.WorkshopNotFoundException;
+
+import fr.capsules.ingest.index.IndexBusyException;
 import fr.capsules.ingest.index.IndexMismatchException;
+import fr.capsules.ingest.index.IndexUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -112,6 +115,15 @@ public class ProblemMapping {
             case EmbeddingsUnavailableException e -> new Problem(ProblemType.EMBEDDINGS_UNAVAILABLE,
                     e.getMessage() + ". Relancez la ré-indexation quand le serveur de modèles répondra.");
             case CapsuleIndexingException e -> new Problem(ProblemType.CAPSULE_INDEXING, e.getMessage());
+            // The nodes tried and the engine's error go to the log, not to the client.
+            case IndexUnavailableException e -> new Problem(ProblemType.INDEX_UNAVAILABLE,
+                    "Le cluster de recherche ne répond pas : les documents des capsules sont momentanément"
+                            + " inaccessibles. Réessayez dans quelques minutes ; l'administrateur en est averti"
+                            + " par l'état de santé du service.");
+            case IndexBusyException e -> new Problem(ProblemType.INDEX_BUSY,
+                    "La capsule « " + e.capsuleId() + " » est déjà en cours de ré-indexation sur un autre nœud du"
+                            + " service (ou une ré-indexation précédente a été interrompue) : son index actuel reste en"
+                            + " service. Réessayez quand elle sera terminée.");
             case TooManyRequestsException e -> new Problem(ProblemType.TOO_MANY_REQUESTS,
                     "Trop de demandes : " + e.getMessage() + ".");
             case IdentityProviderUnavailableException e -> new Problem(ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,

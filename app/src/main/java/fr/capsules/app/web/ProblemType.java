@@ -33,7 +33,9 @@ public enum ProblemType {
             HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Fournisseur d'identité injoignable"),
     PSEUDONYMISATION_UNAVAILABLE(
             HttpStatus.SERVICE_UNAVAILABLE, "pseudonymisation-unavailable", "Table de pseudonymisation inaccessible"),
-    CAPSULE_INDEXING(HttpStatus.SERVICE_UNAVAILABLE, "capsule-indexing", "Indexation en cours");
+    CAPSULE_INDEXING(HttpStatus.SERVICE_UNAVAILABLE, "capsule-indexing", "Indexation en cours"),
+    INDEX_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "index-unavailable", "Index de recherche injoignable"),
+    INDEX_BUSY(HttpStatus.CONFLICT, "index-busy", "Ré-indexation déjà en cours");
 
     private static final String BASE = "https://capsules.local/problems/";
 

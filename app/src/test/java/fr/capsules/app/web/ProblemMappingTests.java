@@ -49,6 +49,9 @@ class ProblemMappingTests {
                 Map.entry(base + "internal-error", 500),
                 Map.entry(base + "index-mismatch", 503),
                 Map.entry(base + "index-in-use", 503),
+
+                Map.entry(base + "index-unavailable", 503),
+                Map.entry(base + "index-busy", 409),
                 Map.entry(base + "embeddings-unavailable", 503),
                 Map.entry(base + "identity-provider-unavailable", 503)));
     }

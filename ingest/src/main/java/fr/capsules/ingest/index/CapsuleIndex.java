@@ -91,6 +91,15 @@ public interface CapsuleIndex extends Closeable {
      */
     List<PassageHit> search(String query, float[] queryVector, int topK) throws IOException;
 
+    /**
+     * {@link #search(String, float[], int)}, telling as well whether every part of the index
+     * answered ({@link SearchResult#complete()}): a distributed index that lost a shard answers
+     * from the others rather than not at all. The embedded index is always complete.
+     */
+    default SearchResult searchReporting(String query, float[] queryVector, int topK) throws IOException {
+        return new SearchResult(search(query, queryVector, topK), true);
+    }
+
     /** The committed record of {@code documentId}, if any. */
     Optional<DocumentRecord> document(String documentId) throws IOException;
 
