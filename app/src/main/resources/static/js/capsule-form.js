@@ -31,6 +31,16 @@ document.addEventListener('DOMContentLoaded', function () {
     fieldset.querySelector('input').focus();
   });
 
+  // The columns' declared checks (docs/TABLES.md) are not edited by this form: kept as they are, by column name.
+  var checksByName = {};
+  if (form.getAttribute('data-mode') === 'update') {
+    C.api('GET', '/api/capsules/' + encodeURIComponent(value('id'))).then(function (current) {
+      ((current.table && current.table.columns) || []).forEach(function (c) {
+        if (c.checks) { checksByName[c.name] = c.checks; }
+      });
+    }).catch(function () { /* the save will say what is wrong */ });
+  }
+
   function definition() {
     var kind = value('kind');
     var generic = document.getElementById('scope-generic').checked;
@@ -60,7 +70,8 @@ document.addEventListener('DOMContentLoaded', function () {
         columns: Array.prototype.map.call(list.querySelectorAll('.column'), function (f) {
           return {
             name: f.querySelector('.col-name').value.trim(), title: f.querySelector('.col-title').value.trim(),
-            description: f.querySelector('.col-description').value.trim(), values: csv(f.querySelector('.col-values').value)
+            description: f.querySelector('.col-description').value.trim(), values: csv(f.querySelector('.col-values').value),
+            checks: checksByName[f.querySelector('.col-name').value.trim()] || null
           };
         }),
         deadlineByNature: deadlines

@@ -128,6 +128,31 @@ class UiCapsuleMaintenanceTests extends BrowserTest {
     }
 
     @Test
+    void savingTheFormKeepsTheColumnsDeclaredChecks() {
+        String id = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(as("referent").postJson("/api/capsules", Map.of("id", id, "name", "Contrôles eau",
+                "purpose", "Rédiger les tableaux de contrôle des eaux.", "referent", "Romain Référent",
+                "scope", Map.of("generic", false, "services", java.util.List.of("inspection")), "kind", "table",
+                "table", Map.of("columns", java.util.List.of(
+                        Map.of("name", "constat", "title", "Constat"),
+                        Map.of("name", "delai", "title", "Délai", "checks",
+                                Map.of("pattern", "Immédiat|\\d+ (jours|mois)", "patternHint", "un délai", "maxLength", 40))))))
+                .status()).isEqualTo(201);
+        Browser b = browser();
+        b.signIn("referent");
+        b.open("/capsules/" + id + "/edit");
+        b.waitUntil(d -> !b.find("#name").getAttribute("value").isEmpty());
+        b.find("#name").clear();
+        b.find("#name").sendKeys("Contrôles des eaux");
+        b.find("#capsule-form button[type=submit]").click();
+        b.waitUntil(d -> b.path().equals("/capsules/" + id + "/documents"));
+        var saved = as("referent").get("/api/capsules/" + id).json();
+        assertThat(saved.get("name").asString()).isEqualTo("Contrôles des eaux");
+        assertThat(saved.get("table").get("columns").get(1).get("checks").get("maxLength").asInt()).isEqualTo(40);
+        assertThat(saved.get("table").get("columns").get(1).get("checks").get("patternHint").asString()).isEqualTo("un délai");
+    }
+
+    @Test
     void anAgentCannotOpenTheCapsuleForm() {
         browser().signIn("agent");
         browser().open("/capsules/new");
