@@ -33,8 +33,9 @@ document.addEventListener('DOMContentLoaded', function () {
 
   // The columns' declared checks (docs/TABLES.md) are not edited by this form: kept as they are, by column name.
   var checksByName = {};
+  var checksLoaded = Promise.resolve();
   if (form.getAttribute('data-mode') === 'update') {
-    C.api('GET', '/api/capsules/' + encodeURIComponent(value('id'))).then(function (current) {
+    checksLoaded = C.api('GET', '/api/capsules/' + encodeURIComponent(value('id'))).then(function (current) {
       ((current.table && current.table.columns) || []).forEach(function (c) {
         if (c.checks) { checksByName[c.name] = c.checks; }
       });
@@ -122,6 +123,7 @@ document.addEventListener('DOMContentLoaded', function () {
 
   form.addEventListener('submit', async function (event) {
     event.preventDefault();
+    await checksLoaded;
     var d = definition();
     var creating = form.getAttribute('data-mode') === 'create';
     message.textContent = 'Enregistrement…';
