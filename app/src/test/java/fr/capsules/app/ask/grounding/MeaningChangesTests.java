@@ -63,6 +63,7 @@ class MeaningChangesTests {
             a count in figures for words | Les inspecteurs ont examiné douze dossiers de résidents tirés au sort. | Les inspecteurs ont examiné 12 dossiers de résidents.
             a count restated from 'sur' | Les directives anticipées ne figurent que dans 6 dossiers sur 20. | Sur 20 dossiers, 6 seulement comportent les directives anticipées.
             two figures compared in the same order | Le délai moyen de réponse est passé à 47 jours en 2023, contre 58 jours en 2022. | En 2023, le délai moyen de réponse était de 47 jours, contre 58 jours en 2022.
+            seuls meaning alone is no restriction | La nuit, deux agents assurent seuls la surveillance des résidents ; aucun infirmier n'est joignable par astreinte. | La nuit, aucun infirmier n'est joignable par astreinte.
             un seul for une fois | Une réclamation reçue en plusieurs exemplaires fait l'objet d'un seul enregistrement. | Une réclamation reçue en plusieurs exemplaires n'est enregistrée qu'une fois.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
