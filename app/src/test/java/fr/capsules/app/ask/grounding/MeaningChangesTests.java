@@ -40,6 +40,7 @@ class MeaningChangesTests {
             deadline changed, in words | Une réponse vous sera adressée dans un délai indicatif de deux mois. | Une réponse vous sera adressée dans un délai indicatif d'un mois. | UNSUPPORTED
             unit of a deadline changed | L'accusé de réception est adressé dans un délai de huit jours ouvrés à compter de la réception. | L'accusé de réception est adressé dans un délai de huit mois à compter de la réception. | UNSUPPORTED
             sans with an infinitive turned into a gerund, double negation | Demander ses explications à l'établissement, sans citer le réclamant sans son accord. | Demander ses explications à l'établissement en citant le réclamant. | QUALIFIER_MISMATCH
+            sans N dropped | R2 Registre des réclamations tenu sans traçabilité des réponses. | Le registre des réclamations est tenu avec traçabilité des réponses. | NEGATION_MISMATCH
             count in words changed, no unit | Les inspecteurs ont examiné douze dossiers de résidents tirés au sort. | Les inspecteurs ont examiné vingt dossiers de résidents tirés au sort. | UNSUPPORTED
             two figures swapped around contre | Le délai moyen de réponse est passé à 47 jours en 2023, contre 58 jours en 2022. | Le délai moyen de réponse est passé à 58 jours en 2023, contre 47 jours en 2022. | UNSUPPORTED
             two figures swapped around sur | Les contrats de séjour ne sont pas signés dans 9 cas sur 15. | Les contrats de séjour ne sont pas signés dans 15 cas sur 9. | UNSUPPORTED
@@ -66,6 +67,7 @@ class MeaningChangesTests {
             two figures compared in the same order | Le délai moyen de réponse est passé à 47 jours en 2023, contre 58 jours en 2022. | En 2023, le délai moyen de réponse était de 47 jours, contre 58 jours en 2022.
             seuls meaning alone is no restriction | La nuit, deux agents assurent seuls la surveillance des résidents ; aucun infirmier n'est joignable par astreinte. | La nuit, aucun infirmier n'est joignable par astreinte.
             sans with an infinitive kept | Demander ses explications à l'établissement, sans citer le réclamant. | Il faut demander ses explications à l'établissement sans citer le réclamant.
+            sans N for ne … pas and a participle of the same stem | R2 Registre des réclamations tenu sans traçabilité des réponses. | Le registre des réclamations est tenu, mais les réponses n'y sont pas tracées.
             un seul for une fois | Une réclamation reçue en plusieurs exemplaires fait l'objet d'un seul enregistrement. | Une réclamation reçue en plusieurs exemplaires n'est enregistrée qu'une fois.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
