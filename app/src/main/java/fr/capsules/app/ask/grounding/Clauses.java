@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * <p>Splits only where French reliably changes clause: {@code ;}, {@code :}, "mais", "tandis que",
  * "alors que", "en revanche", and the comma closing an opening condition ("Si le résident ne peut
- * pas se déplacer, l'inspecteur …", "Lorsque …,", "En cas de …,"). Other commas stay: they separate
+ * pas se déplacer, l'inspecteur …", "Lorsque …,", "En cas de …,"). An opening "Après …," is a time
+ * phrase, not a condition ("Après validation, la mention est retirée" is one clause). Other commas stay: they separate
  * incidental phrases from the negation they sit in ("ne doit pas, avant l'enquête, informer …").
  *
  * <p>Stateless; thread-safe.
@@ -22,7 +23,7 @@ final class Clauses {
     private static final Pattern SPLIT =
             Pattern.compile("(?iu)\\s*[;:]\\s*|,?\\s+(?=(?:mais|tandis que|alors que|en revanche)(?![\\p{L}]))");
     private static final Pattern OPENING_CONDITION =
-            Pattern.compile("(?iu)^(?:si|s['’]|lorsque|lorsqu['’]|quand|dès que|dès lors que|en cas d['e]|faute d['e]|à défaut d['e]|avant d['e]|après|pour|bien que|même si)(?![\\p{L}])[^,]*,");
+            Pattern.compile("(?iu)^(?:si|s['’]|lorsque|lorsqu['’]|quand|dès que|dès lors que|en cas d['e]|faute d['e]|à défaut d['e]|avant d['e]|pour|bien que|même si)(?![\\p{L}])[^,]*,");
 
     private Clauses() {}
 

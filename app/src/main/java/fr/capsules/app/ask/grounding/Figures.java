@@ -2,10 +2,13 @@ package fr.capsules.app.ask.grounding;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,6 +128,103 @@ final class Figures {
                     : name.startsWith("an") ? "an" : name;
             durations.putIfAbsent(figure + " " + canonicalUnit, text.substring(start, unit.end()).strip());
         }
+    }
+
+    private static final Pattern FIGURE = Pattern.compile("(?iu)(?<![\\d.,])(\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+(?:[.,]\\d+)?)(?![\\d])"
+            + "|(?<![\\p{L}\\d])(" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*)");
+    /** After a figure: an optional "%", an optional "de", "des", "d'", then the word counted. */
+    private static final Pattern COUNTED =
+            Pattern.compile("(?iu)\\G(?:\\s*%)?(?:\\s+(?:des|de|d['’]))?\\s*(?<![\\p{L}])(\\p{L}{3,})");
+    private static final Pattern OUT_OF = Pattern.compile("(?iu)\\G\\s+sur\\s+");
+    private static final Set<String> NOT_COUNTED = Set.of("sur", "pour", "contre", "dont", "par", "avec", "les", "des", "une");
+    /** Words that compare two figures in order: "47 jours contre 58", "9 sur 15", "2 agents pour 96 résidents". */
+    private static final Pattern COMPARISON = Pattern.compile("(?iu)(?<![\\p{L}])(?:contre|sur|pour)(?![\\p{L}])");
+    private static final int BEFORE_COMPARISON = 90;
+    private static final int AFTER_COMPARISON = 30;
+
+    /** A figure where it stands in a text: its canonical value and the span it covers. */
+    private record Placed(String value, int start, int end) {}
+
+    /** The numbers of a text, in digits or in words (not the articles "un", "une"), in order. */
+    private static List<Placed> placed(String text) {
+        List<Placed> figures = new ArrayList<>();
+        Matcher figure = FIGURE.matcher(text);
+        while (figure.find()) {
+            if (figure.group(1) != null) {
+                figures.add(new Placed(canonical(figure.group(1)), figure.start(), figure.end()));
+            } else if (!ARTICLE_WORD.matcher(figure.group(2)).matches()) {
+                figures.add(new Placed(String.valueOf(value(figure.group(2))), figure.start(), figure.end()));
+            }
+        }
+        return figures;
+    }
+
+    /**
+     * What a text counts: the word a figure counts ("douze dossiers", "91 % des accusés") → the figures
+     * that count it, so that "vingt dossiers" can be told from the source's "douze dossiers" although
+     * "vingt" is no unit. In "6 dossiers sur 20", both figures count the files.
+     */
+    static Map<String, Set<String>> counted(String text) {
+        Map<String, Set<String>> counted = new LinkedHashMap<>();
+        for (Placed figure : placed(text)) {
+            Matcher word = COUNTED.matcher(text).region(figure.end(), text.length());
+            if (!word.lookingAt() || NOT_COUNTED.contains(fold(word.group(1)))) {
+                continue;
+            }
+            Set<String> values = counted.computeIfAbsent(stem(word.group(1)), k -> new LinkedHashSet<>());
+            values.add(figure.value());
+            Matcher outOf = OUT_OF.matcher(text).region(word.end(), text.length());
+            if (outOf.lookingAt()) {
+                placed(text.substring(outOf.end())).stream().filter(next -> next.start() == 0).findFirst()
+                        .ifPresent(next -> values.add(next.value()));
+            }
+        }
+        return counted;
+    }
+
+    /**
+     * The ordered pairs of figures a text compares with "contre", "sur" or "pour": the last figure
+     * before the word and the first after it, within the same clause — "91 % … contre 64 %" is
+     * {@code [91, 64]}, so that an answer giving {@code [64, 91]} can be seen to swap them.
+     */
+    static Set<List<String>> comparisons(String text) {
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        List<Placed> figures = placed(text);
+        Matcher comparison = COMPARISON.matcher(text);
+        while (comparison.find()) {
+            int at = comparison.start();
+            Placed before = null;
+            Placed after = null;
+            for (Placed figure : figures) {
+                if (year(figure)) {
+                    continue; // "58 jours en 2023, contre 47": the years date the figures compared, they are not compared
+                }
+                if (figure.end() <= at && at - figure.end() <= BEFORE_COMPARISON
+                        && !CLAUSE_END.matcher(text.substring(figure.end(), at)).find()) {
+                    before = figure;
+                }
+                if (after == null && figure.start() >= comparison.end() && figure.start() - comparison.end() <= AFTER_COMPARISON
+                        && !CLAUSE_END.matcher(text.substring(comparison.end(), figure.start())).find()) {
+                    after = figure;
+                }
+            }
+            if (before != null && after != null && !before.value().equals(after.value())) {
+                pairs.add(List.of(before.value(), after.value()));
+            }
+        }
+        return pairs;
+    }
+
+    private static boolean year(Placed figure) {
+        return figure.value().matches("(?:19|20)\\d\\d");
+    }
+
+    private static final Pattern CLAUSE_END = Pattern.compile("[;:.]\\s");
+
+    private static String stem(String word) {
+        String folded = fold(word);
+        return folded.length() > 3 && (folded.endsWith("s") || folded.endsWith("x"))
+                ? folded.substring(0, folded.length() - 1) : folded;
     }
 
     private static final Pattern TIME_UNIT =

@@ -8,6 +8,7 @@ import fr.capsules.ingest.analysis.IndexTerms;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -190,6 +191,26 @@ public final class GroundingCheck {
                 missingFigures.putIfAbsent(duration, written);
             }
         });
+        // A figure counting what the sources count with other figures: "vingt dossiers" for "douze dossiers".
+        Map<String, Set<String>> sourceCounts = new HashMap<>();
+        Set<List<String>> sourceComparisons = new HashSet<>();
+        cited.forEach(passage -> {
+            Figures.counted(passage.text()).forEach((word, values) ->
+                    sourceCounts.computeIfAbsent(word, k -> new HashSet<>()).addAll(values));
+            sourceComparisons.addAll(Figures.comparisons(passage.text()));
+        });
+        Figures.counted(claim).forEach((word, values) -> {
+            Set<String> known = sourceCounts.get(word);
+            if (known != null) {
+                values.stream().filter(value -> !known.contains(value))
+                        .forEach(value -> missingFigures.putIfAbsent(value + " " + word, value + " " + word));
+            }
+        });
+        // Two figures of the sources compared the other way round: "58 … contre 47" for "47 … contre 58".
+        Figures.comparisons(claim).stream()
+                .filter(pair -> !sourceComparisons.contains(pair) && sourceComparisons.contains(List.of(pair.get(1), pair.get(0))))
+                .forEach(pair -> missingFigures.putIfAbsent(pair.get(0) + " / " + pair.get(1),
+                        pair.get(0) + " … " + pair.get(1) + " (inversés)"));
         if (support >= MIN_SUPPORT && missingFigures.isEmpty()) {
             return Optional.empty();
         }

@@ -4,10 +4,14 @@ import fr.capsules.app.ask.grounding.CitedPassages.Clause;
 import fr.capsules.app.ask.grounding.CitedPassages.Passage;
 import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
 import fr.capsules.app.ask.grounding.Negations.Polarity;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares the polarity of an answer clause with the source clause it restates.
@@ -56,6 +60,41 @@ final class PolarityCheck {
 
     /** The first mismatch among the answer's claim clauses, compared with the cited passages. */
     Optional<Mismatch> find(List<String> answerClauses, List<Passage> cited) {
+        return mismatch(answerClauses, cited).filter(found -> !withoutRestatedAsNegatedParticiple(found, answerClauses));
+    }
+
+    /**
+     * Whether the source's "sans N" is restated by another clause of the answer as "ne … pas" with a
+     * word of the same stem ("tenu sans traçabilité des réponses" → "tenu, mais les réponses n'y sont
+     * pas tracées"): the negation moved, it was not dropped.
+     */
+    private static boolean withoutRestatedAsNegatedParticiple(Mismatch mismatch, List<String> answerClauses) {
+        if (!mismatch.sourcePolarity().negated()) {
+            return false;
+        }
+        Matcher without = WITHOUT_WORD.matcher(mismatch.sourcePolarity().cue());
+        if (!without.find()) {
+            return false;
+        }
+        String stem = stem(without.group(1));
+        return answerClauses.stream()
+                .filter(clause -> {
+                    Polarity polarity = Negations.of(clause);
+                    return polarity.negated() && !polarity.mixed() && !WITHOUT_WORD.matcher(polarity.cue()).find();
+                })
+                .anyMatch(clause -> WORD.matcher(clause).results().anyMatch(word -> stem(word.group()).equals(stem)));
+    }
+
+    private static final Pattern WITHOUT_WORD = Pattern.compile("(?iu)^sans\\s+(\\p{L}{4,})");
+    private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+    private static final int STEM = 4;
+
+    private static String stem(String word) {
+        String folded = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return folded.substring(0, Math.min(STEM, folded.length()));
+    }
+
+    private Optional<Mismatch> mismatch(List<String> answerClauses, List<Passage> cited) {
         for (String answerClause : answerClauses) {
             Polarity polarity = Negations.of(answerClause);
             Set<String> answerTerms = terms.of(answerClause);

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * Compares the qualifiers ({@link Qualifiers}) of an answer sentence with those of the source
@@ -74,6 +76,10 @@ final class QualifierCheck {
                 return Optional.of("la source dit « " + opposite.get().words() + " », la réponse « " + bound.words() + " ».");
             }
         }
+        Optional<String> manner = mannerReversed(answer, source.text());
+        if (manner.isPresent()) {
+            return manner;
+        }
         boolean answerNegated = Clauses.of(answer).stream().map(Negations::of).anyMatch(p -> p.negated() && !p.mixed());
         if (written.restriction() && !said.restriction()) {
             Set<String> restricted = withFigures(written.restricted());
@@ -98,6 +104,36 @@ final class QualifierCheck {
         if (said.exception() != null && written.exception() != null && !said.restriction() && !written.restriction()
                 && Negations.of(answer).negated() != Negations.of(source.text()).negated()) {
             return Optional.of("la source et la réponse n'ont pas la même polarité autour de l'exception (« sauf … »).");
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern WITHOUT_DOING = Pattern.compile("(?iu)(?<![\\p{L}])sans\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:er|ir|re)(?![\\p{L}])");
+    private static final Pattern WHILE_DOING = Pattern.compile("(?iu)(?<![\\p{L}])en\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:ant|issant)(?![\\p{L}])");
+
+    /**
+     * "sans citer le réclamant" restated as "en citant le réclamant": the manner is reversed (same
+     * stem, infinitive after "sans" in one, gerund in the other), whichever way round.
+     */
+    static Optional<String> mannerReversed(String answer, String source) {
+        Optional<String> dropped = sameStem(WITHOUT_DOING.matcher(source), WHILE_DOING.matcher(answer));
+        if (dropped.isPresent()) {
+            return Optional.of("la source dit « sans " + dropped.get() + "… », la réponse « en " + dropped.get() + "… ».");
+        }
+        return sameStem(WITHOUT_DOING.matcher(answer), WHILE_DOING.matcher(source))
+                .map(stem -> "la source dit « en " + stem + "… », la réponse « sans " + stem + "… ».");
+    }
+
+    private static Optional<String> sameStem(Matcher without, Matcher whileDoing) {
+        Set<String> stems = new HashSet<>();
+        while (without.find()) {
+            stems.add(without.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        while (whileDoing.find()) {
+            String stem = whileDoing.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (stems.contains(stem)) {
+                return Optional.of(stem);
+            }
         }
         return Optional.empty();
     }

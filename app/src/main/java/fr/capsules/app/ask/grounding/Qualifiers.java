@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *       {@code au plus tôt}, "ne … pas avant" (lower), each tied to the nearest figure ({@link
  *       Figures}), so that "au plus tard dans les huit jours … au plus tôt après quarante-huit
  *       heures" holds two bounds;
- *   <li><b>restriction</b>: "ne … que", {@code seul(e)(s)}, {@code seulement}, {@code uniquement},
+ *   <li><b>restriction</b>: "ne … que", {@code seul(e)(s)} (not right after a verb in -ent, where it means "alone":
+ *       "deux agents assurent seuls la surveillance"), {@code seulement}, {@code uniquement},
  *       {@code exclusivement}, with the restricted element (what follows "que");
  *   <li><b>exception</b>: {@code sauf}, {@code excepté}, {@code hormis}, {@code à l'exception de},
  *       {@code à moins que}, {@code à l'exclusion de}; <b>inclusion</b>, its opposite: {@code y
@@ -52,7 +53,7 @@ final class Qualifiers {
     private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?sans\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
     private static final Pattern RESTRICTING_WORD = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:seule?s?|seulement|uniquement|exclusivement)(?![\\p{L}])");
+            "(?iu)(?<![\\p{L}])(?:(?<!\\p{L}ent\\s)seule?s?|seulement|uniquement|exclusivement)(?![\\p{L}])");
     private static final Pattern EXCEPTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception d['e]|à moins qu['e]|à l['’]exclusion d['e]|en dehors d['e])(?![\\p{L}])\\s*([^,;:.]*)");
     private static final Pattern INCLUSION = Pattern.compile(

@@ -35,4 +35,20 @@ class FiguresTests {
     void answersReadNumberWordsOnlyBeforeAUnit() {
         assertThat(Figures.inAnswer("deux conditions, un délai de quinze jours").keySet()).containsExactly("15");
     }
+
+    @Test
+    void countsTieAFigureToTheWordItCounts() {
+        assertThat(Figures.counted("douze dossiers, 91 % des accusés, 6 dossiers sur 20, les deux autorités"))
+                .containsEntry("dossier", java.util.Set.of("12", "6", "20"))
+                .containsEntry("accuse", java.util.Set.of("91"))
+                .containsEntry("autorite", java.util.Set.of("2"));
+        assertThat(Figures.counted("un délai, une réponse")).isEmpty();
+    }
+
+    @Test
+    void comparisonsKeepTheOrderOfTheirFigures() {
+        assertThat(Figures.comparisons("47 jours en 2023, contre 58 jours en 2022 ; 9 cas sur 15"))
+                .containsExactlyInAnyOrder(java.util.List.of("47", "58"), java.util.List.of("9", "15"));
+        assertThat(Figures.comparisons("Écart : 12 dossiers. Sur place, rien")).isEmpty();
+    }
 }

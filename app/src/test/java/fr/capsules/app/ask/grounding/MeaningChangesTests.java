@@ -39,6 +39,11 @@ class MeaningChangesTests {
             number changed | Les EHPAD représentent 41 % des réclamations reçues par l'agence en 2023. | Les EHPAD représentent 14 % des réclamations reçues par l'agence en 2023. | UNSUPPORTED
             deadline changed, in words | Une réponse vous sera adressée dans un délai indicatif de deux mois. | Une réponse vous sera adressée dans un délai indicatif d'un mois. | UNSUPPORTED
             unit of a deadline changed | L'accusé de réception est adressé dans un délai de huit jours ouvrés à compter de la réception. | L'accusé de réception est adressé dans un délai de huit mois à compter de la réception. | UNSUPPORTED
+            sans with an infinitive turned into a gerund, double negation | Demander ses explications à l'établissement, sans citer le réclamant sans son accord. | Demander ses explications à l'établissement en citant le réclamant. | QUALIFIER_MISMATCH
+            sans N dropped | R2 Registre des réclamations tenu sans traçabilité des réponses. | Le registre des réclamations est tenu avec traçabilité des réponses. | NEGATION_MISMATCH
+            count in words changed, no unit | Les inspecteurs ont examiné douze dossiers de résidents tirés au sort. | Les inspecteurs ont examiné vingt dossiers de résidents tirés au sort. | UNSUPPORTED
+            two figures swapped around contre | Le délai moyen de réponse est passé à 47 jours en 2023, contre 58 jours en 2022. | Le délai moyen de réponse est passé à 58 jours en 2023, contre 47 jours en 2022. | UNSUPPORTED
+            two figures swapped around sur | Les contrats de séjour ne sont pas signés dans 9 cas sur 15. | Les contrats de séjour ne sont pas signés dans 15 cas sur 9. | UNSUPPORTED
             compound number in words changed | Cinquante réclamations ont été classées en niveau 3 ; trente-deux concernaient des EHPAD. | Cinquante réclamations ont été classées en niveau 3 ; vingt-deux concernaient des EHPAD. | UNSUPPORTED
             """)
     void aMeaningChangeIsWarned(String change, String source, String answer, Kind kind) {
@@ -57,6 +62,12 @@ class MeaningChangesTests {
             jamais for en aucun cas | Ne collez jamais le courrier du réclamant dans un outil externe. | Ne collez en aucun cas le courrier du réclamant dans un outil externe.
             deadline in figures | L'accusé de réception est adressé dans un délai de huit jours ouvrés à compter de la réception. | L'accusé de réception est adressé sous 8 jours ouvrés à compter de la réception.
             il faut for doit | Au-delà de 4 mois, le motif du dépassement doit être tracé dans l'ORSR. | Au-delà de quatre mois, il faut tracer le motif du dépassement dans l'ORSR.
+            a count in figures for words | Les inspecteurs ont examiné douze dossiers de résidents tirés au sort. | Les inspecteurs ont examiné 12 dossiers de résidents.
+            a count restated from 'sur' | Les directives anticipées ne figurent que dans 6 dossiers sur 20. | Sur 20 dossiers, 6 seulement comportent les directives anticipées.
+            two figures compared in the same order | Le délai moyen de réponse est passé à 47 jours en 2023, contre 58 jours en 2022. | En 2023, le délai moyen de réponse était de 47 jours, contre 58 jours en 2022.
+            seuls meaning alone is no restriction | La nuit, deux agents assurent seuls la surveillance des résidents ; aucun infirmier n'est joignable par astreinte. | La nuit, aucun infirmier n'est joignable par astreinte.
+            sans with an infinitive kept | Demander ses explications à l'établissement, sans citer le réclamant. | Il faut demander ses explications à l'établissement sans citer le réclamant.
+            sans N for ne … pas and a participle of the same stem | R2 Registre des réclamations tenu sans traçabilité des réponses. | Le registre des réclamations est tenu, mais les réponses n'y sont pas tracées.
             un seul for une fois | Une réclamation reçue en plusieurs exemplaires fait l'objet d'un seul enregistrement. | Une réclamation reçue en plusieurs exemplaires n'est enregistrée qu'une fois.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
