@@ -5,6 +5,7 @@ import fr.capsules.ingest.analysis.IndexTerms;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.QuestionFrameWords;
 import fr.capsules.ingest.index.IndexClosedException;
 import fr.capsules.ingest.index.IndexInfo;
 import fr.capsules.ingest.index.PassageHit;
@@ -162,13 +163,15 @@ final class SolrCapsuleIndex implements CapsuleIndex {
             throw new IllegalStateException("the Solr collection " + collection + " holds no vectors; search it without a query vector");
         }
         checkOpen();
-        Set<String> terms = queryTerms(query);
+        // The question's framing words ("puis-je", "faut-il") are left out, as the embedded index does.
+        String searched = QuestionFrameWords.strip(query);
+        Set<String> terms = queryTerms(searched);
         if (terms.isEmpty()) {
             return new SearchResult(List.of(), true);
         }
         ModifiableSolrParams params = new ModifiableSolrParams();
         params.set("q", "{!passages v=$qq}");
-        params.set("qq", query);
+        params.set("qq", searched);
         params.set("rows", topK);
         params.set("fl", SolrEntries.PASSAGE_FIELDS + ",score");
         params.set("shards.tolerant", true);

@@ -1,5 +1,6 @@
 package fr.capsules.ingest.index.lucene;
 
+import fr.capsules.ingest.index.QuestionFrameWords;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,12 +21,7 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class QuestionFrame {
 
-    static final List<String> WORDS =
-            List.of(
-                    "peux", "peut", "peuvent", "pouvez", "pouvons", "puis", "pourrais", "pourrait",
-                    "pourraient", "pourrions", "pourriez", "dois", "doit", "doivent", "devez",
-                    "devons", "devrais", "devrait", "devraient", "faut", "faudrait", "veux", "veut",
-                    "voudrais", "voudrait", "a", "as", "faire");
+    static final List<String> WORDS = QuestionFrameWords.WORDS;
 
     private QuestionFrame() {}
 
