@@ -180,11 +180,22 @@ class RowDrafter {
     /** Every passage retrieved for the finding, past table rows first; the model sees the first few. */
     private List<PassageHit> retrieved(Capsule capsule, Finding finding) {
         List<PassageHit> hits = retrieval.retrieve(capsule, finding.text()).all();
-        // Past "finding → measure" rows are the best guide to the house style; report text next.
-        return hits.stream()
+        // Past "finding → measure" rows are the best guide to the house style, and a report's text may outrank
+        // them all: a deeper search brings the closest of them in, before the report text.
+        Map<String, PassageHit> merged = new LinkedHashMap<>();
+        retrieval.search(capsule, finding.text(), PAST_ROWS_SEARCHED).stream()
+                .filter(h -> h.kind() == Passage.Kind.TABLE_ROW)
+                .limit(PAST_ROWS_KEPT)
+                .forEach(h -> merged.putIfAbsent(h.passageId(), h));
+        hits.forEach(h -> merged.putIfAbsent(h.passageId(), h));
+        return merged.values().stream()
                 .sorted(Comparator.comparing((PassageHit h) -> h.kind() == Passage.Kind.TABLE_ROW ? 0 : 1))
                 .toList();
     }
+
+    /** How deep the search for past table rows goes, and how many of them a row is drafted from at most. */
+    private static final int PAST_ROWS_SEARCHED = 50;
+    private static final int PAST_ROWS_KEPT = 5;
 
     /** What asking the model gave: a valid answer or none, and what the calls cost either way. */
     private record Attempt(Optional<RowAnswer> answer, ModelUsage usage) {
