@@ -51,8 +51,10 @@ class CapsuleVersions {
                 .params(capsuleId, version).query((rs, n) -> row(capsuleId, rs)).optional();
     }
 
+    /** The latest version alone: one row read, not every version with its evaluation (the register asks per capsule). */
     Optional<CapsuleVersion> latest(String capsuleId) {
-        return of(capsuleId).stream().findFirst();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM capsule_versions WHERE capsule_id = ? ORDER BY version DESC LIMIT 1")
+                .param(capsuleId).query((rs, n) -> row(capsuleId, rs)).optional();
     }
 
     private CapsuleVersion row(String capsuleId, ResultSet rs) throws SQLException {
