@@ -39,10 +39,6 @@ public class KnownServices {
         return all;
     }
 
-    public boolean exists(String service) {
-        return all().contains(service);
-    }
-
     /** Remembers the services of a person who just signed in (any way: form, Basic, token, provider). */
     @EventListener
     void onSignIn(AuthenticationSuccessEvent event) {
