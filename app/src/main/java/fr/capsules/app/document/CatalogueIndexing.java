@@ -44,6 +44,7 @@ class CatalogueIndexing implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        capsules.all().forEach(this::reconcile);
         if (!properties.indexOnStartup()) {
             return;
         }
@@ -60,6 +61,18 @@ class CatalogueIndexing implements ApplicationRunner {
             } finally {
                 progress.finished(capsule.definition().id());
             }
+        }
+    }
+
+    /** The capsule's stored files in line with its index after an abrupt stop; an index that no longer opens is rebuilt next. */
+    private void reconcile(Capsule capsule) {
+        try {
+            library.reconcile(capsule);
+        } catch (IndexMismatchException e) {
+            // Rebuilt from the capsule's documents just after (rebuiltAfterSettingsChange).
+        } catch (IndexUnavailableException e) {
+            log.error("Capsule {} : fichiers conservés non vérifiés, le cluster de recherche ne répond pas / stored files not"
+                    + " checked against the index, the index cluster does not answer: {}", capsule.id(), e.getMessage());
         }
     }
 

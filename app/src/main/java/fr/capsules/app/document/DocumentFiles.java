@@ -140,13 +140,74 @@ class DocumentFiles {
         }
     }
 
-    /** Deletes the kept original of a removed document and excludes its file from the catalogue. */
+    /**
+     * Excludes a document's file from the catalogue before its removal from the index is committed: a
+     * service killed in between finds the exclusion of a document still indexed, which {@link #reconcile}
+     * withdraws, instead of a removal without its exclusion, which would bring a catalogue file back at
+     * the next start.
+     */
+    void exclude(CapsuleId id, DocumentRecord removed) {
+        try {
+            Exclusions.of(uploadFolder(id)).add(removed.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot exclude document " + removed.documentId(), e);
+        }
+    }
+
+    /** Deletes the kept original of a document once its removal from the index is committed. */
     void forget(CapsuleId id, DocumentRecord removed) {
         try {
             FileTrees.delete(uploadFolder(id).resolve(removed.documentId()));
-            Exclusions.of(uploadFolder(id)).add(removed.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove stored file of document " + removed.documentId(), e);
+        }
+    }
+
+    /**
+     * Brings the kept originals and the exclusions of a capsule back in line with its index, the
+     * reference, after a service was stopped between the two (killed, power cut): the originals of
+     * documents the index does not hold are deleted (an upload killed before its commit, possibly half
+     * written; a removal killed after its commit), so that a re-index never brings back a document
+     * that was never acknowledged, or removed, or half of one; and the exclusions of documents the
+     * index holds are lifted (a removal killed before its commit, a re-upload before its settling).
+     * To be called with the capsule's writes held off.
+     *
+     * @return the document folders deleted and the exclusions lifted, for the log
+     */
+    Reconciled reconcile(CapsuleId id, List<DocumentRecord> indexed) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        indexed.forEach(d -> {
+            ids.add(d.documentId());
+            hashes.add(d.sha256());
+        });
+        List<String> removed = new ArrayList<>();
+        List<String> lifted = new ArrayList<>();
+        try {
+            for (Path documentFolder : children(uploadFolder(id))) {
+                String documentId = documentFolder.getFileName().toString();
+                if (!ids.contains(documentId)) {
+                    FileTrees.delete(documentFolder);
+                    removed.add(documentId);
+                }
+            }
+            Exclusions exclusions = Exclusions.of(uploadFolder(id));
+            for (String sha256 : hashes) {
+                if (exclusions.excludes(sha256)) {
+                    exclusions.remove(sha256);
+                    lifted.add(sha256);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reconcile the stored files of capsule " + id.value(), e);
+        }
+        return new Reconciled(removed, lifted);
+    }
+
+    /** What {@link #reconcile} changed. */
+    record Reconciled(List<String> originalsRemoved, List<String> exclusionsLifted) {
+        boolean nothing() {
+            return originalsRemoved.isEmpty() && exclusionsLifted.isEmpty();
         }
     }
 

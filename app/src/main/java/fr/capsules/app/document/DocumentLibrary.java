@@ -125,6 +125,7 @@ public class DocumentLibrary implements DisposableBean {
                         index -> {
                             DocumentRecord record =
                                     index.document(documentId).orElseThrow(() -> new DocumentNotFoundException(documentId));
+                            files.exclude(capsule.id(), record);
                             index.delete(documentId);
                             index.commit();
                             return record;
@@ -148,6 +149,22 @@ public class DocumentLibrary implements DisposableBean {
 
     /** An indexed document and where its bytes are. */
     public record Original(DocumentRecord record, Path path) {}
+
+    /**
+     * At start, before anything else touches the capsule: the kept originals and exclusions brought
+     * back in line with the index ({@link DocumentFiles#reconcile}) after a stop in the middle of an
+     * upload or a removal. Logged when something was changed.
+     */
+    void reconcile(Capsule capsule) {
+        DocumentFiles.Reconciled reconciled = indexes.write(capsule.id(), index -> files.reconcile(capsule.id(), index.documents()));
+        if (!reconciled.nothing()) {
+            log.warn("Capsule {} : après un arrêt brutal, {} original(aux) de documents absents de l'index supprimé(s) {},"
+                    + " {} exclusion(s) de documents présents levée(s) / after an abrupt stop, originals of documents not in the"
+                    + " index removed, exclusions of indexed documents lifted",
+                    capsule.id().value(), reconciled.originalsRemoved().size(), reconciled.originalsRemoved(),
+                    reconciled.exclusionsLifted().size());
+        }
+    }
 
     /** Indexes the catalogue's documents that are not indexed yet (first start, new files). */
     List<IngestionResult> indexCatalogue(Capsule capsule) {

@@ -51,6 +51,10 @@ final class Exclusions {
         }
     }
 
+    boolean excludes(String sha256) {
+        return hashes.contains(sha256);
+    }
+
     void add(String sha256) throws IOException {
         if (hashes.add(sha256)) {
             save();
