@@ -78,7 +78,11 @@ public class UserAccounts {
                         "admin", "Administrateur", encoder.encode(password), Set.of(Role.ADMIN), Set.of(), List.of());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, yaml.writeValueAsString(new UsersFile(List.of(admin))), StandardCharsets.UTF_8);
+            // Written beside, then renamed: a service killed meanwhile leaves no empty users file, which the next
+            // start would read as "no account" instead of creating the administrator again.
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, yaml.writeValueAsString(new UsersFile(List.of(admin))), StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the users file " + file, e);
         }

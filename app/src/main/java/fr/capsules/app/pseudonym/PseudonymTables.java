@@ -139,6 +139,10 @@ public class PseudonymTables {
     public void recordIndexed(CapsuleId id, boolean pseudonymised) throws IOException {
         Path folder = root.resolve(id.value());
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve("index-state"), pseudonymised ? "pseudonymised\n" : "clear\n");
+        // Written beside, then renamed: a service killed meanwhile leaves the previous state, not an empty file.
+        Path temp = folder.resolve("index-state.tmp");
+        Files.writeString(temp, pseudonymised ? "pseudonymised\n" : "clear\n");
+        Files.move(temp, folder.resolve("index-state"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

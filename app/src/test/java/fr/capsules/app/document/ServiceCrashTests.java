@@ -81,6 +81,15 @@ class ServiceCrashTests {
     private final Map<String, Boolean> acknowledged = new HashMap<>();
     private final Map<String, Integer> interrupted = new TreeMap<>();
 
+    @org.junit.jupiter.api.AfterEach
+    void killEveryServiceLeft() throws InterruptedException {
+        for (Process process : Service.STARTED) {
+            process.destroyForcibly();
+            process.waitFor(60, TimeUnit.SECONDS);
+        }
+        Service.STARTED.clear();
+    }
+
     @Test
     void theServiceKilledAtRandomMomentsRestartsWithCleanIndexesAndWholeDocuments() throws Exception {
         int kills = Integer.getInteger("capsules.crash.kills", DEFAULT_KILLS);
@@ -459,6 +468,9 @@ class ServiceCrashTests {
     /** The application in a child JVM of this test's JDK and class path. */
     private record Service(Process process, int port, Path log) {
 
+        /** Every service started, killed after the test whatever happens. */
+        static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         static Service start(Path dir, Path data, Path catalogue, Path log, boolean sandbox) throws IOException {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(
@@ -476,6 +488,7 @@ class ServiceCrashTests {
                     "--capsules.ingestion.parse-sandbox-children=1",
                     "--capsules.ocr.enabled=false"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            STARTED.add(process);
             return new Service(process, port, log);
         }
 
