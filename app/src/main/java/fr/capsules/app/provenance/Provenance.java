@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param modelAbsence why no model wrote it: {@value #NO_MODEL} (abstention, extractive passages, similarity
  *     fallback) or {@value #UNREACHABLE} (the model could not answer); null when a model wrote it
  */
-@JsonIgnoreProperties(value = {"versionLabel", "modelLabel"}, allowGetters = true)
+@JsonIgnoreProperties(value = {"versionLabel", "modelLabel", "statement"}, allowGetters = true)
 public record Provenance(Integer capsuleVersion, String model, String modelDigest, String modelAbsence) {
 
     public static final String NO_MODEL = "none";
@@ -89,7 +89,11 @@ public record Provenance(Integer capsuleVersion, String model, String modelDiges
         return hex.length() <= 12 ? hex : hex.substring(0, 12);
     }
 
-    /** "Capsule version 2 · modèle mistral-small3.2 (empreinte 3f2a9c1b0d4e)": the one-line French statement. */
+    /**
+     * "Capsule version 2 · modèle mistral-small3.2 (empreinte 3f2a9c1b0d4e)", "Version de travail · sans modèle": the
+     * one-line French statement under an answer.
+     */
+    @JsonProperty("statement")
     public String statement() {
         String version = capsuleVersion == null ? "Version de travail" : "Capsule version " + capsuleVersion;
         String modelPart = model == null ? modelLabel() : "modèle " + modelLabel();

@@ -138,6 +138,11 @@ class ProvenanceIntegrationTests extends ServiceIntegrationTest {
         assertThat(turns.get(1).get("provenance").get("modelDigest").asString()).isEqualTo(NEW_WEIGHTS);
         assertThat(turns.get(1).get("provenance").get("capsuleVersion").asInt()).isEqualTo(v1);
 
+        // The chat page shows each turn's under its answer, in French.
+        String page = as("inspecteur").get("/capsules/provenance-reponses?conversation=" + conversation).body();
+        assertThat(page).contains("Capsule version " + v1 + " · modèle " + MODEL + " (empreinte " + firstDigest.substring(0, 12) + ")",
+                "Capsule version " + v1 + " · modèle " + MODEL + " (empreinte " + NEW_WEIGHTS.substring(0, 12) + ")");
+
         // The audit trail records both.
         String audit = as("admin").get("/api/audit?capsule=provenance-reponses&action=ask").body();
         assertThat(audit).contains("\"publishedVersion\":" + v1, firstDigest, NEW_WEIGHTS);
@@ -201,6 +206,11 @@ class ProvenanceIntegrationTests extends ServiceIntegrationTest {
         JsonNode old = inspector.get("/api/drafts/" + oldId).json().get("provenance");
         assertThat(old.get("capsuleVersion").asInt()).isEqualTo(v1);
         assertThat(old.get("modelDigest").asString()).isEqualTo(oldDigest);
+
+        // The draft page says so in French.
+        String draftPage = inspector.get("/drafts/" + oldId).body();
+        assertThat(draftPage).contains("Version de la capsule", "version " + v1,
+                MODEL + " (empreinte " + oldDigest.substring(0, 12) + ")");
 
         // Validated, the old draft exports with version 1 and the old digest, visibly and in the document properties.
         inspector.assign(oldId, "referent");
