@@ -138,7 +138,7 @@ class ProvenanceIntegrationTests extends ServiceIntegrationTest {
         assertThat(turns.get(1).get("provenance").get("modelDigest").asString()).isEqualTo(NEW_WEIGHTS);
         assertThat(turns.get(1).get("provenance").get("capsuleVersion").asInt()).isEqualTo(v1);
 
-        // The chat page shows each turn's under its answer, in French.
+        // The chat page states each turn's provenance under its answer, in French.
         String page = as("inspecteur").get("/capsules/provenance-reponses?conversation=" + conversation).body();
         assertThat(page).contains("Capsule version " + v1 + " · modèle " + MODEL + " (empreinte " + firstDigest.substring(0, 12) + ")",
                 "Capsule version " + v1 + " · modèle " + MODEL + " (empreinte " + NEW_WEIGHTS.substring(0, 12) + ")");
