@@ -212,7 +212,12 @@ document.addEventListener('DOMContentLoaded', function () {
     general.forEach(function (w) { view.warnings.appendChild(C.el('li', null, '⚠ ' + w.message)); });
     renderSources(view.sources, answer.citations);
     view.footer.textContent = '';
-    if (answer.model) { view.footer.appendChild(C.el('p', 'meta', 'Modèle : ' + answer.model)); }
+    // The capsule version and the model digest the answer came from ("Capsule version 2 · modèle … (empreinte …)").
+    if (answer.provenance) {
+      view.footer.appendChild(C.el('p', 'meta provenance', answer.provenance.statement));
+    } else if (answer.model) {
+      view.footer.appendChild(C.el('p', 'meta', 'Modèle : ' + answer.model));
+    }
     if (answer.usage) { view.footer.appendChild(C.el('p', 'answer-usage', usageText(answer.usage))); }
     var actions = C.el('div', 'answer-actions');
     var copyButton = C.el('button', 'secondary copy-answer', 'Copier la réponse');

@@ -2,6 +2,7 @@ package fr.capsules.app.ask;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.capsules.app.provenance.Provenance;
 import fr.capsules.app.usage.Consumption;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param evidence how well the capsule's documents support the answer (docs/ABSTENTION.md):
  *     {@code supported} for an answer from the passages, {@code weak} when only the closest passages
  *     are shown (labelled "Passages les plus proches — à vérifier"), {@code none} for a refusal
+ * @param provenance the capsule version and the model digest the answer came from (issue 11); null until the answer
+ *     is recorded
  */
 @JsonIgnoreProperties(value = "incomplete", allowGetters = true)
 public record Answer(
@@ -26,7 +29,8 @@ public record Answer(
         String conversationId,
         List<AnswerWarning> warnings,
         Consumption usage,
-        Evidence.Level evidence) {
+        Evidence.Level evidence,
+        Provenance provenance) {
 
     public static final String LABEL = "Généré par IA — à vérifier";
 
@@ -36,6 +40,14 @@ public record Answer(
         if (evidence == null) {
             evidence = mode == AnswerMode.ABSTAINED ? Evidence.Level.NONE : Evidence.Level.SUPPORTED;
         }
+    }
+
+    /** An answer whose provenance is not resolved yet. */
+    public Answer(String answer, AnswerMode mode, boolean aiGenerated, String label, List<Citation> citations, String model,
+            int capsuleVersion, String conversationId, List<AnswerWarning> warnings, Consumption usage,
+            Evidence.Level evidence) {
+        this(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, usage, evidence,
+                null);
     }
 
     /** An answer whose evidence follows from its mode (a refusal: none; otherwise: supported). */
@@ -58,7 +70,7 @@ public record Answer(
         List<AnswerWarning> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new Answer(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, all, usage,
-                evidence);
+                evidence, provenance);
     }
 
     /**
@@ -73,6 +85,12 @@ public record Answer(
     /** The same answer with its cost. */
     public Answer withUsage(Consumption cost) {
         return new Answer(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, cost,
-                evidence);
+                evidence, provenance);
+    }
+
+    /** The same answer with where it came from. */
+    public Answer withProvenance(Provenance resolved) {
+        return new Answer(answer, mode, aiGenerated, label, citations, model, capsuleVersion, conversationId, warnings, usage,
+                evidence, resolved);
     }
 }

@@ -16,6 +16,7 @@ import fr.capsules.app.llm.ModelReply;
 import fr.capsules.app.llm.ModelUnavailableException;
 import fr.capsules.app.llm.TokenListener;
 import fr.capsules.app.llm.ModelUsage;
+import fr.capsules.app.provenance.Provenance;
 import fr.capsules.app.usage.Metering;
 import fr.capsules.ingest.index.PassageHit;
 import java.time.Instant;
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
 public class Asking {
 
     private static final Logger log = LoggerFactory.getLogger(Asking.class);
+    private static final String MODEL_UNAVAILABLE = "model-unavailable";
 
     private final Retrieval retrieval;
     private final AnswerPrompts prompts;
@@ -48,10 +50,12 @@ public class Asking {
     private final ExtractiveAnswers extractive;
     private final AuditTrail audit;
     private final Metering metering;
+    private final Provenances provenances;
     private final GroundingCheck grounding = new GroundingCheck();
 
     Asking(Retrieval retrieval, AnswerPrompts prompts, LanguageModel model, CapsuleModels models,
-            Conversations conversations, ExtractiveAnswers extractive, AuditTrail audit, Metering metering) {
+            Conversations conversations, ExtractiveAnswers extractive, AuditTrail audit, Metering metering,
+            Provenances provenances) {
         this.retrieval = retrieval;
         this.prompts = prompts;
         this.model = model;
@@ -60,6 +64,7 @@ public class Asking {
         this.extractive = extractive;
         this.audit = audit;
         this.metering = metering;
+        this.provenances = provenances;
     }
 
     /** What one ask needs once the question has been checked. */
@@ -211,7 +216,7 @@ public class Asking {
                 + " documents les plus proches de votre question.";
         Answer quoted = extractive.answer(context.capsule(), context.retrieved(), context.question().conversationId(), notice);
         List<AnswerWarning> warnings = new ArrayList<>(quoted.warnings());
-        warnings.add(AnswerWarning.of("model-unavailable", "Le modèle de langage n'a pas pu répondre : " + cause.getMessage() + "."));
+        warnings.add(AnswerWarning.of(MODEL_UNAVAILABLE, "Le modèle de langage n'a pas pu répondre : " + cause.getMessage() + "."));
         return new Answer(quoted.answer(), quoted.mode(), true, Answer.LABEL, quoted.citations(), null, quoted.capsuleVersion(),
                 quoted.conversationId(), warnings);
     }
@@ -227,10 +232,16 @@ public class Asking {
         if (context.question().invisibleCharacters() > 0) {
             details.put("invisibleCharactersRemoved", context.question().invisibleCharacters());
         }
+        Provenance provenance = provenance(context, answer);
+        costed = costed.withProvenance(provenance);
         details.put("model", answer.model());
-        if (answer.model() != null) {
-            // The weights behind the name, as the model server last reported them (issue 11: answers carry the digest).
-            model.digest(answer.model()).ifPresent(digest -> details.put("modelDigest", digest));
+        // The version served and the weights behind the name, as the model server last reported them (issue 11).
+        details.put("publishedVersion", provenance.capsuleVersion());
+        if (provenance.modelDigest() != null) {
+            details.put("modelDigest", provenance.modelDigest());
+        }
+        if (provenance.modelAbsence() != null) {
+            details.put("modelAbsence", provenance.modelAbsence());
         }
         details.put("mode", answer.mode().json());
         if (answer.incomplete()) {
@@ -252,8 +263,23 @@ public class Asking {
                 context.question().conversationId(), context.user().username(), context.capsule().definition().id(),
                 new Turn(context.question().text(), answer.answer(), answer.mode(), answer.model(), answer.capsuleVersion(),
                         answer.citations().stream().map(Citation::documentId).distinct().toList(), at,
-                        answer.citations()));
+                        answer.citations(), provenance));
         return costed;
+    }
+
+    /**
+     * Where the answer came from: the version serving the capsule (the working copy for an evaluation of the current
+     * content), and the model with its digest, or why none wrote it.
+     */
+    private Provenance provenance(Context context, Answer answer) {
+        Provenance base = Question.EVALUATION.equals(context.question().via())
+                ? provenances.workingCopy()
+                : provenances.served(context.capsule().definition());
+        if (answer.model() != null) {
+            return provenances.writtenBy(base, answer.model());
+        }
+        boolean modelFailed = answer.warnings().stream().anyMatch(w -> MODEL_UNAVAILABLE.equals(w.kind()));
+        return base.withoutModel(modelFailed ? Provenance.UNREACHABLE : Provenance.NO_MODEL);
     }
 
     /** Tells the agent that the question was cleaned of invisible characters before anything else. */

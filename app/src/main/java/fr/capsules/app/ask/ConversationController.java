@@ -1,6 +1,7 @@
 package fr.capsules.app.ask;
 
 import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.provenance.Provenance;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +32,10 @@ class ConversationController {
     }
 
     record TurnView(String question, String answer, AnswerMode mode, boolean aiGenerated, String label, String model,
-            int capsuleVersion, Instant askedAt, List<Citation> citations) {
+            int capsuleVersion, Instant askedAt, List<Citation> citations, Provenance provenance) {
         static TurnView of(Turn t) {
             return new TurnView(t.question(), t.answer(), t.mode(), true, Answer.LABEL, t.model(), t.capsuleVersion(), t.at(),
-                    t.citations());
+                    t.citations(), t.provenance());
         }
     }
 

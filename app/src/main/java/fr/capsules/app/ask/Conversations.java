@@ -1,5 +1,6 @@
 package fr.capsules.app.ask;
 
+import fr.capsules.app.provenance.Provenance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -77,14 +78,19 @@ public class Conversations {
         } else {
             jdbc.sql("UPDATE conversations SET updated_at = ? WHERE id = ?").params(turn.at().atOffset(ZoneOffset.UTC), id).update();
         }
+        Provenance provenance = turn.provenance();
         int next = jdbc.sql("SELECT COALESCE(MAX(turn), 0) + 1 FROM conversation_turns WHERE conversation_id = ?")
                 .param(id).query(Integer.class).single();
         jdbc.sql("""
                 INSERT INTO conversation_turns (conversation_id, turn, question, answer, mode, model, capsule_version,
-                    cited_documents, asked_at, citations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    cited_documents, asked_at, citations, published_version, model_digest, model_absence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, next, turn.question(), turn.answer(), turn.mode().json(), turn.model(), turn.capsuleVersion(),
                         json.writeValueAsString(turn.citedDocuments()), turn.at().atOffset(ZoneOffset.UTC),
-                        json.writeValueAsString(turn.citations()))
+                        json.writeValueAsString(turn.citations()),
+                        provenance == null ? null : provenance.capsuleVersion(),
+                        provenance == null ? null : provenance.modelDigest(),
+                        provenance == null ? null : provenance.modelAbsence())
                 .update();
         jdbc.sql("DELETE FROM conversation_turns WHERE conversation_id = ? AND turn <= ?")
                 .params(id, next - properties.maxTurnsKept())
@@ -192,6 +198,8 @@ public class Conversations {
                 json.readValue(rs.getString("cited_documents"), new TypeReference<List<String>>() {}),
                 rs.getObject("asked_at", OffsetDateTime.class).toInstant(),
                 rs.getString("citations") == null ? List.of()
-                        : json.readValue(rs.getString("citations"), new TypeReference<List<Citation>>() {}));
+                        : json.readValue(rs.getString("citations"), new TypeReference<List<Citation>>() {}),
+                Provenance.stored(rs.getObject("published_version", Integer.class), rs.getString("model"),
+                        rs.getString("model_digest"), rs.getString("model_absence")));
     }
 }

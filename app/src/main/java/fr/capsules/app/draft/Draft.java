@@ -4,6 +4,7 @@ import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
 import fr.capsules.app.kernel.InvalidRequestException;
+import fr.capsules.app.provenance.Provenance;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * moves {@code generated → edited → validated | rejected} only through its own methods, which
  * refuse every other move with a reason. Validation also requires that the validator acknowledge
  * every warning of the draft ({@link #openWarnings()}); the acknowledgements are kept with it.
- * Immutable: each transition returns the next state with its revision incremented.
+ * Immutable: each transition returns the next state with its revision incremented. Its {@link Provenance} (the
+ * published version and the model digest it was drafted from) is fixed at creation and never changes.
  */
 public record Draft(
         String id,
@@ -43,7 +45,8 @@ public record Draft(
         List<Acknowledgement> acknowledgements,
         List<Person> reviewers,
         List<String> editors,
-        int revision) {
+        int revision,
+        Provenance provenance) {
 
     /** Who did something: login and the name shown on validations and exports. */
     public record Person(String username, String name) {
@@ -58,14 +61,16 @@ public record Draft(
         acknowledgements = acknowledgements == null ? List.of() : List.copyOf(acknowledgements);
         reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
         editors = editors == null ? List.of() : List.copyOf(editors);
+        provenance = provenance == null ? Provenance.stored(null, model, null, null) : provenance;
     }
 
     /** A new draft, as the AI wrote it. */
     static Draft generated(String capsuleId, int capsuleVersion, String capsuleName, String model, String question,
-            DraftContent content, List<Citation> citations, List<AnswerWarning> warnings, CapsulesUser creator, Instant at) {
+            DraftContent content, List<Citation> citations, List<AnswerWarning> warnings, CapsulesUser creator, Instant at,
+            Provenance provenance) {
         return new Draft(UUID.randomUUID().toString(), capsuleId, capsuleVersion, capsuleName, content.kind(),
                 DraftStatus.GENERATED, model, question, content, content, citations, warnings, 0, Person.of(creator), at,
-                null, null, null, null, null, null, null, List.of(), List.of(), List.of(), 1);
+                null, null, null, null, null, null, null, List.of(), List.of(), List.of(), 1, provenance);
     }
 
     /** A person's new version; the AI's version stays as it was. */
@@ -79,7 +84,7 @@ public record Draft(
                 newContent, citations, warnings, EditShare.between(aiContent, newContent), createdBy, createdAt,
                 Person.of(editor), at, null, null, null, null, null, List.of(), reviewers,
                 EditShare.between(content, newContent) == 0 ? editors : withEditor(editor.username()),
-                revision + 1);
+                revision + 1, provenance);
     }
 
     /**
@@ -113,7 +118,7 @@ public record Draft(
         List<Acknowledgement> faced = open.stream().map(w -> new Acknowledgement(w, person, at)).toList();
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.VALIDATED, model, question, aiContent,
                 content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, person, at,
-                null, null, null, faced, reviewers, editors, revision + 1);
+                null, null, null, faced, reviewers, editors, revision + 1, provenance);
     }
 
     /** The editors with this person added: someone whose save changed the text of the content (not only a warning). */
@@ -153,7 +158,7 @@ public record Draft(
     Draft withReviewers(List<Person> people) {
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, status, model, question, aiContent, content,
                 citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, validatedBy, validatedAt,
-                rejectedBy, rejectedAt, rejectionReason, acknowledgements, people, editors, revision);
+                rejectedBy, rejectedAt, rejectionReason, acknowledgements, people, editors, revision, provenance);
     }
 
     /** Every warning of the draft, in reading order (see {@link DraftWarnings}), acknowledged or not. */
@@ -178,7 +183,7 @@ public record Draft(
         }
         return new Draft(id, capsuleId, capsuleVersion, capsuleName, kind, DraftStatus.REJECTED, model, question, aiContent,
                 content, citations, warnings, editShare, createdBy, createdAt, editedBy, editedAt, null, null,
-                Person.of(rejecter), at, reason.strip(), List.of(), reviewers, editors, revision + 1);
+                Person.of(rejecter), at, reason.strip(), List.of(), reviewers, editors, revision + 1, provenance);
     }
 
     /** Export is only for validated drafts. */

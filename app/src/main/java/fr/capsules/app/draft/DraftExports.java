@@ -66,7 +66,7 @@ class DraftExports {
                         a.acknowledgedBy().name(), a.acknowledgedAt()))
                 .toList();
         return new ExportDocument(draft.id(), title, draft.capsuleId(), draft.capsuleName(), draft.capsuleVersion(), draft.model(),
-                draft.validatedBy().name(), draft.validatedAt(), body, sources, acknowledged);
+                draft.validatedBy().name(), draft.validatedAt(), body, sources, acknowledged, draft.provenance());
     }
 
     private static ExportDocument.Source source(int n, Citation citation) {

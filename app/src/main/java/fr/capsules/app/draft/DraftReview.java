@@ -3,6 +3,7 @@ package fr.capsules.app.draft;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.Answer;
 import fr.capsules.app.ask.Asking;
+import fr.capsules.app.ask.Provenances;
 import fr.capsules.app.ask.RetrievalProperties;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleKind;
@@ -12,6 +13,7 @@ import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.export.ExportFormat;
 import fr.capsules.app.export.ExportedFile;
 import fr.capsules.app.kernel.InvalidRequestException;
+import fr.capsules.app.provenance.Provenance;
 import fr.capsules.app.usage.Metering;
 import fr.capsules.app.usage.RowOutput;
 import java.time.Clock;
@@ -41,11 +43,13 @@ public class DraftReview {
     private final DraftExports exports;
     private final AuditTrail audit;
     private final Metering metering;
+    private final Provenances provenances;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     DraftReview(Capsules capsules, Drafts drafts, Asking asking, TableDrafter tables, RetrievalProperties bounds,
-            DraftExports exports, AuditTrail audit, Metering metering, PlatformTransactionManager transactions) {
+            DraftExports exports, AuditTrail audit, Metering metering, PlatformTransactionManager transactions,
+            Provenances provenances) {
         this.capsules = capsules;
         this.drafts = drafts;
         this.asking = asking;
@@ -54,6 +58,7 @@ public class DraftReview {
         this.exports = exports;
         this.audit = audit;
         this.metering = metering;
+        this.provenances = provenances;
         // A change and its audit entry are written together or not at all; the model is called
         // before, outside any transaction.
         this.transaction = new TransactionTemplate(transactions);
@@ -76,13 +81,14 @@ public class DraftReview {
             TableDrafter.TableDraft table = tables.draft(capsule, user, request.input(), rows);
             // A table draft's "question" is its subject, read from the findings' context (establishment, date).
             draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
-                    table.model(), table.title(), table.content(), List.of(), table.warnings(), user, now());
+                    table.model(), table.title(), table.content(), List.of(), table.warnings(), user, now(),
+                    tableProvenance(capsule, table));
             outputs = table.rowOutputs();
         } else if (request.question() != null) {
             Answer answer = asking.answer(capsule, user, request.question(), bounds);
             draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
                     answer.model(), request.question(), DraftContent.text(answer.answer()), answer.citations(),
-                    answer.warnings(), user, now());
+                    answer.warnings(), user, now(), answer.provenance());
         } else {
             throw new InvalidRequestException(capsule.definition().kind() == CapsuleKind.TABLE
                     ? "envoyez les constats dans le champ « input » (un par ligne), ou une question dans « question »"
@@ -93,13 +99,33 @@ public class DraftReview {
         transaction.executeWithoutResult(status -> {
             drafts.insert(created);
             metering.draftCreated(capsule.definition(), user, created.id(), created.model(), createdRows, created.createdAt());
-            record(user, AuditAction.DRAFT_CREATED, created, Map.of(
+            Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of(
                     "kind", created.kind().json(),
                     "model", created.model() == null ? "" : created.model(),
                     "rows", created.content().rows().size(),
                     "citedDocuments", created.citations().stream().map(c -> c.documentId()).distinct().toList()));
+            details.putAll(provenanceDetails(created.provenance()));
+            record(user, AuditAction.DRAFT_CREATED, created, details);
         });
         return draft;
+    }
+
+    /** A table's provenance: the version serving the capsule, the model if it drafted any row ("sans modèle" else). */
+    private Provenance tableProvenance(Capsule capsule, TableDrafter.TableDraft table) {
+        return provenances.writtenBy(provenances.served(capsule.definition()), table.model());
+    }
+
+    /** The provenance facts of audit entries on drafts and exports: version served, model digest or its absence. */
+    static Map<String, Object> provenanceDetails(Provenance provenance) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("publishedVersion", provenance.capsuleVersion());
+        if (provenance.modelDigest() != null) {
+            details.put("modelDigest", provenance.modelDigest());
+        }
+        if (provenance.modelAbsence() != null) {
+            details.put("modelAbsence", provenance.modelAbsence());
+        }
+        return details;
     }
 
     /** A table draft from an uploaded file of findings. */
@@ -112,12 +138,15 @@ public class DraftReview {
         }
         TableDrafter.TableDraft table = tables.draftFile(capsule, user, fileName, content, rows);
         Draft draft = Draft.generated(capsule.definition().id(), capsule.definition().version(), capsule.definition().name(),
-                table.model(), table.title(), table.content(), List.of(), table.warnings(), user, now());
+                table.model(), table.title(), table.content(), List.of(), table.warnings(), user, now(),
+                tableProvenance(capsule, table));
         transaction.executeWithoutResult(status -> {
             drafts.insert(draft);
             metering.draftCreated(capsule.definition(), user, draft.id(), draft.model(), table.rowOutputs(), draft.createdAt());
-            record(user, AuditAction.DRAFT_CREATED, draft, Map.of("kind", draft.kind().json(), "rows",
+            Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("kind", draft.kind().json(), "rows",
                     draft.content().rows().size(), "inputFile", fileName == null ? "" : fileName));
+            details.putAll(provenanceDetails(draft.provenance()));
+            record(user, AuditAction.DRAFT_CREATED, draft, details);
         });
         return draft;
     }
@@ -214,9 +243,11 @@ public class DraftReview {
         ExportFormat parsed = DraftExports.format(format);
         Draft draft = get(id, user);
         ExportedFile file = exports.export(draft, parsed);
-        record(user, AuditAction.DRAFT_EXPORTED, draft, Map.of(
+        Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of(
                 "format", parsed.extension(), "sha256", file.sha256(), "fileName", file.fileName(),
                 "validatedBy", draft.validatedBy().username(), "validatedAt", draft.validatedAt().toString()));
+        details.putAll(provenanceDetails(draft.provenance()));
+        record(user, AuditAction.DRAFT_EXPORTED, draft, details);
         return file;
     }
 

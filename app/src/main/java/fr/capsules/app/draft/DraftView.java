@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.capsules.app.ask.Answer;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
+import fr.capsules.app.provenance.Provenance;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * The JSON of a draft ({@code ../shared/API.md}), with the AI version beside the current one, the warnings still to
  * acknowledge before validation ({@code openWarnings}, each with the {@code id} to send back), those acknowledged at
  * validation, the SHA-256 of the current content ({@link ContentHash}) and the people the draft is assigned to for
- * validation ({@code reviewers}: {@code [{username, name}]}).
+ * validation ({@code reviewers}: {@code [{username, name}]}), and the published version and model digest it was
+ * drafted from ({@code provenance}).
  */
 record DraftView(
         String id,
@@ -44,7 +46,8 @@ record DraftView(
         List<AcknowledgedWarning> acknowledgedWarnings,
         String contentSha256,
         List<Draft.Person> reviewers,
-        int revision) {
+        int revision,
+        Provenance provenance) {
 
     /** A warning as clients show it: {@code location} is "Brouillon", "Ligne 2" or "Ligne 2, Référence". */
     record Warning(String id, DraftWarning.Scope scope, Integer row, String column, String columnTitle, String location,
@@ -93,7 +96,7 @@ record DraftView(
                 username(d.rejectedBy()), d.rejectedAt(), d.rejectionReason(),
                 d.openWarnings().stream().map(Warning::of).toList(),
                 d.acknowledgements().stream().map(AcknowledgedWarning::of).toList(),
-                ContentHash.of(d.content()), d.reviewers(), d.revision());
+                ContentHash.of(d.content()), d.reviewers(), d.revision(), d.provenance());
     }
 
     private static String username(Draft.Person person) {

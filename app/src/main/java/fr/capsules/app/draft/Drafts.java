@@ -2,6 +2,7 @@ package fr.capsules.app.draft;
 
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
+import fr.capsules.app.provenance.Provenance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,9 +38,10 @@ public class Drafts {
     void insert(Draft draft) {
         jdbc.sql("""
                 INSERT INTO drafts (id, capsule_id, capsule_version, capsule_name, kind, status, model, question, ai_content,
-                    content, citations, warnings, edit_share, created_by, created_by_name, created_at, revision)
+                    content, citations, warnings, edit_share, created_by, created_by_name, created_at, revision,
+                    published_version, model_digest, model_absence)
                 VALUES (:id, :capsule, :version, :name, :kind, :status, :model, :question, :ai, :content, :citations,
-                    :warnings, :share, :creator, :creatorName, :createdAt, :revision)""")
+                    :warnings, :share, :creator, :creatorName, :createdAt, :revision, :published, :digest, :absence)""")
                 .param("id", draft.id()).param("capsule", draft.capsuleId()).param("version", draft.capsuleVersion())
                 .param("name", draft.capsuleName()).param("kind", draft.kind().json()).param("status", draft.status().json())
                 .param("model", draft.model()).param("question", draft.question())
@@ -48,6 +50,9 @@ public class Drafts {
                 .param("warnings", json.writeValueAsString(draft.warnings())).param("share", draft.editShare())
                 .param("creator", draft.createdBy().username()).param("creatorName", draft.createdBy().name())
                 .param("createdAt", time(draft.createdAt())).param("revision", draft.revision())
+                .param("published", draft.provenance().capsuleVersion(), java.sql.Types.INTEGER)
+                .param("digest", draft.provenance().modelDigest(), java.sql.Types.VARCHAR)
+                .param("absence", draft.provenance().modelAbsence(), java.sql.Types.VARCHAR)
                 .update();
         saveVersion(draft, draft.createdBy().username(), draft.createdAt());
     }
@@ -185,7 +190,9 @@ public class Drafts {
                 person(rs, "validated_by", "validated_by_name"), instant(rs, "validated_at"),
                 person(rs, "rejected_by", "rejected_by"), instant(rs, "rejected_at"),
                 rs.getString("rejection_reason"), acknowledgements(rs.getString("acknowledgements")), List.of(),
-                editors(rs.getString("editors")), rs.getInt("revision"));
+                editors(rs.getString("editors")), rs.getInt("revision"),
+                Provenance.stored(rs.getObject("published_version", Integer.class), rs.getString("model"),
+                        rs.getString("model_digest"), rs.getString("model_absence")));
     }
 
     private List<String> editors(String stored) {

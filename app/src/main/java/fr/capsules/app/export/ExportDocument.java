@@ -1,5 +1,6 @@
 package fr.capsules.app.export;
 
+import fr.capsules.app.provenance.Provenance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,8 @@ import java.util.Objects;
  * @param sources the numbered sources that {@code [n]} markers refer to; may be empty
  * @param acknowledgedWarnings the warnings the validator acknowledged before validating, listed in an annex; may be
  *     empty (then there is no annex)
+ * @param provenance the published version (or working copy) and the model digest the draft came from; when null,
+ *     {@code capsuleVersion} and {@code model} stand for it, without a digest
  */
 public record ExportDocument(
         String draftId,
@@ -39,7 +42,8 @@ public record ExportDocument(
         Instant validatedAt,
         Body body,
         List<Source> sources,
-        List<AcknowledgedWarning> acknowledgedWarnings) {
+        List<AcknowledgedWarning> acknowledgedWarnings,
+        Provenance provenance) {
 
     public ExportDocument {
         requireText(draftId, "draftId");
@@ -57,6 +61,15 @@ public record ExportDocument(
         }
         sources = sources == null ? List.of() : List.copyOf(sources);
         acknowledgedWarnings = acknowledgedWarnings == null ? List.of() : List.copyOf(acknowledgedWarnings);
+        provenance = provenance == null ? new Provenance(capsuleVersion, model, null, null) : provenance;
+    }
+
+    /** A document whose provenance is its capsule version and model, without a digest. */
+    public ExportDocument(String draftId, String title, String capsuleId, String capsuleName, int capsuleVersion,
+            String model, String validatedBy, Instant validatedAt, Body body, List<Source> sources,
+            List<AcknowledgedWarning> acknowledgedWarnings) {
+        this(draftId, title, capsuleId, capsuleName, capsuleVersion, model, validatedBy, validatedAt, body, sources,
+                acknowledgedWarnings, null);
     }
 
     /** A document without acknowledged warnings. */

@@ -33,19 +33,24 @@ public final class ExportProvenance {
         return FRENCH_DATE_TIME.format(at);
     }
 
-    /** "Capsule « Mesures d'inspection », version 3". */
+    /** "Capsule « Mesures d'inspection », version 3", or "…, version de travail" for the working copy. */
     static String capsuleLine(ExportDocument document) {
-        return "Capsule « %s », version %d".formatted(oneLine(document.capsuleName()), document.capsuleVersion());
+        return "Capsule « %s », %s".formatted(oneLine(document.capsuleName()), document.provenance().versionLabel());
     }
 
     /**
-     * "Modèle : mistral-small3.2", or, for an extractive answer, a statement that no model wrote the text: the
+     * "Modèle : mistral-small3.2 (empreinte 3f2a9c1b0d4e)" with the digest its server reported, or, for an extractive
+     * answer, a statement that no model wrote the text ("sans modèle", or "modèle non joignable" when it failed): the
      * reader must know which of the two they hold.
      */
     static String modelLine(ExportDocument document) {
-        return document.model() == null
-                ? "Mode extractif : passages cités, sans texte généré par un modèle"
-                : "Modèle : " + oneLine(document.model());
+        fr.capsules.app.provenance.Provenance provenance = document.provenance();
+        if (document.model() == null) {
+            return "Mode extractif, " + provenance.withoutModel(provenance.modelAbsence()).modelLabel()
+                    + " : passages cités, sans texte généré par un modèle";
+        }
+        String digest = provenance.model() == null ? null : provenance.shortDigest();
+        return "Modèle : " + oneLine(document.model()) + (digest == null ? "" : " (empreinte " + oneLine(digest) + ")");
     }
 
     /**

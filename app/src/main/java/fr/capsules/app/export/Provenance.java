@@ -44,12 +44,23 @@ record Provenance(
         facts.add(new Fact("ai-validated-at", document.validatedAt().toString()));
         // An extractive answer has no model: say so explicitly rather than leave a key out silently.
         facts.add(new Fact("ai-mode", document.model() == null ? "extractive" : "generative"));
+        fr.capsules.app.provenance.Provenance source = document.provenance();
         if (document.model() != null) {
             facts.add(new Fact("ai-model", ExportProvenance.oneLine(document.model())));
+            if (source.modelDigest() != null) {
+                facts.add(new Fact("ai-model-digest", ExportProvenance.oneLine(source.modelDigest())));
+            }
+        } else {
+            facts.add(new Fact("ai-model-absence", source.modelAbsence() == null ? fr.capsules.app.provenance.Provenance.NO_MODEL
+                    : source.modelAbsence()));
         }
         facts.add(new Fact("capsule", ExportProvenance.oneLine(document.capsuleId())));
         facts.add(new Fact("capsule-name", ExportProvenance.oneLine(document.capsuleName())));
-        facts.add(new Fact("capsule-version", document.capsuleVersion()));
+        // The published version the draft came from; the working copy has none, and says so in the label below.
+        if (source.capsuleVersion() != null) {
+            facts.add(new Fact("capsule-version", source.capsuleVersion()));
+        }
+        facts.add(new Fact("capsule-version-label", source.versionLabel()));
         facts.add(new Fact("draft-id", ExportProvenance.oneLine(document.draftId())));
         facts.add(new Fact("ai-label", label));
 

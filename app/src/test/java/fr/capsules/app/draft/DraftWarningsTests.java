@@ -31,7 +31,7 @@ class DraftWarningsTests {
                 new DraftContent.Row(Map.of("numero", "R1", "reference", "à compléter", "delai", "6 mois"), List.of(),
                         List.of("aucune source : ligne à compléter par l'inspecteur"))));
         return Draft.generated("mesures-inspection", 1, "Mesures d'inspection", null, null, content, List.of(),
-                List.of(AnswerWarning.of("findings-read", "2 constat(s) lu(s) : E1, R1.")), INSPECTOR, AT);
+                List.of(AnswerWarning.of("findings-read", "2 constat(s) lu(s) : E1, R1.")), INSPECTOR, AT, null);
     }
 
     @Test

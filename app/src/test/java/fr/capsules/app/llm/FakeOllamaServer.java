@@ -99,6 +99,20 @@ public final class FakeOllamaServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Pulls new weights under the same name: {@code /api/tags} reports {@code digest} (64 hexadecimal digits, as
+     * Ollama does) for {@code name} from now on; {@link #reset()} restores the digest derived from the name.
+     */
+    public FakeOllamaServer withDigest(String name, String digest) {
+        models.setDigest(name, digest);
+        return this;
+    }
+
+    /** The digest {@code /api/tags} reports now for the installed model {@code name}. */
+    public String digestOf(String name) {
+        return models.find(name).map(models::digest).orElseThrow(() -> new IllegalArgumentException("not installed: " + name));
+    }
+
     /** Uninstalls a model: afterwards, requests naming it get Ollama's 404. */
     public FakeOllamaServer withoutModel(String name) {
         models.remove(name);
@@ -203,12 +217,16 @@ public final class FakeOllamaServer implements AutoCloseable {
         return this;
     }
 
-    /** Forgets queued replies and recorded requests and restores the default responder; models stay. */
+    /**
+     * Forgets queued replies and recorded requests and restores the default responder and the digests derived from the
+     * names; models stay.
+     */
     public FakeOllamaServer reset() {
         embeddings.open();
         queue.clear();
         received.clear();
         defaultResponder = FakeOllamaServer::defaultReply;
+        models.resetDigests();
         return this;
     }
 

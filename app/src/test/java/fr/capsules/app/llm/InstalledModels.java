@@ -24,6 +24,8 @@ final class InstalledModels {
     static final String MODIFIED_AT = "2025-06-20T10:00:00.000000000+02:00";
 
     private volatile Map<String, Model> models = Map.of();
+    /** Digests set by a test ("ollama pull" brought new weights under the same name); others derive from the name. */
+    private volatile Map<String, String> digests = Map.of();
 
     /** Ollama's rule: a name without a tag means the {@code latest} tag. */
     static String canonical(String name) {
@@ -58,6 +60,22 @@ final class InstalledModels {
         models = Collections.unmodifiableMap(next);
     }
 
+    /** Gives the installed model {@code name} new weights: {@code /api/tags} reports {@code digest} from now on. */
+    synchronized void setDigest(String name, String digest) {
+        Map<String, String> next = new LinkedHashMap<>(digests);
+        next.put(canonical(name), digest);
+        digests = Collections.unmodifiableMap(next);
+    }
+
+    synchronized void resetDigests() {
+        digests = Map.of();
+    }
+
+    /** The digest {@code /api/tags} reports for an installed model, as Ollama does: 64 hexadecimal digits. */
+    String digest(Model model) {
+        return digests.getOrDefault(model.name(), sha256(model.name()));
+    }
+
     /** The body of {@code GET /api/tags}. */
     ObjectNode tags() {
         ObjectNode body = JsonExchange.JSON.createObjectNode();
@@ -68,13 +86,16 @@ final class InstalledModels {
                     .put("model", model.name())
                     .put("modified_at", MODIFIED_AT)
                     .put("size", model.embedding() ? 45_960_996L : 15_177_384_862L)
-                    .put("digest", sha256(model.name()))
+                    .put("digest", digest(model))
                     .set("details", details(model));
         }
         return body;
     }
 
-    /** The body of {@code POST /api/show}; {@code model_info} tells the context and embedding lengths. */
+    /**
+     * The body of {@code POST /api/show}; {@code model_info} tells the context and embedding lengths. Like Ollama's, it
+     * has no digest: only {@code /api/tags} (and {@code /api/ps}) report one.
+     */
     ObjectNode show(Model model) {
         String architecture = architecture(model);
         ObjectNode body = JsonExchange.JSON.createObjectNode()

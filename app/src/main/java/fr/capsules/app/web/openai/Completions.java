@@ -6,6 +6,7 @@ import fr.capsules.app.ask.Answer;
 import fr.capsules.app.ask.AnswerMode;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
+import fr.capsules.app.provenance.Provenance;
 import java.util.List;
 
 /** OpenAI's response shapes for chat completions, with the {@code capsules} extension. */
@@ -15,15 +16,16 @@ final class Completions {
 
     /**
      * What the answer is beyond its text ({@code ../shared/API.md}, "OpenAI-compatible API"):
-     * label, mode, citations, warnings, capsule version, and the answer without the label and sources.
+     * label, mode, citations, warnings, capsule version, and the answer without the label and sources; and, added,
+     * the published version and model digest the answer came from ({@code provenance}).
      */
     record CapsulesExtension(
             String label, AnswerMode mode, List<Citation> citations, List<AnswerWarning> warnings, int capsuleVersion,
-            String answer) {
+            String answer, Provenance provenance) {
 
         static CapsulesExtension of(Answer answer) {
             return new CapsulesExtension(answer.label(), answer.mode(), answer.citations(), answer.warnings(),
-                    answer.capsuleVersion(), answer.answer());
+                    answer.capsuleVersion(), answer.answer(), answer.provenance());
         }
     }
 

@@ -36,6 +36,9 @@ class UiAskingTests extends BrowserTest {
         assertThat(answer.findElement(By.cssSelector(".ai-label")).getText()).isEqualTo("Généré par IA — à vérifier");
         assertThat(answer.findElement(By.cssSelector(".mode")).getText()).isEqualTo("Réponse rédigée par le modèle");
         assertThat(answer.findElement(By.cssSelector(".answer-text")).getText()).contains("huit jours ouvrés [1]");
+        // Under the answer: the capsule version and the model digest it came from (issue 11.4).
+        assertThat(answer.findElement(By.cssSelector(".answer-footer .provenance")).getText())
+                .matches("(Capsule version \\d+|Version de travail) · modèle .+ \\(empreinte [0-9a-f]{12}\\)");
         WebElement source = answer.findElement(By.cssSelector(".sources li.source[data-n='1']"));
         assertThat(source.findElement(By.tagName("summary")).getText()).startsWith("[1] ");
         assertThat(source.findElement(By.tagName("blockquote")).isDisplayed()).isFalse();
