@@ -5,7 +5,8 @@ package fr.capsules.app.ask;
  *
  * @param kind stable identifier: {@code citation-removed}, {@code unsupported}, {@code
  *     negation-mismatch}, {@code uncited}, {@code model-unavailable}, {@code invisible-characters}
- *     (removed from the question), {@code model-output-incomplete} (the model's output did not arrive whole)
+ *     (removed from the question), {@code model-output-incomplete} (the model's output did not arrive whole),
+ *     {@code index-partial} (a part of a distributed index did not answer the search)
  * @param message French sentence for the agent
  * @param sentence the answer's sentence concerned, or null
  * @param passage the citation number concerned, or null

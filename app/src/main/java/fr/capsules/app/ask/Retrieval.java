@@ -8,6 +8,7 @@ import fr.capsules.ingest.analysis.IndexTerms;
 import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.EmbeddingException;
 import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.index.SearchResult;
 import org.springframework.beans.factory.ObjectProvider;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,8 @@ public class Retrieval {
     private final PassageExclusions exclusions;
     private final IndexTerms terms = new IndexTerms();
     private final EvidenceGate gate = new EvidenceGate(terms);
+    /** The kind of the warning of an answer searched in an index of which a part did not answer (a lost shard). */
+    public static final String INDEX_PARTIAL = "index-partial";
     /** The index port's bound on one search. */
     private static final int MAX_FETCH = 1000;
 
@@ -54,12 +57,13 @@ public class Retrieval {
         QuotedHistory.Stripped stripped = QuotedHistory.strip(question);
         String query = stripped.text();
         boolean searchable = !gate.contentTerms(query).isEmpty() || !terms.of(query).isEmpty();
-        List<PassageHit> candidates = searchable ? search(capsule, query, Math.max(topK, EvidenceGate.CANDIDATES)) : List.of();
+        SearchResult found = searchable ? found(capsule, query, Math.max(topK, EvidenceGate.CANDIDATES)) : new SearchResult(List.of(), true);
+        List<PassageHit> candidates = found.hits();
         Evidence evidence = gate.assess(query, candidates);
         List<PassageHit> hits = candidates.stream().limit(topK).toList();
         List<PassageHit> procedure = !evidence.supported() && DangerSignals.reportedIn(query) ? procedure(capsule) : List.of();
         return new Retrieved(query, hits, evidence.supported() ? hits : List.of(), evidence, procedure, stripped.removedChars(),
-                !evidence.supported() && QuestionLanguage.isEnglish(query));
+                !evidence.supported() && QuestionLanguage.isEnglish(query), !found.complete());
     }
 
     /**
@@ -87,15 +91,23 @@ public class Retrieval {
      * @throws fr.capsules.app.document.CapsuleIndexingException while the capsule is being indexed
      */
     public List<PassageHit> search(Capsule capsule, String question, int count) {
+        return found(capsule, question, count).hits();
+    }
+
+    /**
+     * {@link #search}, telling as well whether the whole index answered: a distributed index that
+     * lost a shard answers from the others ({@link SearchResult#complete()} false), never with
+     * another capsule's passages.
+     */
+    private SearchResult found(Capsule capsule, String question, int count) {
         progress.requireSearchable(capsule);
         float[] vector = embed(question);
         // Passages a referent excluded stay in the index: ask for as many more, then leave them out.
         Set<String> excluded = exclusions.idsOf(capsule.definition().id());
         int fetch = Math.min(MAX_FETCH, count + excluded.size());
-        List<PassageHit> hits = indexes.read(capsule.id(), index -> vector == null
-                ? index.search(question, fetch)
-                : index.search(question, vector, fetch));
-        return hits.stream().filter(h -> !excluded.contains(h.passageId())).limit(count).toList();
+        SearchResult result = indexes.read(capsule.id(), index -> index.searchReporting(question, vector, fetch));
+        return new SearchResult(
+                result.hits().stream().filter(h -> !excluded.contains(h.passageId())).limit(count).toList(), result.complete());
     }
 
     /** The question's vector, or null (lexical search) when no model is configured or it fails. */
@@ -122,7 +134,7 @@ public class Retrieval {
      * @param english the question reads as English and the evidence does not support an answer
      */
     public record Retrieved(String question, List<PassageHit> all, List<PassageHit> relevant, Evidence evidence, List<PassageHit> procedure,
-            int quotedHistoryChars, boolean english) {
+            int quotedHistoryChars, boolean english, boolean partial) {
 
         public Retrieved {
             all = List.copyOf(all);
@@ -136,11 +148,16 @@ public class Retrieval {
 
         /** What the agent must know of how the question was searched, for every answer. */
         List<AnswerWarning> notices() {
-            if (quotedHistoryChars == 0) {
-                return List.of();
+            List<AnswerWarning> notices = new java.util.ArrayList<>();
+            if (quotedHistoryChars > 0) {
+                notices.add(AnswerWarning.of("quoted-history-removed", "Historique de courriel cité retiré de la question avant"
+                        + " la recherche (" + quotedHistoryChars + " caractères) : seul votre message a été pris en compte."));
             }
-            return List.of(AnswerWarning.of("quoted-history-removed", "Historique de courriel cité retiré de la question avant"
-                    + " la recherche (" + quotedHistoryChars + " caractères) : seul votre message a été pris en compte."));
+            if (partial) {
+                notices.add(AnswerWarning.of(INDEX_PARTIAL, "Une partie de l'index de recherche ne répond pas : cette réponse ne"
+                        + " s'appuie que sur une partie des documents de la capsule. Vérifiez-la, ou reposez la question plus tard."));
+            }
+            return List.copyOf(notices);
         }
     }
 }

@@ -4,6 +4,10 @@ import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.ForbiddenException;
 import fr.capsules.app.audit.AuditAction;
 import fr.capsules.app.audit.AuditTrail;
+import fr.capsules.app.cluster.Lease;
+import fr.capsules.app.cluster.LeaseHeldException;
+import fr.capsules.app.cluster.Leases;
+import java.time.Duration;
 import fr.capsules.app.access.KnownServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction (the audit entry last, as {@link AuditTrail} asks). When that transaction fails,
  * commit included, the file and the registry are put back as they were: a change is kept with its
  * record or not at all. Changes are made one at a time, so that no change is taken back over
- * another and an update always starts from the current version; they are rare.
+ * another and an update always starts from the current version; they are rare. "One at a time"
+ * holds across application nodes sharing the database and the data folder: each change holds the
+ * lease {@code capsule-definitions} ({@link Leases}), and reads the current definition under it.
  */
 @Service
 public class CapsuleMaintenance {
@@ -35,9 +41,14 @@ public class CapsuleMaintenance {
     private final TransactionTemplate transaction;
     private final PublicationProperties publication;
     private final KnownServices services;
+    private final Leases leases;
+
+    private static final String LEASE = "capsule-definitions";
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     CapsuleMaintenance(Capsules capsules, CapsuleHistory history, AuditTrail audit, PlatformTransactionManager transactions,
-            PublicationProperties publication, KnownServices services) {
+            PublicationProperties publication, KnownServices services, Leases leases) {
+        this.leases = leases;
         this.services = services;
         this.capsules = capsules;
         this.history = history;
@@ -69,40 +80,46 @@ public class CapsuleMaintenance {
 
     /** Creates a capsule (version 1); its creator becomes one of its maintainers. */
     public synchronized Capsule create(CapsuleDefinition definition, CapsulesUser user) {
-        ForbiddenException.requireMaintainer(user);
-        requireKnownServices(definition, List.of());
-        CapsuleDefinition owned = definition.withMaintainers(withCaller(definition.maintainers(), user));
-        CapsuleDefinition gated = publication.gate() && owned.status() == CapsuleStatus.PUBLISHED
-                ? owned.withStatus(CapsuleStatus.DRAFT) : owned;
-        return recorded(() -> capsules.create(gated), user, AuditAction.CAPSULE_CREATED, change -> {
-            CapsuleDefinition d = change.capsule().definition();
-            return Map.of("name", d.name(), "kind", d.kind().json(), "services", d.scope().services(),
-                    "status", d.status().json());
+        return oneAtATime(() -> {
+            ForbiddenException.requireMaintainer(user);
+            requireKnownServices(definition, List.of());
+            CapsuleDefinition owned = definition.withMaintainers(withCaller(definition.maintainers(), user));
+            CapsuleDefinition gated = publication.gate() && owned.status() == CapsuleStatus.PUBLISHED
+                    ? owned.withStatus(CapsuleStatus.DRAFT) : owned;
+            return recorded(() -> capsules.create(gated), user, AuditAction.CAPSULE_CREATED, change -> {
+                CapsuleDefinition d = change.capsule().definition();
+                return Map.of("name", d.name(), "kind", d.kind().json(), "services", d.scope().services(),
+                        "status", d.status().json());
+            });
         });
     }
 
     /** Replaces a capsule's definition (next version). */
     public synchronized Capsule update(String id, CapsuleDefinition definition, CapsulesUser user) {
-        Capsule current = maintainable(id, user);
-        requireKnownServices(definition, current.definition().scope().services());
-        // A definition that names no maintainers (the form does not) keeps the current ones.
-        CapsuleDefinition kept = definition.maintainers().isEmpty()
-                ? definition.withMaintainers(current.definition().maintainers())
-                : definition;
-        // Only the gate publishes: a capsule not yet published stays as it is when the update asks for "published".
-        CapsuleDefinition gated = publication.gate() && kept.status() == CapsuleStatus.PUBLISHED
-                        && current.definition().status() != CapsuleStatus.PUBLISHED
-                ? kept.withStatus(current.definition().status()) : kept;
-        return recorded(() -> capsules.update(current, gated), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
-                "previousVersion", change.previous().definition().version(),
-                "status", change.capsule().definition().status().json()));
+        return oneAtATime(() -> {
+            Capsule current = maintainable(id, user);
+            requireKnownServices(definition, current.definition().scope().services());
+            // A definition that names no maintainers (the form does not) keeps the current ones.
+            CapsuleDefinition kept = definition.maintainers().isEmpty()
+                    ? definition.withMaintainers(current.definition().maintainers())
+                    : definition;
+            // Only the gate publishes: a capsule not yet published stays as it is when the update asks for "published".
+            CapsuleDefinition gated = publication.gate() && kept.status() == CapsuleStatus.PUBLISHED
+                            && current.definition().status() != CapsuleStatus.PUBLISHED
+                    ? kept.withStatus(current.definition().status()) : kept;
+            return recorded(() -> capsules.update(current, gated), user, AuditAction.CAPSULE_UPDATED, change -> Map.of(
+                    "previousVersion", change.previous().definition().version(),
+                    "status", change.capsule().definition().status().json()));
+        });
     }
 
     /** Retires a capsule (next version); it stays listed but answers no more. */
     public synchronized Capsule retire(String id, CapsulesUser user) {
-        Capsule current = maintainable(id, user);
-        return recorded(() -> capsules.retire(current), user, AuditAction.CAPSULE_RETIRED, change -> Map.of(
-                "previousStatus", change.previous().definition().status().json()));
+        return oneAtATime(() -> {
+            Capsule current = maintainable(id, user);
+            return recorded(() -> capsules.retire(current), user, AuditAction.CAPSULE_RETIRED, change -> Map.of(
+                    "previousStatus", change.previous().definition().status().json()));
+        });
     }
 
     /**
@@ -145,12 +162,28 @@ public class CapsuleMaintenance {
      */
     public synchronized Capsule publish(String id, CapsuleDefinition definition, CapsulesUser user, Map<String, ?> details,
             Consumer<CapsuleDefinition> alsoRecord) {
-        Capsule current = maintainable(id, user);
-        // A snapshot taken before capsules named their maintainers keeps the current ones.
-        CapsuleDefinition kept = definition.maintainers().isEmpty()
-                ? definition.withMaintainers(current.definition().maintainers()) : definition;
-        return recorded(() -> capsules.update(current, kept.withStatus(CapsuleStatus.PUBLISHED)), user,
-                AuditAction.CAPSULE_PUBLISHED, change -> details, alsoRecord);
+        return oneAtATime(() -> {
+            Capsule current = maintainable(id, user);
+            // A snapshot taken before capsules named their maintainers keeps the current ones.
+            CapsuleDefinition kept = definition.maintainers().isEmpty()
+                    ? definition.withMaintainers(current.definition().maintainers()) : definition;
+            return recorded(() -> capsules.update(current, kept.withStatus(CapsuleStatus.PUBLISHED)), user,
+                    AuditAction.CAPSULE_PUBLISHED, change -> details, alsoRecord);
+        });
+    }
+
+    /** Runs a change holding the cluster-wide lease on capsule definitions. */
+    private Capsule oneAtATime(Supplier<Capsule> change) {
+        Lease lease;
+        try {
+            lease = leases.acquire(LEASE, PATIENCE);
+        } catch (LeaseHeldException e) {
+            throw new CapsuleConflictException("une autre modification de capsule est en cours (nœud " + e.holderNode()
+                    + ") : réessayez dans un moment");
+        }
+        try (lease) {
+            return change.get();
+        }
     }
 
     private Capsule recorded(Supplier<Capsules.Change> change, CapsulesUser user, AuditAction action,

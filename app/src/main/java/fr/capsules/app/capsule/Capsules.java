@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
  * The registry of capsules: the catalogue shipped with the deployment, overlaid by the capsules
  * created or changed through the API (kept under the data folder). An invalid definition is
  * reported with its file and field and skipped; the others load. Thread-safe.
+ *
+ * <p>Several application nodes may share the data folder (a shared volume, issue 17.3): every
+ * read first looks at the data folder's definition files (a directory listing and one {@code
+ * stat} per capsule) and re-reads those another node changed, created or removed, so that a
+ * capsule changed on one node is the same on the next request, whichever node takes it.
  */
 @Component
 public class Capsules {
@@ -33,6 +38,8 @@ public class Capsules {
     private final Path overridesDir;
     private final Map<String, Capsule> byId = new ConcurrentHashMap<>();
     private final List<DefinitionProblem> loadProblems = new ArrayList<>();
+    /** The data folder's definition files as last read or written here, by capsule id. */
+    private final Map<String, FileSignature> overrideFiles = new ConcurrentHashMap<>();
 
     public Capsules(CapsuleDefinitions definitions, CapsulesProperties properties) {
         this.definitions = definitions;
@@ -47,6 +54,7 @@ public class Capsules {
         }
         for (Path folder : capsuleFolders(overridesDir)) {
             Capsule shipped = byId.get(folder.getFileName().toString());
+            overrideFiles.put(folder.getFileName().toString(), FileSignature.of(folder.resolve(CapsuleDefinitions.FILE_NAME)));
             readInto(folder, shipped == null ? null : shipped.catalogFolder());
         }
         log.info(
@@ -83,6 +91,60 @@ public class Capsules {
         }
     }
 
+    /**
+     * Re-reads the data folder's definitions that changed since this node last read or wrote them
+     * (another node sharing the folder changed them); a definition removed there falls back to the
+     * catalogue's, or the capsule goes.
+     */
+    private synchronized void refresh() {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Path folder : capsuleFolders(overridesDir)) {
+            String id = folder.getFileName().toString();
+            present.add(id);
+            FileSignature now = FileSignature.of(folder.resolve(CapsuleDefinitions.FILE_NAME));
+            if (now != null && !now.equals(overrideFiles.get(id))) {
+                overrideFiles.put(id, now);
+                Capsule shipped = shippedCapsule(id);
+                readInto(folder, shipped == null ? null : shipped.catalogFolder());
+            }
+        }
+        for (String id : List.copyOf(overrideFiles.keySet())) {
+            if (!present.contains(id)) {
+                overrideFiles.remove(id);
+                Capsule shipped = shippedCapsule(id);
+                if (shipped == null) {
+                    byId.remove(id);
+                } else {
+                    byId.put(id, shipped);
+                }
+            }
+        }
+    }
+
+    private Capsule shippedCapsule(String id) {
+        Path folder = catalogDir.resolve(id);
+        if (!Files.isRegularFile(folder.resolve(CapsuleDefinitions.FILE_NAME))) {
+            return null;
+        }
+        try {
+            return new Capsule(definitions.read(folder), folder);
+        } catch (InvalidCapsuleDefinitionException e) {
+            return null;
+        }
+    }
+
+    /** A definition file's identity and state: replaced atomically, a written file is a new file. */
+    private record FileSignature(Object fileKey, java.nio.file.attribute.FileTime modified, long size) {
+        static FileSignature of(Path file) {
+            try {
+                var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return new FileSignature(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
     /** Problems found while loading the catalogue, for operators. */
     public List<DefinitionProblem> loadProblems() {
         synchronized (loadProblems) {
@@ -92,15 +154,18 @@ public class Capsules {
 
     /** Every capsule, including retired ones, sorted by id. */
     public List<Capsule> all() {
+        refresh();
         return sorted(byId.values());
     }
 
     /** Capsules the user may see, sorted by id. */
     public List<Capsule> visibleTo(CapsulesUser user) {
+        refresh();
         return sorted(byId.values().stream().filter(c -> c.isVisibleTo(user)).toList());
     }
 
     public Optional<Capsule> find(String id) {
+        refresh();
         return Optional.ofNullable(byId.get(id));
     }
 
@@ -110,6 +175,7 @@ public class Capsules {
      * @throws CapsuleNotFoundException otherwise, indistinguishably
      */
     public Capsule require(String id, CapsulesUser user) {
+        refresh();
         Capsule capsule = byId.get(id);
         if (capsule == null || !capsule.isVisibleTo(user)) {
             throw new CapsuleNotFoundException(id, capsule != null);
@@ -191,6 +257,7 @@ public class Capsules {
             throw new UncheckedIOException("cannot save capsule " + after.id(), e);
         }
         byId.put(after.definition().id(), after);
+        overrideFiles.put(after.definition().id(), FileSignature.of(folder.resolve(CapsuleDefinitions.FILE_NAME)));
         return new Change(before, after, replacedFile);
     }
 
@@ -216,6 +283,12 @@ public class Capsules {
         } catch (IOException e) {
             log.error("Capsule {} : la version {} n'a pas pu être retirée de {} ; elle sera relue au prochain démarrage",
                     id, change.after.definition().version(), folder, e);
+        }
+        FileSignature restored = FileSignature.of(folder.resolve(CapsuleDefinitions.FILE_NAME));
+        if (restored == null) {
+            overrideFiles.remove(id);
+        } else {
+            overrideFiles.put(id, restored);
         }
         if (change.before == null) {
             byId.remove(id);

@@ -1,15 +1,20 @@
 package fr.capsules.app.document;
 
 import fr.capsules.app.capsule.CapsuleId;
+import fr.capsules.app.cluster.Lease;
+import fr.capsules.app.cluster.LeaseHeldException;
+import fr.capsules.app.cluster.Leases;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.Embedder;
 import fr.capsules.ingest.index.IndexBackend;
+import fr.capsules.ingest.index.IndexBusyException;
 import fr.capsules.ingest.index.IndexClosedException;
 import fr.capsules.ingest.index.IndexFiller;
 import fr.capsules.ingest.index.IndexSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,18 +29,29 @@ import org.springframework.stereotype.Component;
  * IndexBackend}, opened lazily, writes serialised per capsule, rebuilt beside the live index while
  * it serves, closed on shutdown. Callers pass functions; they never hold an index beyond the call.
  * Only the index port is used here: which engine stands behind it is the backend's business.
+ *
+ * <p>Several application nodes may share one index (the SolrCloud backend): writes and rebuilds
+ * of a capsule also hold the capsule's lease in the shared database ({@link Leases}, {@code
+ * index:<capsule>}), so that a write never lands in a generation another node's rebuild is about
+ * to replace. A rebuild that finds the lease held is refused at once ({@link
+ * IndexBusyException}: 409, the other node's rebuild goes on); a write waits for it a while.
  */
 @Component
 public class CapsuleIndexes implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CapsuleIndexes.class);
 
-    private final IndexBackend backend;
     private final IndexSettings settings;
+    /** How long a write waits for another node's rebuild or write of the same capsule. */
+    private static final Duration WRITE_PATIENCE = Duration.ofSeconds(60);
+
+    private final IndexBackend backend;
+    private final Leases leases;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
-    public CapsuleIndexes(IndexBackend backend, ObjectProvider<Embedder> embedder) {
+    public CapsuleIndexes(IndexBackend backend, ObjectProvider<Embedder> embedder, Leases leases) {
         this.backend = backend;
+        this.leases = leases;
         Embedder configured = embedder.getIfAvailable();
         this.settings = configured == null ? IndexSettings.lexicalOnly() : IndexSettings.of(configured);
     }
@@ -62,7 +78,7 @@ public class CapsuleIndexes implements DisposableBean {
     public <T> T write(CapsuleId id, IndexWork<T> writer) {
         Slot slot = slot(id);
         slot.writing.lock();
-        try {
+        try (Lease lease = lease(id, () -> leases.acquire(leaseName(id), WRITE_PATIENCE))) {
             return writer.apply(slot.live());
         } catch (IOException e) {
             throw new UncheckedIOException("writing index " + id + " failed", e);
@@ -78,12 +94,25 @@ public class CapsuleIndexes implements DisposableBean {
     public void rebuild(CapsuleId id, IndexFiller filler) {
         Slot slot = slot(id);
         slot.writing.lock();
-        try {
+        try (Lease lease = lease(id, () -> leases.tryAcquire(leaseName(id)))) {
             slot.store.rebuild(filler);
         } catch (IOException e) {
             throw new UncheckedIOException("rebuild of index " + id + " failed", e);
         } finally {
             slot.writing.unlock();
+        }
+    }
+
+    private static String leaseName(CapsuleId id) {
+        return "index:" + id.value();
+    }
+
+    private static Lease lease(CapsuleId id, java.util.function.Supplier<Lease> taking) {
+        try {
+            return taking.get();
+        } catch (LeaseHeldException e) {
+            throw new IndexBusyException(id.value(), "index of capsule " + id.value() + " is already being re-indexed or written by node "
+                    + e.holderNode() + " since " + e.since(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import fr.capsules.app.pseudonym.PseudonymTables;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.index.IndexMismatchException;
+import fr.capsules.ingest.index.IndexBusyException;
 import fr.capsules.ingest.index.IndexUnavailableException;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,7 @@ class CatalogueIndexing implements ApplicationRunner {
         }
         for (Capsule capsule : capsules.all()) {
             try {
-                if (!rebuiltAfterSettingsChange(capsule) && capsule.catalogDocuments().isPresent()) {
-                    report(capsule, library.indexCatalogue(capsule));
-                }
+                checkWhenFree(capsule);
             } catch (IndexUnavailableException e) {
                 // A distributed index down at start: the service starts all the same, says so in its health
                 // (component "index"), answers 503 meanwhile, and indexes the catalogue at its next start.
@@ -75,6 +74,39 @@ class CatalogueIndexing implements ApplicationRunner {
                     + " checked against the index, the index cluster does not answer: {}", capsule.id(), e.getMessage());
         }
     }
+
+    /**
+     * Indexes the capsule's catalogue documents, or rebuilds its index when its settings changed. Another
+     * application node sharing the index may be doing the same at that moment (both started together):
+     * this one waits for it to finish (its lease), then checks, and finds the documents already there.
+     */
+    private void checkWhenFree(Capsule capsule) {
+        long deadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
+        while (true) {
+            try {
+                if (!rebuiltAfterSettingsChange(capsule) && capsule.catalogDocuments().isPresent()) {
+                    report(capsule, library.indexCatalogue(capsule));
+                }
+                return;
+            } catch (IndexBusyException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    log.error("Capsule {} : catalogue non vérifié, son index est resté occupé par un autre nœud ({})",
+                            capsule.id(), e.getMessage());
+                    return;
+                }
+                log.info("Capsule {} : index occupé par un autre nœud, nouvel essai dans quelques secondes", capsule.id());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** How long the check of one capsule waits for another node's indexing of it. */
+    private static final java.time.Duration BUSY_PATIENCE = java.time.Duration.ofMinutes(15);
 
     /**
      * An index built with other settings (another embedding model, vectors switched on or off) is

@@ -199,10 +199,11 @@ public class DocumentLibrary implements DisposableBean {
      *     is abandoned and the previous index keeps serving
      */
     List<IngestionResult> reindex(Capsule capsule) {
-        List<SourceFile> sources = new ArrayList<>(files.catalogue(capsule));
-        sources.addAll(files.uploaded(capsule.id()));
         List<IngestionResult> results = new ArrayList<>();
         indexes.rebuild(capsule.id(), index -> {
+            // Listed once the rebuild holds the capsule's index: an upload that another node finished before is in.
+            List<SourceFile> sources = new ArrayList<>(files.catalogue(capsule));
+            sources.addAll(files.uploaded(capsule.id()));
             results.addAll(ingestion.ingestAll(sources, index, pseudonyms.stageFor(capsule), List.of()));
             // Without the embedding model the new generation would miss documents: keep the old one.
             results.stream()

@@ -24,6 +24,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import fr.capsules.app.cluster.Lease;
+import fr.capsules.app.cluster.LeaseHeldException;
+import fr.capsules.app.cluster.Leases;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,11 +63,15 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
     private final CapsuleModels models;
     private final AuditTrail audit;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** The leases of the runs under way here, by capsule: one run per capsule across all nodes. */
+    private final Map<String, Lease> leased = new ConcurrentHashMap<>();
+    private final Leases leases;
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
 
     EvaluationRuns(ReferenceQuestions questions, Fingerprints fingerprints, Evaluations evaluations, CapsuleThresholds thresholds,
             PublicationProperties publication, Retrieval retrieval, Asking asking, RetrievalProperties retrievalProperties,
-            CatalogueProgress progress, LanguageModel model, CapsuleModels models, AuditTrail audit) {
+            CatalogueProgress progress, LanguageModel model, CapsuleModels models, AuditTrail audit, Leases leases) {
+        this.leases = leases;
         this.questions = questions;
         this.fingerprints = fingerprints;
         this.evaluations = evaluations;
@@ -124,9 +131,33 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int abandoned = evaluations.abandonRunning();
+        // Runs another node is carrying out (it holds their lease) are not abandoned.
+        int abandoned = evaluations.abandonRunning(capsuleId -> !leases.isHeld(leaseName(capsuleId)));
         if (abandoned > 0) {
             log.warn("{} évaluation(s) interrompue(s) par l'arrêt du service marquée(s) en échec", abandoned);
+        }
+    }
+
+    private static String leaseName(String capsuleId) {
+        return "evaluation:" + capsuleId;
+    }
+
+    private void releaseLease(String capsuleId) {
+        Lease lease = leased.remove(capsuleId);
+        if (lease != null) {
+            lease.close();
+        }
+    }
+
+    /**
+     * Fails the runs left "running" by a node that died: those whose lease expired (not renewed
+     * for {@code capsules.cluster.lease-ttl}) and that no run here carries out.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void abandonOrphans() {
+        int abandoned = evaluations.abandonRunning(capsuleId -> !running.containsKey(capsuleId) && !leases.isHeld(leaseName(capsuleId)));
+        if (abandoned > 0) {
+            log.warn("{} évaluation(s) interrompue(s) par l'arrêt d'un nœud du service marquée(s) en échec", abandoned);
         }
     }
 
@@ -161,10 +192,18 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
             throw new EvaluationRunningException(already.started().id(), already.started().startedBy());
         }
         try {
+            leased.put(capsuleId, leases.tryAcquire(leaseName(capsuleId)));
+        } catch (LeaseHeldException e) {
+            running.remove(capsuleId, run);
+            throw new EvaluationRunningException(evaluations.running(capsuleId).map(Evaluation::id).orElse("?"),
+                    evaluations.running(capsuleId).map(Evaluation::startedBy).orElse("?") + " sur le nœud " + e.holderNode());
+        }
+        try {
             evaluations.insert(started);
             runs.execute(() -> execute(capsule, user, reference, run));
         } catch (RuntimeException e) {
             running.remove(capsuleId, run);
+            releaseLease(capsuleId);
             throw e;
         }
         return run;
@@ -232,6 +271,7 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
             }
         } finally {
             running.remove(started.capsuleId(), run);
+            releaseLease(started.capsuleId());
         }
         Evaluation end = finished;
         run.end.complete(end);

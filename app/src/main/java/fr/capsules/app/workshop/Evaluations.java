@@ -62,10 +62,28 @@ class Evaluations {
                 .params(capsuleId, Evaluation.FINISHED).query(this::row).optional();
     }
 
-    /** Runs left "running" by a service that stopped: failed, so that they block nothing. */
-    int abandonRunning() {
-        return jdbc.sql("UPDATE evaluations SET status = ?, finished_at = ? WHERE status = ?")
-                .params(Evaluation.FAILED, at(Instant.now()), Evaluation.RUNNING).update();
+    /**
+     * Runs left "running" by a service that stopped: failed, so that they block nothing. Only the
+     * capsules {@code abandoned} accepts: another node may be carrying out the others.
+     */
+    int abandonRunning(java.util.function.Predicate<String> abandoned) {
+        int count = 0;
+        List<String> capsules = jdbc.sql("SELECT DISTINCT capsule_id FROM evaluations WHERE status = ?")
+                .param(Evaluation.RUNNING).query(String.class).list();
+        for (String capsuleId : capsules) {
+            if (abandoned.test(capsuleId)) {
+                count += jdbc.sql("UPDATE evaluations SET status = ?, finished_at = ? WHERE status = ? AND capsule_id = ?")
+                        .params(Evaluation.FAILED, at(Instant.now()), Evaluation.RUNNING, capsuleId).update();
+            }
+        }
+        return count;
+    }
+
+    /** The capsule's run under way (on any node), if any. */
+    Optional<Evaluation> running(String capsuleId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM evaluations WHERE capsule_id = ? AND status = ?"
+                        + " ORDER BY started_at DESC, id LIMIT 1")
+                .params(capsuleId, Evaluation.RUNNING).query(this::row).optional();
     }
 
     private String result(Evaluation e) {

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import fr.capsules.app.cluster.Lease;
+import fr.capsules.app.cluster.LeaseHeldException;
+import fr.capsules.app.cluster.Leases;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,10 +55,13 @@ public class Publication {
     private final LanguageModel model;
     private final CapsuleModels models;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Leases leases;
 
     Publication(Capsules capsules, CapsuleMaintenance maintenance, ReferenceQuestions questions, Fingerprints fingerprints,
             Evaluations evaluations, EvaluationRuns runs, CapsuleThresholds thresholds, CapsuleVersions versions,
-            DocumentLibrary documents, PublicationProperties publication, LanguageModel model, CapsuleModels models) {
+            DocumentLibrary documents, PublicationProperties publication, LanguageModel model, CapsuleModels models,
+            Leases leases) {
+        this.leases = leases;
         this.capsules = capsules;
         this.maintenance = maintenance;
         this.questions = questions;
@@ -268,13 +274,26 @@ public class Publication {
     private <T> T exclusively(String capsuleId, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(capsuleId, k -> new ReentrantLock());
         if (!lock.tryLock()) {
-            throw new CapsuleConflictException("une publication de cette capsule est déjà en cours (par un autre référent) :"
-                    + " rechargez la page pour voir son résultat");
+            throw alreadyPublishing();
         }
         try {
-            return work.get();
+            // The same across application nodes sharing the database.
+            Lease lease;
+            try {
+                lease = leases.tryAcquire("publication:" + capsuleId);
+            } catch (LeaseHeldException e) {
+                throw alreadyPublishing();
+            }
+            try (lease) {
+                return work.get();
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    private static CapsuleConflictException alreadyPublishing() {
+        return new CapsuleConflictException("une publication de cette capsule est déjà en cours (par un autre référent) :"
+                + " rechargez la page pour voir son résultat");
     }
 }
