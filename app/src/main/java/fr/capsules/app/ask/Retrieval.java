@@ -92,7 +92,7 @@ public class Retrieval {
         // Passages a referent excluded stay in the index: ask for as many more, then leave them out.
         Set<String> excluded = exclusions.idsOf(capsule.definition().id());
         int fetch = Math.min(MAX_FETCH, count + excluded.size());
-        List<PassageHit> hits = indexes.read(capsule.id(), index -> vector == null
+        List<PassageHit> hits = indexes.read(capsule, index -> vector == null
                 ? index.search(question, fetch)
                 : index.search(question, vector, fetch));
         return hits.stream().filter(h -> !excluded.contains(h.passageId())).limit(count).toList();

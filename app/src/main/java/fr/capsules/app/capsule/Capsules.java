@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +35,20 @@ public class Capsules {
     private final Path overridesDir;
     private final Map<String, Capsule> byId = new ConcurrentHashMap<>();
     private final List<DefinitionProblem> loadProblems = new ArrayList<>();
+    private final ObjectProvider<PublishedDefinitions> published;
 
     public Capsules(CapsuleDefinitions definitions, CapsulesProperties properties) {
+        this(definitions, properties, null);
+    }
+
+    /** @param published the published versions, served to each capsule's audience; absent: the working copy to all */
+    @Autowired
+    public Capsules(CapsuleDefinitions definitions, CapsulesProperties properties,
+            ObjectProvider<PublishedDefinitions> published) {
         this.definitions = definitions;
         this.catalogDir = properties.catalogDir();
         this.overridesDir = properties.capsuleOverridesDir();
+        this.published = published;
         load();
     }
 
@@ -105,7 +116,9 @@ public class Capsules {
     }
 
     /**
-     * The capsule, when it exists and the user may see it.
+     * The capsule, when it exists and the user may see it: for its audience, the version published
+     * (when it was ever published, {@link Capsule#servedVersion()}); for its maintainers and the
+     * administrators, the working copy.
      *
      * @throws CapsuleNotFoundException otherwise, indistinguishably
      */
@@ -114,7 +127,24 @@ public class Capsules {
         if (capsule == null || !capsule.isVisibleTo(user)) {
             throw new CapsuleNotFoundException(id, capsule != null);
         }
-        return capsule;
+        if (capsule.isMaintainedBy(user)) {
+            return capsule;
+        }
+        return servedToAudience(capsule);
+    }
+
+    /**
+     * The capsule as its audience is served it: the published version when there is one and the
+     * capsule is in service, else the capsule as it is (never published, or being built).
+     */
+    public Capsule servedToAudience(Capsule capsule) {
+        PublishedDefinitions versions = published == null ? null : published.getIfAvailable();
+        if (versions == null || capsule.definition().status() != CapsuleStatus.PUBLISHED) {
+            return capsule;
+        }
+        return versions.latest(capsule.definition().id())
+                .map(p -> capsule.servedAs(p.version(), p.definition()))
+                .orElse(capsule);
     }
 
     /**
