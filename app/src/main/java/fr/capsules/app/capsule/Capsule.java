@@ -94,7 +94,7 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder, Integer 
     Capsule servedAs(int version, CapsuleDefinition published) {
         CapsuleDefinition d = definition;
         CapsuleDefinition served = new CapsuleDefinition(d.id(), d.name(), d.description(), d.purpose(), d.referent(),
-                d.version(), d.status(), d.scope(), published.kind(), published.instructions(), published.model(),
+                version, d.status(), d.scope(), published.kind(), published.instructions(), published.model(),
                 published.retrieval(), published.table(), d.validation(), d.pseudonymisation(), d.originals(),
                 d.maintainers());
         return new Capsule(served, catalogFolder, version);

@@ -67,6 +67,9 @@ class PublishedVersionServingTests {
 
                 agentIsServedVersion1(agent, ollama, coldChainId);
                 referentWorksOnTheWorkingCopy(referent, ollama);
+                assertThat(page(agent)).contains("Version publiée " + v1).doesNotContain("Version de travail");
+                assertThat(page(referent)).contains("Version de travail — modifications non publiées (les agents consultent"
+                        + " la version publiée " + v1 + ")");
             }
 
             try (ConfigurableApplicationContext restarted = start(port, data, catalogue, ollama)) {
@@ -83,6 +86,8 @@ class PublishedVersionServingTests {
                 assertThat(agent.download(BASE + "/documents/" + coldChainId + "/file").status()).isEqualTo(404);
                 assertThat(systemPromptOfAnAsk(agent, ollama, STOCK_QUESTION)).contains(V2_INSTRUCTIONS)
                         .doesNotContain(V1_INSTRUCTIONS);
+                assertThat(page(agent)).contains("Version publiée " + v2);
+                assertThat(page(referent)).contains("Version de travail, identique à la version publiée " + v2);
                 assertThat(data.resolve("data/published-originals/" + CAPSULE + "/" + coldChainId)).doesNotExist();
                 try (var snapshots = Files.list(data.resolve("data/indexes/" + CAPSULE + "/snapshots"))) {
                     assertThat(snapshots.map(p -> p.getFileName().toString())).containsExactly("v-" + v2);
@@ -116,6 +121,12 @@ class PublishedVersionServingTests {
         assertThat(documentFiles(referent)).containsExactlyInAnyOrder(CALENDAR, STOCK);
         assertThat(systemPromptOfAnAsk(referent, ollama, STOCK_QUESTION)).contains(V2_INSTRUCTIONS)
                 .doesNotContain(V1_INSTRUCTIONS);
+    }
+
+    private static String page(ApiClient client) {
+        ApiClient.Response page = client.get("/capsules/" + CAPSULE);
+        assertThat(page.status()).isEqualTo(200);
+        return page.body();
     }
 
     private static String systemPromptOfAnAsk(ApiClient client, FakeOllamaServer ollama, String question) {
