@@ -2,6 +2,7 @@ package fr.capsules.app.capsule;
 
 import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.kernel.InvalidRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,6 +132,23 @@ public class Capsules {
             return capsule;
         }
         return servedToAudience(capsule);
+    }
+
+    /**
+     * {@link #require(String, CapsulesUser)}, with the version asked for: {@code published} gives a
+     * maintainer the published version as the audience is served it (when there is one); {@code
+     * working} or nothing, the version {@link #require(String, CapsulesUser)} gives. The audience is
+     * always served the published version.
+     *
+     * @throws InvalidRequestException when {@code version} is neither
+     */
+    public Capsule require(String id, CapsulesUser user, String version) {
+        if (version != null && !version.isBlank() && !version.equals("published") && !version.equals("working")) {
+            throw new InvalidRequestException("version : « published » (la version publiée) ou « working » (la version"
+                    + " de travail) attendu, « " + version.strip() + " » reçu");
+        }
+        Capsule capsule = require(id, user);
+        return "published".equals(version) && !capsule.servesPublishedVersion() ? servedToAudience(capsule) : capsule;
     }
 
     /**

@@ -230,7 +230,13 @@ public class Publication {
      * it is the corpus the gate saw: a document added or removed meanwhile refuses the publication (409).
      */
     private void keepCorpus(Capsule capsule, int version, Fingerprints.Fingerprint content) {
-        documents.keepPublished(capsule, version).ifPresent(kept -> {
+        java.util.Optional<List<fr.capsules.ingest.index.DocumentRecord>> snapshot = documents.keepPublished(capsule, version);
+        if (snapshot.isEmpty()) {
+            log.warn("Capsule {} : le moteur d'index configuré ne garde pas d'instantané des versions publiées ; la version {}"
+                    + " est servie depuis l'index de travail, dont les changements de documents seront visibles de tous"
+                    + " (docs/VERSIONS.md)", capsule.definition().id(), version);
+        }
+        snapshot.ifPresent(kept -> {
             String keptHash = Fingerprints.corpusHash(kept.stream()
                     .map(d -> new Fingerprints.ManifestEntry(d.documentId(), d.file(), d.sha256())).toList());
             if (!keptHash.equals(content.corpusHash())) {

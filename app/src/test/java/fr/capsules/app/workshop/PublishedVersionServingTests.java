@@ -121,6 +121,12 @@ class PublishedVersionServingTests {
         assertThat(documentFiles(referent)).containsExactlyInAnyOrder(CALENDAR, STOCK);
         assertThat(systemPromptOfAnAsk(referent, ollama, STOCK_QUESTION)).contains(V2_INSTRUCTIONS)
                 .doesNotContain(V1_INSTRUCTIONS);
+        // Both: the published version as the audience gets it, on request.
+        assertThat(files(search(referent, COLD_QUESTION, "?version=published")).getFirst()).isEqualTo(COLD_CHAIN);
+        assertThat(files(search(referent, STOCK_QUESTION, "?version=published"))).doesNotContain(STOCK);
+        assertThat(systemPromptOfAnAsk(referent, ollama, COLD_QUESTION, "?version=published")).contains(V1_INSTRUCTIONS);
+        assertThat(referent.postJson(BASE + "/search?version=brouillon", Map.of("question", COLD_QUESTION)).status())
+                .isEqualTo(400);
     }
 
     private static String page(ApiClient client) {
@@ -130,7 +136,11 @@ class PublishedVersionServingTests {
     }
 
     private static String systemPromptOfAnAsk(ApiClient client, FakeOllamaServer ollama, String question) {
-        ApiClient.Response answer = client.postJson(BASE + "/ask", Map.of("question", question));
+        return systemPromptOfAnAsk(client, ollama, question, "");
+    }
+
+    private static String systemPromptOfAnAsk(ApiClient client, FakeOllamaServer ollama, String question, String query) {
+        ApiClient.Response answer = client.postJson(BASE + "/ask" + query, Map.of("question", question));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return ollama.lastChatCall().systemPrompt();
     }
@@ -143,7 +153,11 @@ class PublishedVersionServingTests {
     }
 
     private static JsonNode search(ApiClient client, String question) {
-        ApiClient.Response found = client.postJson(BASE + "/search", Map.of("question", question, "topK", 10));
+        return search(client, question, "");
+    }
+
+    private static JsonNode search(ApiClient client, String question, String query) {
+        ApiClient.Response found = client.postJson(BASE + "/search" + query, Map.of("question", question, "topK", 10));
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json().get("passages");
     }
