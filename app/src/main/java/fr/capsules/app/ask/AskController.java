@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -46,8 +47,9 @@ class AskController implements DisposableBean {
             @PathVariable String id,
             @RequestBody(required = false) Question.AskRequest request,
             @RequestHeader(name = "Accept", required = false) String accept,
+            @RequestParam(required = false) String version,
             CapsulesUser user) {
-        Capsule capsule = capsules.require(id, user);
+        Capsule capsule = capsules.require(id, user, version);
         capsule.requireInService();
         Question question = Question.of(request, properties);
         // Checked here too, so that a stream never starts on a capsule that must answer "retry later".

@@ -105,7 +105,7 @@ public class Retrieval {
         // Passages a referent excluded stay in the index: ask for as many more, then leave them out.
         Set<String> excluded = exclusions.idsOf(capsule.definition().id());
         int fetch = Math.min(MAX_FETCH, count + excluded.size());
-        SearchResult result = indexes.read(capsule.id(), index -> index.searchReporting(question, vector, fetch));
+        SearchResult result = indexes.read(capsule, index -> index.searchReporting(question, vector, fetch));
         return new SearchResult(
                 result.hits().stream().filter(h -> !excluded.contains(h.passageId())).limit(count).toList(), result.complete());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/capsules/{id}/search}: passages only, no model; see {@link Searching}. */
@@ -25,8 +26,9 @@ class SearchController {
     }
 
     @PostMapping("/api/capsules/{id}/search")
-    SearchResponse search(@PathVariable String id, @RequestBody(required = false) SearchRequest request, CapsulesUser user) {
-        Capsule capsule = capsules.require(id, user);
+    SearchResponse search(@PathVariable String id, @RequestBody(required = false) SearchRequest request,
+            @RequestParam(required = false) String version, CapsulesUser user) {
+        Capsule capsule = capsules.require(id, user, version);
         SearchRequest body = request == null ? new SearchRequest(null, null, null) : request;
         Searching.Query query = Searching.Query.of(body.question(), body.topK(), body.perDocument(), properties);
         return new SearchResponse(searching.search(capsule, user, query).stream().map(FoundPassage::of).toList());

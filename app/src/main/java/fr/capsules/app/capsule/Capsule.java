@@ -7,8 +7,17 @@ import java.util.Optional;
 /**
  * A loaded capsule: its checked definition and, for capsules shipped in the catalogue, the folder
  * its documents come from.
+ *
+ * @param servedVersion the published version this capsule is served as, to someone of its audience
+ *     while its maintainers prepare the next one: the definition is then that version's (instructions,
+ *     columns, retrieval settings, model) and its index the version's snapshot; null for the working
+ *     copy, which maintainers and administrators work on (and capsules never published)
  */
-public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
+public record Capsule(CapsuleDefinition definition, Path catalogFolder, Integer servedVersion) {
+
+    public Capsule(CapsuleDefinition definition, Path catalogFolder) {
+        this(definition, catalogFolder, null);
+    }
 
     public CapsuleId id() {
         return new CapsuleId(definition.id());
@@ -70,5 +79,24 @@ public record Capsule(CapsuleDefinition definition, Path catalogFolder) {
 
     Capsule with(CapsuleDefinition newDefinition) {
         return new Capsule(newDefinition, catalogFolder);
+    }
+
+    /** Whether this is the published version served to the audience rather than the working copy. */
+    public boolean servesPublishedVersion() {
+        return servedVersion != null;
+    }
+
+    /**
+     * This capsule as its audience is served it: the published definition's answer-shaping fields
+     * (kind, instructions, model, retrieval settings, table columns) over the working copy's name,
+     * scope, status, referents and settings, which apply at once.
+     */
+    Capsule servedAs(int version, CapsuleDefinition published) {
+        CapsuleDefinition d = definition;
+        CapsuleDefinition served = new CapsuleDefinition(d.id(), d.name(), d.description(), d.purpose(), d.referent(),
+                version, d.status(), d.scope(), published.kind(), published.instructions(), published.model(),
+                published.retrieval(), published.table(), d.validation(), d.pseudonymisation(), d.originals(),
+                d.maintainers());
+        return new Capsule(served, catalogFolder, version);
     }
 }

@@ -2,6 +2,7 @@ package fr.capsules.app.capsule;
 
 import fr.capsules.app.CapsulesProperties;
 import fr.capsules.app.access.CapsulesUser;
+import fr.capsules.app.kernel.InvalidRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +43,20 @@ public class Capsules {
     private final List<DefinitionProblem> loadProblems = new ArrayList<>();
     /** The data folder's definition files as last read or written here, by capsule id. */
     private final Map<String, FileSignature> overrideFiles = new ConcurrentHashMap<>();
+    private final ObjectProvider<PublishedDefinitions> published;
 
     public Capsules(CapsuleDefinitions definitions, CapsulesProperties properties) {
+        this(definitions, properties, null);
+    }
+
+    /** @param published the published versions, served to each capsule's audience; absent: the working copy to all */
+    @Autowired
+    public Capsules(CapsuleDefinitions definitions, CapsulesProperties properties,
+            ObjectProvider<PublishedDefinitions> published) {
         this.definitions = definitions;
         this.catalogDir = properties.catalogDir();
         this.overridesDir = properties.capsuleOverridesDir();
+        this.published = published;
         load();
     }
 
@@ -170,7 +182,9 @@ public class Capsules {
     }
 
     /**
-     * The capsule, when it exists and the user may see it.
+     * The capsule, when it exists and the user may see it: for its audience, the version published
+     * (when it was ever published, {@link Capsule#servedVersion()}); for its maintainers and the
+     * administrators, the working copy.
      *
      * @throws CapsuleNotFoundException otherwise, indistinguishably
      */
@@ -180,7 +194,41 @@ public class Capsules {
         if (capsule == null || !capsule.isVisibleTo(user)) {
             throw new CapsuleNotFoundException(id, capsule != null);
         }
-        return capsule;
+        if (capsule.isMaintainedBy(user)) {
+            return capsule;
+        }
+        return servedToAudience(capsule);
+    }
+
+    /**
+     * {@link #require(String, CapsulesUser)}, with the version asked for: {@code published} gives a
+     * maintainer the published version as the audience is served it (when there is one); {@code
+     * working} or nothing, the version {@link #require(String, CapsulesUser)} gives. The audience is
+     * always served the published version.
+     *
+     * @throws InvalidRequestException when {@code version} is neither
+     */
+    public Capsule require(String id, CapsulesUser user, String version) {
+        if (version != null && !version.isBlank() && !version.equals("published") && !version.equals("working")) {
+            throw new InvalidRequestException("version : « published » (la version publiée) ou « working » (la version"
+                    + " de travail) attendu, « " + version.strip() + " » reçu");
+        }
+        Capsule capsule = require(id, user);
+        return "published".equals(version) && !capsule.servesPublishedVersion() ? servedToAudience(capsule) : capsule;
+    }
+
+    /**
+     * The capsule as its audience is served it: the published version when there is one and the
+     * capsule is in service, else the capsule as it is (never published, or being built).
+     */
+    public Capsule servedToAudience(Capsule capsule) {
+        PublishedDefinitions versions = published == null ? null : published.getIfAvailable();
+        if (versions == null || capsule.definition().status() != CapsuleStatus.PUBLISHED) {
+            return capsule;
+        }
+        return versions.latest(capsule.definition().id())
+                .map(p -> capsule.servedAs(p.version(), p.definition()))
+                .orElse(capsule);
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.capsules.app.document;
 
+import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleId;
 import fr.capsules.app.cluster.Lease;
 import fr.capsules.app.cluster.LeaseHeldException;
@@ -15,7 +16,9 @@ import fr.capsules.ingest.index.IndexSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -71,6 +74,90 @@ public class CapsuleIndexes implements DisposableBean {
             return unchecked(reader, slot);
         } catch (IOException e) {
             throw new UncheckedIOException("reading index " + id + " failed", e);
+        }
+    }
+
+    /**
+     * Runs a read against the index the capsule is served from: the published version's snapshot to
+     * its audience ({@link Capsule#servedVersion()}), the live index (the working copy) otherwise. A
+     * version published before snapshots were kept has none: the live index serves it.
+     */
+    public <T> T read(Capsule capsule, IndexWork<T> reader) {
+        Integer version = capsule.servedVersion();
+        if (version == null) {
+            return read(capsule.id(), reader);
+        }
+        Slot slot = slot(capsule.id());
+        try {
+            Optional<CapsuleIndex> snapshot = snapshotFrom(slot, version);
+            if (snapshot.isEmpty()) {
+                return read(capsule.id(), reader);
+            }
+            try {
+                return reader.apply(snapshot.get());
+            } catch (IndexClosedException e) {
+                // A newer version was published and this one released while the read ran: serve the new one.
+                Optional<CapsuleIndex> newer = snapshotFrom(slot, version);
+                return newer.isEmpty() ? read(capsule.id(), reader) : reader.apply(newer.get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the published index " + capsule.id() + " failed", e);
+        }
+    }
+
+    /** The snapshot of {@code version}, else the newest one kept after it (the version served now). */
+    private static Optional<CapsuleIndex> snapshotFrom(Slot slot, int version) throws IOException {
+        Optional<CapsuleIndex> exact = slot.store.openSnapshot(version);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Integer> kept = slot.store.snapshots();
+        int newest = kept.isEmpty() ? -1 : kept.getLast();
+        return newest > version ? slot.store.openSnapshot(newest) : Optional.empty();
+    }
+
+    /**
+     * Reads the newest published snapshot of the capsule, whoever asks (for a maintainer's decision
+     * that depends on what the audience sees); empty when none is kept.
+     */
+    public <T> Optional<T> readPublished(CapsuleId id, IndexWork<T> reader) {
+        Slot slot = slot(id);
+        try {
+            List<Integer> kept = slot.store.snapshots();
+            if (kept.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<CapsuleIndex> snapshot = slot.store.openSnapshot(kept.getLast());
+            return snapshot.isEmpty() ? Optional.empty() : Optional.of(reader.apply(snapshot.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the published index " + id + " failed", e);
+        }
+    }
+
+    /**
+     * Keeps the live index's last commit as the snapshot of the published {@code version}; taken
+     * under the capsule's write lock, so that no upload is half in it.
+     *
+     * @return the snapshot, or empty when the backend keeps no snapshots (then the live index serves everyone)
+     */
+    public Optional<CapsuleIndex> keepSnapshot(CapsuleId id, int version) {
+        Slot slot = slot(id);
+        slot.writing.lock();
+        try {
+            return slot.store.keepSnapshot(version) ? slot.store.openSnapshot(version) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("keeping the snapshot of version " + version + " of " + id + " failed", e);
+        } finally {
+            slot.writing.unlock();
+        }
+    }
+
+    /** Releases every snapshot of the capsule but {@code version}'s: the version serving now. */
+    public void releaseSnapshotsExcept(CapsuleId id, int version) {
+        try {
+            slot(id).store.releaseSnapshotsExcept(version);
+        } catch (IOException e) {
+            throw new UncheckedIOException("releasing the snapshots of " + id + " failed", e);
         }
     }
 

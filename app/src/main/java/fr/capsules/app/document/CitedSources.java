@@ -60,7 +60,7 @@ public class CitedSources {
     public Source passage(String capsuleId, String documentId, int rank, CapsulesUser user) {
         Capsule capsule = capsules.require(capsuleId, user);
         DocumentRecord record = record(capsule, documentId);
-        List<PassageHit> all = indexes.read(capsule.id(), index -> index.passages(documentId));
+        List<PassageHit> all = indexes.read(capsule, index -> index.passages(documentId));
         int at = -1;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).passageId().equals(documentId + "#" + rank)) {
@@ -78,7 +78,7 @@ public class CitedSources {
     public Text text(String capsuleId, String documentId, CapsulesUser user) {
         Capsule capsule = openable(capsuleId, user);
         DocumentRecord record = record(capsule, documentId);
-        return new Text(capsule.definition().id(), record, indexes.read(capsule.id(), index -> index.passages(documentId)));
+        return new Text(capsule.definition().id(), record, indexes.read(capsule, index -> index.passages(documentId)));
     }
 
     /** The original file. */
@@ -96,7 +96,7 @@ public class CitedSources {
     }
 
     private DocumentRecord record(Capsule capsule, String documentId) {
-        return indexes.read(capsule.id(), index -> index.document(documentId))
+        return indexes.read(capsule, index -> index.document(documentId))
                 .orElseThrow(() -> new DocumentNotFoundException(documentId));
     }
 }

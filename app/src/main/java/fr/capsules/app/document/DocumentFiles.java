@@ -33,9 +33,11 @@ class DocumentFiles {
     private static final Logger log = LoggerFactory.getLogger(DocumentFiles.class);
 
     private final Path uploadsRoot;
+    private final Path retainedRoot;
 
     DocumentFiles(CapsulesProperties properties) {
         this.uploadsRoot = properties.uploadedDocumentsDir();
+        this.retainedRoot = properties.dataDir().resolve("published-originals");
     }
 
     /** The stage that keeps the originals of one upload to the capsule. */
@@ -70,14 +72,20 @@ class DocumentFiles {
         return sources;
     }
 
-    /** Where the bytes of an indexed document are: its kept original, or the catalogue's file. */
+    /**
+     * Where the bytes of an indexed document are: its kept original, the original retained for the
+     * published version after the working copy removed it, or the catalogue's file.
+     */
     Optional<Path> original(Capsule capsule, DocumentRecord record) {
         List<Path> candidates = new ArrayList<>();
         Path uploaded = uploadFolder(capsule.id()).resolve(record.documentId());
+        Path retained = retainedFolder(capsule.id()).resolve(record.documentId());
         candidates.add(uploaded.resolve(record.file()).normalize());
+        candidates.add(retained.resolve(record.file()).normalize());
         capsule.catalogDocuments().ifPresent(folder -> candidates.add(folder.resolve(record.file()).normalize()));
         for (Path candidate : candidates) {
-            boolean inside = candidate.startsWith(uploaded) || capsule.catalogDocuments().map(candidate::startsWith).orElse(false);
+            boolean inside = candidate.startsWith(uploaded) || candidate.startsWith(retained)
+                    || capsule.catalogDocuments().map(candidate::startsWith).orElse(false);
             if (inside && Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
             }
@@ -105,6 +113,12 @@ class DocumentFiles {
                 found.putIfAbsent(sha256(path), new KeptFile(documentFolder.relativize(path).toString(), documentFolder, false));
             }
         }
+        // Originals the working copy removed while the published version still held them.
+        for (Path documentFolder : children(retainedFolder(capsule.id()))) {
+            for (Path path : filesUnder(documentFolder)) {
+                found.putIfAbsent(sha256(path), new KeptFile(documentFolder.relativize(path).toString(), documentFolder, false));
+            }
+        }
         return found;
     }
 
@@ -122,6 +136,14 @@ class DocumentFiles {
                         exclusions.remove(e.getKey());
                     } else {
                         exclusions.add(e.getKey());
+                    }
+                } else if (e.getValue().folder().startsWith(retainedFolder(id))) {
+                    if (keep) {
+                        // Back into the working copy; left alone otherwise, for the version serving now.
+                        Path back = uploadFolder(id).resolve(e.getValue().folder().getFileName());
+                        Files.createDirectories(back.getParent());
+                        Files.move(e.getValue().folder(), back, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        exclusions.remove(e.getKey());
                     }
                 } else if (!keep) {
                     FileTrees.delete(e.getValue().folder());
@@ -209,6 +231,43 @@ class DocumentFiles {
         boolean nothing() {
             return originalsRemoved.isEmpty() && exclusionsLifted.isEmpty();
         }
+    }
+
+    /**
+     * Removes a document from the working copy while the published version still cites it: its kept
+     * original moves to {@code data/published-originals/<capsule>/<documentId>/}, where no re-index
+     * reads it but downloads for the published version find it, until {@link #releaseRetainedExcept}.
+     */
+    void retain(CapsuleId id, DocumentRecord removed) {
+        try {
+            Path from = uploadFolder(id).resolve(removed.documentId());
+            if (Files.isDirectory(from)) {
+                Path to = retainedFolder(id).resolve(removed.documentId());
+                Files.createDirectories(to.getParent());
+                FileTrees.delete(to);
+                Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            Exclusions.of(uploadFolder(id)).add(removed.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set aside the stored file of document " + removed.documentId(), e);
+        }
+    }
+
+    /** Deletes the retained originals of documents the version serving now no longer holds. */
+    void releaseRetainedExcept(CapsuleId id, java.util.Set<String> documentIds) {
+        for (Path folder : children(retainedFolder(id))) {
+            if (!documentIds.contains(folder.getFileName().toString())) {
+                try {
+                    FileTrees.delete(folder);
+                } catch (IOException e) {
+                    log.warn("Capsule {} : l'original retenu {} n'a pas pu être supprimé", id.value(), folder, e);
+                }
+            }
+        }
+    }
+
+    private Path retainedFolder(CapsuleId id) {
+        return retainedRoot.resolve(id.value());
     }
 
     private Path uploadFolder(CapsuleId id) {

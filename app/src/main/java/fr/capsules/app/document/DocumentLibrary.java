@@ -110,7 +110,7 @@ public class DocumentLibrary implements DisposableBean {
 
     /** The capsule's indexed documents, sorted by file name. */
     public List<DocumentRecord> list(Capsule capsule) {
-        return indexes.read(capsule.id(), index -> index.documents());
+        return indexes.read(capsule, index -> index.documents());
     }
 
     /**
@@ -130,8 +130,42 @@ public class DocumentLibrary implements DisposableBean {
                             index.commit();
                             return record;
                         });
-        files.forget(capsule.id(), removed);
+        boolean published = indexes.readPublished(capsule.id(), index -> index.document(documentId).isPresent())
+                .orElse(false);
+        if (published) {
+            files.retain(capsule.id(), removed);
+        } else {
+            files.forget(capsule.id(), removed);
+        }
         return removed;
+    }
+
+    /**
+     * Keeps the capsule's committed documents as the snapshot of the published {@code version},
+     * served to its audience until a later version is published.
+     *
+     * @return the documents of the snapshot, or empty when the index backend keeps no snapshots
+     */
+    public java.util.Optional<List<DocumentRecord>> keepPublished(Capsule capsule, int version) {
+        return indexes.keepSnapshot(capsule.id(), version).map(snapshot -> {
+            try {
+                return snapshot.documents();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Once {@code version} serves: releases the snapshots of earlier versions and the originals kept
+     * only for them (documents the working copy removed that this version no longer holds).
+     */
+    public void releasePublishedExcept(Capsule capsule, int version) {
+        indexes.releaseSnapshotsExcept(capsule.id(), version);
+        java.util.Set<String> held = new java.util.HashSet<>();
+        indexes.readPublished(capsule.id(), index -> index.documents())
+                .ifPresent(docs -> docs.forEach(d -> held.add(d.documentId())));
+        files.releaseRetainedExcept(capsule.id(), held);
     }
 
     /**
@@ -140,7 +174,7 @@ public class DocumentLibrary implements DisposableBean {
      * @throws DocumentNotFoundException when the document is not indexed or its file is gone
      */
     public Original original(Capsule capsule, String documentId) {
-        DocumentRecord record = indexes.read(capsule.id(), index -> index.document(documentId))
+        DocumentRecord record = indexes.read(capsule, index -> index.document(documentId))
                 .orElseThrow(() -> new DocumentNotFoundException(documentId));
         return files.original(capsule, record)
                 .map(path -> new Original(record, path))

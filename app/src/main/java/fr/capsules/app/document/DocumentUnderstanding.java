@@ -75,9 +75,9 @@ public class DocumentUnderstanding {
     public Understood of(String capsuleId, String documentId, CapsulesUser user) {
         Capsule capsule = capsules.require(capsuleId, user);
         ForbiddenException.requireMaintainer(user);
-        DocumentRecord record = indexes.read(capsule.id(), index -> index.document(documentId))
+        DocumentRecord record = indexes.read(capsule, index -> index.document(documentId))
                 .orElseThrow(() -> new DocumentNotFoundException(documentId));
-        List<PassageHit> hits = indexes.read(capsule.id(), index -> index.passages(documentId));
+        List<PassageHit> hits = indexes.read(capsule, index -> index.passages(documentId));
         Set<String> excluded = exclusions.of(capsule.definition().id()).stream()
                 .map(PassageExclusion::passageId).collect(Collectors.toSet());
         Map<Integer, List<String>> warningsByPassage = new LinkedHashMap<>();

@@ -219,13 +219,47 @@ public class Publication {
         details.put("modelDigest", digest);
         CapsuleVersion[] written = new CapsuleVersion[1];
         maintenance.publish(capsule.definition().id(), definition, user, details, published -> {
+            keepCorpus(capsule, published.version(), content);
             CapsuleVersion v = new CapsuleVersion(published.version(), "published", Instant.now(), user.username(),
                     content.contentHash(), content.corpusHash(), modelName, digest, evaluationId, overrideReason, rolledBackFrom,
                     published, content.manifest(), null);
             versions.insert(published.id(), v);
             written[0] = v;
         });
+        // The new version serves from now on (its row is committed): the previous one is released.
+        releaseEarlierCorpora(capsule, written[0].version());
         return written[0];
+    }
+
+    /**
+     * Keeps the corpus as it is now as the snapshot the audience is served until the next publication, and checks
+     * it is the corpus the gate saw: a document added or removed meanwhile refuses the publication (409).
+     */
+    private void keepCorpus(Capsule capsule, int version, Fingerprints.Fingerprint content) {
+        java.util.Optional<List<fr.capsules.ingest.index.DocumentRecord>> snapshot = documents.keepPublished(capsule, version);
+        if (snapshot.isEmpty()) {
+            log.warn("Capsule {} : le moteur d'index configuré ne garde pas d'instantané des versions publiées ; la version {}"
+                    + " est servie depuis l'index de travail, dont les changements de documents seront visibles de tous"
+                    + " (docs/VERSIONS.md)", capsule.definition().id(), version);
+        }
+        snapshot.ifPresent(kept -> {
+            String keptHash = Fingerprints.corpusHash(kept.stream()
+                    .map(d -> new Fingerprints.ManifestEntry(d.documentId(), d.file(), d.sha256())).toList());
+            if (!keptHash.equals(content.corpusHash())) {
+                throw new CapsuleConflictException("les documents de la capsule ont changé pendant la publication :"
+                        + " relancez l'évaluation puis la publication");
+            }
+        });
+    }
+
+    private void releaseEarlierCorpora(Capsule capsule, int version) {
+        try {
+            documents.releasePublishedExcept(capsule, version);
+        } catch (RuntimeException e) {
+            // Harmless: the earlier snapshots are no longer served; the next publication releases them.
+            log.warn("Capsule {} : les versions antérieures à {} n'ont pas pu être libérées", capsule.definition().id(),
+                    version, e);
+        }
     }
 
     /**
@@ -239,6 +273,7 @@ public class Publication {
             if (versions.latest(id).isEmpty() && versions.find(id, capsule.definition().version()).isEmpty()) {
                 Fingerprints.Fingerprint now = fingerprints.of(capsule);
                 String modelName = models.modelOf(capsule.definition());
+                keepCorpus(capsule, capsule.definition().version(), now);
                 versions.insert(id, new CapsuleVersion(capsule.definition().version(), "published", Instant.now(),
                         CatalogueGateCheck.CATALOGUE.username(), now.contentHash(), now.corpusHash(), modelName,
                         model.digest(modelName).orElse(null), evaluation.id(), null, null, capsule.definition(), now.manifest(),

@@ -2,6 +2,8 @@ package fr.capsules.ingest.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where one capsule's index lives, so that the capsule can be re-indexed from scratch while its
@@ -12,6 +14,10 @@ import java.io.IOException;
  * the live index stays open for searches and writes. After a rebuild the previous {@link
  * CapsuleIndex} is closed, so callers fetch {@link #openCurrent()} per use rather than keep the
  * instance (a call caught on the closed one gets {@link IndexClosedException} and may retry).
+ *
+ * <p><b>Snapshots.</b> A store may also keep read-only snapshots of committed states, one per
+ * published version of the capsule, so that the published version keeps serving while the live
+ * index (the working copy) changes ({@link #keepSnapshot}, {@link #openSnapshot}).
  */
 public interface CapsuleIndexStore extends Closeable {
 
@@ -33,6 +39,36 @@ public interface CapsuleIndexStore extends Closeable {
      * @return the new live index
      */
     CapsuleIndex rebuild(IndexFiller filler) throws IOException;
+
+    /**
+     * Keeps the live index's last commit as the published snapshot {@code version}: a read-only
+     * copy that later commits, rebuilds and restarts leave as it is, until {@link
+     * #releaseSnapshotsExcept} releases it. Keeping a version already kept replaces it.
+     * Uncommitted changes are not in it.
+     *
+     * @return false when this store keeps no snapshots (the default): callers then serve the
+     *     live index to everyone
+     */
+    default boolean keepSnapshot(int version) throws IOException {
+        return false;
+    }
+
+    /**
+     * The kept snapshot {@code version}, read-only (writes throw {@link
+     * UnsupportedOperationException}); the same instance until it is released, after which calls
+     * on it throw {@link IndexClosedException}. Empty when no such snapshot is kept.
+     */
+    default Optional<CapsuleIndex> openSnapshot(int version) throws IOException {
+        return Optional.empty();
+    }
+
+    /** The versions of the kept snapshots, in ascending order. */
+    default List<Integer> snapshots() throws IOException {
+        return List.of();
+    }
+
+    /** Closes and deletes every kept snapshot but {@code version}'s. */
+    default void releaseSnapshotsExcept(int version) throws IOException {}
 
     /** Closes the live index, if open; a later {@link #openCurrent()} reopens it. */
     @Override

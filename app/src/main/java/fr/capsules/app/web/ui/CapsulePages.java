@@ -9,6 +9,7 @@ import fr.capsules.app.ask.RetrievalProperties;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleKind;
 import fr.capsules.app.capsule.Capsules;
+import fr.capsules.app.document.ServedVersions;
 import fr.capsules.app.draft.Draft;
 import fr.capsules.app.draft.DraftReview;
 import java.util.ArrayList;
@@ -33,8 +34,11 @@ class CapsulePages {
     private final DraftReview drafts;
     private final RetrievalProperties bounds;
     private final PastConversations past;
+    private final ServedVersions versions;
 
-    CapsulePages(Capsules capsules, Asking asking, DraftReview drafts, RetrievalProperties bounds, PastConversations past) {
+    CapsulePages(Capsules capsules, Asking asking, DraftReview drafts, RetrievalProperties bounds, PastConversations past,
+            ServedVersions versions) {
+        this.versions = versions;
         this.capsules = capsules;
         this.asking = asking;
         this.drafts = drafts;
@@ -51,6 +55,7 @@ class CapsulePages {
             model.addAttribute("capsule", capsule.definition());
             model.addAttribute("maxQuestionChars", bounds.maxQuestionChars());
             model.addAttribute("originalsDownloadable", capsule.mayOpenOriginals(user));
+            model.addAttribute("servedVersion", versions.of(capsule).orElse(null));
             return "capsule-table";
         }
         List<ShownTurn> turns = new ArrayList<>();
@@ -81,6 +86,7 @@ class CapsulePages {
         model.addAttribute("capsule", capsule.definition());
         model.addAttribute("maxQuestionChars", bounds.maxQuestionChars());
         model.addAttribute("originalsDownloadable", capsule.mayOpenOriginals(user));
+        model.addAttribute("servedVersion", versions.of(capsule).orElse(null));
         model.addAttribute("turns", turns);
         model.addAttribute("open", open);
         model.addAttribute("retentionDays", past.retentionDays());

@@ -4,6 +4,9 @@ import fr.capsules.ingest.index.DocumentRecord;
 import fr.capsules.ingest.index.IndexClosedException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +18,10 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
@@ -76,6 +82,32 @@ final class IndexChanges {
             searchers.refresh();
             return null;
         });
+    }
+
+    /** See {@link LuceneCapsuleIndex#copyLastCommit}. */
+    void copyLastCommit(Path source, Path target) throws IOException {
+        SnapshotDeletionPolicy policy = (SnapshotDeletionPolicy) writer.getConfig().getIndexDeletionPolicy();
+        IndexCommit commit = locked(policy::snapshot);
+        try {
+            Files.createDirectories(target);
+            for (String file : commit.getFileNames()) {
+                Path from = source.resolve(file);
+                Path to = target.resolve(file);
+                try {
+                    Files.createLink(to, from);
+                } catch (UnsupportedOperationException | IOException linkRefused) {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                    IOUtils.fsync(to, false);
+                }
+            }
+            IOUtils.fsync(target, true);
+        } finally {
+            locked(() -> {
+                policy.release(commit);
+                writer.deleteUnusedFiles();
+                return null;
+            });
+        }
     }
 
     /**

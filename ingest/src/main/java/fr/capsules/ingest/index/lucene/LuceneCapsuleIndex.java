@@ -22,6 +22,8 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
@@ -93,7 +95,9 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
                     new IndexWriterConfig(analyzer)
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                             // Closing must not publish half a batch: only commit() does.
-                            .setCommitOnClose(false);
+                            .setCommitOnClose(false)
+                            // Published versions copy a commit while later ones go on (keepSnapshot).
+                            .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()));
             writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(CommitData.of(expected).entrySet());
             if (!exists) {
@@ -238,6 +242,16 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
     @Override
     public IndexInfo info() {
         return info;
+    }
+
+    /**
+     * Copies the files of the last commit into {@code target} (created; hard links where the file
+     * system allows, copies otherwise), synced, so that {@code target} is an index of its own
+     * holding exactly that commit. The commit is held by the writer's {@link
+     * SnapshotDeletionPolicy} during the copy, so writes and commits may go on meanwhile.
+     */
+    void copyLastCommit(Path target) throws IOException {
+        changes.copyLastCommit(dir, target);
     }
 
     /** The folder holding this index. */

@@ -1,6 +1,7 @@
 package fr.capsules.ingest.index.lucene;
 
 import fr.capsules.ingest.FileTrees;
+import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.IndexFiller;
 import fr.capsules.ingest.index.IndexMismatchException;
@@ -13,11 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The {@link CapsuleIndexStore} of a local Lucene index: generations of the index under a root
@@ -28,7 +33,14 @@ import java.util.stream.Stream;
  * root/CURRENT    one line: the name of the live generation folder ("gen-3")
  * root/gen-3/     the live index
  * root/gen-4/     a rebuild in progress, or the debris of one that crashed
+ * root/snapshots/v-7/      the published snapshot of version 7: one commit's files, hard-linked
+ * root/snapshots/v-8.tmp/  a snapshot being copied, or the debris of one that crashed
  * </pre>
+ *
+ * <p>A snapshot is the live generation's last commit, held by the writer's {@code
+ * SnapshotDeletionPolicy} while its files are linked into a temporary folder, which is then renamed
+ * atomically: a snapshot folder is complete or absent. Rebuilds delete only generation folders, so
+ * a snapshot outlives the generation it was taken from; it is deleted when released.
  *
  * <p>CURRENT is only ever replaced by an atomic rename of a fully written, synced temporary
  * file, and only once the new generation is committed; so whatever happens during a rebuild, a
@@ -41,11 +53,14 @@ public final class LuceneIndexStore implements CapsuleIndexStore {
 
     static final String CURRENT = "CURRENT";
     private static final Pattern GENERATION = Pattern.compile("gen-(\\d+)");
+    private static final Pattern SNAPSHOT = Pattern.compile("v-(\\d+)");
+    static final String SNAPSHOTS = "snapshots";
 
     private final Path root;
     private final IndexSettings settings;
     private final Object rebuildLock = new Object();
     private LuceneCapsuleIndex live; // guarded by this
+    private final Map<Integer, LuceneSnapshotIndex> openSnapshots = new HashMap<>(); // guarded by this
 
     /** No file is touched before the first call. Arguments must not be null. */
     public LuceneIndexStore(Path root, IndexSettings settings) {
@@ -124,8 +139,92 @@ public final class LuceneIndexStore implements CapsuleIndexStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Serialised with rebuilds, so that the commit copied is the live generation's.
+     */
+    @Override
+    public boolean keepSnapshot(int version) throws IOException {
+        synchronized (rebuildLock) {
+            LuceneCapsuleIndex current = openCurrent();
+            Path snapshots = root.resolve(SNAPSHOTS);
+            Files.createDirectories(snapshots);
+            Path temp = snapshots.resolve("v-" + version + ".tmp");
+            FileTrees.delete(temp);
+            current.copyLastCommit(temp);
+            Path target = snapshots.resolve("v-" + version);
+            synchronized (this) {
+                LuceneSnapshotIndex replaced = openSnapshots.remove(version);
+                if (replaced != null) {
+                    replaced.close();
+                }
+                FileTrees.delete(target);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            IOUtils.fsync(snapshots, true);
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized Optional<CapsuleIndex> openSnapshot(int version) throws IOException {
+        LuceneSnapshotIndex open = openSnapshots.get(version);
+        if (open == null) {
+            Path folder = root.resolve(SNAPSHOTS).resolve("v-" + version);
+            if (!Files.isDirectory(folder)) {
+                return Optional.empty();
+            }
+            open = LuceneSnapshotIndex.open(folder);
+            openSnapshots.put(version, open);
+        }
+        return Optional.of(open);
+    }
+
+    @Override
+    public List<Integer> snapshots() throws IOException {
+        Path snapshots = root.resolve(SNAPSHOTS);
+        if (!Files.isDirectory(snapshots)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(snapshots)) {
+            return children.map(p -> SNAPSHOT.matcher(p.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** {@inheritDoc} Searches in progress on a released snapshot finish; later ones are refused. */
+    @Override
+    public synchronized void releaseSnapshotsExcept(int version) throws IOException {
+        for (var it = openSnapshots.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (entry.getKey() != version) {
+                entry.getValue().close();
+                it.remove();
+            }
+        }
+        Path snapshots = root.resolve(SNAPSHOTS);
+        if (!Files.isDirectory(snapshots)) {
+            return;
+        }
+        List<Path> others;
+        try (Stream<Path> children = Files.list(snapshots)) {
+            others = children.filter(p -> !p.getFileName().toString().equals("v-" + version)).toList();
+        }
+        for (Path other : others) {
+            FileTrees.delete(other);
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
+        for (LuceneSnapshotIndex snapshot : openSnapshots.values()) {
+            snapshot.close();
+        }
+        openSnapshots.clear();
         if (live != null) {
             live.close();
             live = null;
