@@ -7,6 +7,8 @@ import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.DocumentRecord;
+import fr.capsules.ingest.index.PassageHit;
 import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.index.lucene.LuceneCapsuleIndex;
 import fr.capsules.ingest.parse.sandbox.SandboxSettings;
@@ -115,9 +117,11 @@ class IngestionCostBenchmark {
                 for (int i = 0; i < steps.size(); i++) {
                     steps.get((i + round) % steps.size()).run();
                 }
-                System.out.printf(Locale.ROOT, "round %d: a %d ms, b %d ms, c %d ms, c' %s ms, d %d ms%n", round + 1,
-                        last(times.get("a")), last(times.get("b")), last(times.get("c")),
-                        sandboxed ? Long.toString(last(times.get("c'"))) : "-", last(times.get("d")));
+                System.out.printf(Locale.ROOT, "round %d (wall/CPU ms): a %d/%d, b %d/%d, c %d/%d, c' %s, d %d/%d%n",
+                        round + 1, last(times.get("a")), last(cpuTimes.get(times.get("a"))), last(times.get("b")),
+                        last(cpuTimes.get(times.get("b"))), last(times.get("c")), last(cpuTimes.get(times.get("c"))),
+                        sandboxed ? Long.toString(last(times.get("c'"))) : "-", last(times.get("d")),
+                        last(cpuTimes.get(times.get("d"))));
             }
         }
 
@@ -128,11 +132,21 @@ class IngestionCostBenchmark {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Ingestion cost, %d notes (%.1f MB), %d PDFs (%.1f MB), medians of rounds 2-%d%n",
                 noteCount, textBytes / 1e6, pdfCount, pdfTotal / 1e6, rounds));
-        report.append(String.format(Locale.ROOT, "(a) ours, text        %7d ms%n(b) Lucene, text      %7d ms   a/b = %.2f%n", a, b, (double) a / b));
-        report.append(String.format(Locale.ROOT, "(c) ours, PDF         %7d ms%n(d) PDFBox text       %7d ms   c/d = %.2f%n", c, d, (double) c / d));
+        long ca = cpu(times.get("a"));
+        long cb = cpu(times.get("b"));
+        long cc = cpu(times.get("c"));
+        long cd = cpu(times.get("d"));
+        report.append("                          wall            process CPU\n");
+        report.append(String.format(Locale.ROOT, "(a) ours, text         %7d ms          %7d ms%n", a, ca));
+        report.append(String.format(Locale.ROOT, "(b) Lucene, text       %7d ms          %7d ms%n", b, cb));
+        report.append(String.format(Locale.ROOT, "    a/b                %7.2f             %7.2f%n", (double) a / b, (double) ca / cb));
+        report.append(String.format(Locale.ROOT, "(c) ours, PDF          %7d ms          %7d ms%n", c, cc));
+        report.append(String.format(Locale.ROOT, "(d) PDFBox text        %7d ms          %7d ms%n", d, cd));
+        report.append(String.format(Locale.ROOT, "    c/d                %7.2f             %7.2f%n", (double) c / d, (double) cc / cd));
         if (sandboxed) {
             long cs = median(times.get("c'"));
-            report.append(String.format(Locale.ROOT, "(c') ours, PDF, sandbox %5d ms   c'/d = %.2f%n", cs, (double) cs / d));
+            report.append(String.format(Locale.ROOT, "(c') ours, PDF, sandbox %6d ms (children's CPU not counted)%n", cs));
+            report.append(String.format(Locale.ROOT, "    c'/d               %7.2f%n", (double) cs / d));
         }
         System.out.print(report);
         Path out = Path.of("target", "benchmarks", "ingestion-cost.txt");
@@ -144,7 +158,32 @@ class IngestionCostBenchmark {
         try (CapsuleIndex index = LuceneCapsuleIndex.open(dir.resolve("ours-" + runs++), IndexSettings.lexicalOnly())) {
             List<IngestionResult> results = ingestion.ingestAll(files, index);
             assertThat(results).allMatch(r -> r.status() == IngestionStatus.INDEXED, "every file indexed");
+            String dump = System.getProperty("dump");
+            if (dump != null) {
+                dump(index, results, Path.of(dump + "-" + files.getFirst().name().fileName() + ".txt"));
+            }
         }
+    }
+
+    /**
+     * What was indexed, for comparing two versions of the pipeline ({@code -Ddump=prefix}): each
+     * result's warnings and counts, each record but its time, each passage.
+     */
+    private static void dump(CapsuleIndex index, List<IngestionResult> results, Path out) throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (IngestionResult result : results) {
+            all.append(result.file()).append(' ').append(result.title()).append(' ').append(result.warnings()).append(' ').append(result.counts()).append('\n');
+        }
+        for (DocumentRecord record : index.documents()) {
+            all.append(List.of(record.documentId(), record.file(), record.title(), String.valueOf(record.date()),
+                    record.pages(), record.chunks(), record.contentHash(), record.format(), record.warnings())).append('\n');
+            for (PassageHit passage : index.passages(record.documentId())) {
+                all.append(passage.passageId()).append(' ').append(passage.page()).append(' ').append(passage.kind())
+                        .append(' ').append(passage.title()).append(' ').append(passage.headingPath()).append('\n')
+                        .append(passage.text()).append('\n');
+            }
+        }
+        Files.writeString(out, all);
     }
 
     private void plainLucene(List<SourceFile> files) throws IOException {
@@ -180,14 +219,29 @@ class IngestionCostBenchmark {
     private static Runnable timed(List<Long> times, int round, Step step) {
         return () -> {
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             try {
                 step.run();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
+            long cpuMs = (processCpuNanos() - cpuStart) / 1_000_000;
             times.add(round == 0 ? -ms : ms); // round 1 kept negative: shown, never counted
+            cpuTimes.computeIfAbsent(times, t -> new ArrayList<>()).add(round == 0 ? -cpuMs : cpuMs);
         };
+    }
+
+    /** CPU time of this process (every thread, GC and JIT included), per list of wall times. */
+    private static final Map<List<Long>, List<Long>> cpuTimes = new java.util.IdentityHashMap<>();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long cpu(List<Long> times) {
+        return median(cpuTimes.get(times));
     }
 
     private static long last(List<Long> times) {

@@ -26,8 +26,7 @@ final class Records {
                         .add(query, Occur.FILTER)
                         .add(IndexSchema.DOCUMENTS, Occur.FILTER)
                         .build();
-        int limit = Math.max(1, searcher.getIndexReader().maxDoc());
-        TopDocs top = searcher.search(onlyRecords, limit);
+        TopDocs top = searcher.search(onlyRecords, limit(searcher, onlyRecords));
         StoredFields stored = searcher.storedFields();
         List<DocumentRecord> records = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc scoreDoc : top.scoreDocs) {
@@ -44,8 +43,7 @@ final class Records {
                         .add(query, Occur.FILTER)
                         .add(IndexSchema.PASSAGES, Occur.FILTER)
                         .build();
-        int limit = Math.max(1, searcher.getIndexReader().maxDoc());
-        TopDocs top = searcher.search(onlyPassages, limit);
+        TopDocs top = searcher.search(onlyPassages, limit(searcher, onlyPassages));
         StoredFields stored = searcher.storedFields();
         List<PassageHit> passages = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc scoreDoc : top.scoreDocs) {
@@ -53,6 +51,14 @@ final class Records {
         }
         passages.sort(Comparator.comparingInt(p -> rank(p.passageId())));
         return passages;
+    }
+
+    /**
+     * As many hits as match, counted first: a top-n search allocates its queue for n hits, and n =
+     * maxDoc made every duplicate look-up cost the size of the whole index (issue 17, point 5).
+     */
+    private static int limit(IndexSearcher searcher, Query query) throws IOException {
+        return Math.max(1, searcher.count(query));
     }
 
     private static int rank(String passageId) {
