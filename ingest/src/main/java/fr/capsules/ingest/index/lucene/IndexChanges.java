@@ -18,7 +18,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * The one {@link IndexWriter} of a capsule index and what it changed since the last commit. Every
@@ -89,7 +88,7 @@ final class IndexChanges {
             if (pending.isPresent()) {
                 return pending;
             }
-            return searchers.read(s -> Records.matching(s, new TermQuery(term))).stream()
+            return searchers.read(s -> Records.withTerm(s, term)).stream()
                     .filter(r -> !pendingChangedIds.contains(r.documentId()))
                     .findFirst();
         });
