@@ -74,9 +74,18 @@ public final class TextNormalizer {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String text = LINE_SEPARATORS.matcher(raw).replaceAll("\n");
-        text = PAGE_OR_PARAGRAPH_SEPARATORS.matcher(text).replaceAll("\n\n");
-        text = SOFT_HYPHEN_AT_LINE_END.matcher(text).replaceAll("");
+        // Each replacement runs only when the text holds the character it starts with: most texts
+        // hold none of them, and a regular expression run over a whole text costs (issue 17.5).
+        String text = raw;
+        if (containsAny(text, "\r\u000B\u0085\u2028")) {
+            text = LINE_SEPARATORS.matcher(text).replaceAll("\n");
+        }
+        if (containsAny(text, "\f\u2029")) {
+            text = PAGE_OR_PARAGRAPH_SEPARATORS.matcher(text).replaceAll("\n\n");
+        }
+        if (text.indexOf('\u00AD') >= 0) {
+            text = SOFT_HYPHEN_AT_LINE_END.matcher(text).replaceAll("");
+        }
         text = removeInvisibles(foldCompatibility(text));
 
         List<String> paragraphs = new ArrayList<>();
@@ -97,7 +106,18 @@ public final class TextNormalizer {
      * @return the normalised single-line text, never null
      */
     public String normalizeInline(String raw) {
-        return ANY_WHITESPACE_RUN.matcher(normalize(raw)).replaceAll(" ");
+        String text = normalize(raw);
+        // The normalised text holds no whitespace but single spaces, tabs and line breaks.
+        return containsAny(text, "\n\t") ? ANY_WHITESPACE_RUN.matcher(text).replaceAll(" ") : text;
+    }
+
+    private static boolean containsAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String joinLines(String block) {
@@ -113,8 +133,10 @@ public final class TextNormalizer {
                 lineJoiner.append(paragraph, trimmed);
             }
         }
-        String joined = SPACES_AROUND_TAB.matcher(paragraph).replaceAll("\t");
-        return SPACE_RUNS.matcher(joined).replaceAll(" ").strip();
+        String joined = paragraph.indexOf("\t") >= 0
+                ? SPACES_AROUND_TAB.matcher(paragraph).replaceAll("\t")
+                : paragraph.toString();
+        return joined.contains("  ") ? SPACE_RUNS.matcher(joined).replaceAll(" ").strip() : joined.strip();
     }
 
     private static String foldCompatibility(String text) {

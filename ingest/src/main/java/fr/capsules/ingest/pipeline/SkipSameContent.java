@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Hashes the passages' text, case and spacing aside, and ends a file whose text is already in the
  * capsule (the same note as .txt and .md, a PDF saved twice) as a duplicate.
  */
 final class SkipSameContent implements IngestionStage {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CapsuleIndex index;
 
@@ -29,7 +32,8 @@ final class SkipSameContent implements IngestionStage {
 
     static String contentHash(List<Passage> passages) {
         StringBuilder all = new StringBuilder();
-        passages.forEach(p -> all.append(p.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()).append('\n'));
+        passages.forEach(p -> all.append(WHITESPACE.matcher(p.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip())
+                .append('\n'));
         return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,6 +3,7 @@ package fr.capsules.ingest.screen;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,44 +37,109 @@ public final class InstructionSignals {
             + "pr[ée]c[ée]dentes?|ant[ée]rieures?|previous|prior|above|earlier|system|syst[èe]me)\\s*){0,4}";
     private static final String RULES = "(?:instructions?|consignes?|r[èe]gles|directives?|prompts?|ordres)";
 
+    // Each pattern comes with words that any text it matches contains (case folded as the
+    // pattern's own matching folds it): a passage without them is not searched with the pattern.
+    // Ten expressions with alternations at every position of every passage were the costliest
+    // step of ingestion (issue 17, point 5); most passages hold none of these words.
+    private static final String[] RULE_WORDS = {"instruction", "consigne", "gles", "directive", "prompt", "ordres"};
+
     private static final List<Entry> PATTERNS = List.of(
             new Entry(Kind.OVERRIDE, "\\b(?:ignore[rsz]?|oublie[rsz]?|disregard|forget|outrepasse[rsz]?|"
-                    + "ne\\s+(?:tiens|tenez)\\s+(?:pas|plus)\\s+compte)\\s+(?:de\\s+|d'|of\\s+)?" + DET + RULES + "\\b"),
+                    + "ne\\s+(?:tiens|tenez)\\s+(?:pas|plus)\\s+compte)\\s+(?:de\\s+|d'|of\\s+)?" + DET + RULES + "\\b",
+                    anyOf(RULE_WORDS)),
             new Entry(Kind.OVERRIDE, "\\b" + RULES + "\\s+(?:pr[ée]c[ée]dentes|ci-dessus|above|previous)\\s+"
-                    + "(?:sont|are)\\s+(?:annul[ée]es|obsol[èe]tes|void|cancell?ed)"),
+                    + "(?:sont|are)\\s+(?:annul[ée]es|obsol[èe]tes|void|cancell?ed)",
+                    anyOf(RULE_WORDS)),
             new Entry(Kind.OVERRIDE, "\\b(?:r[ée]v[èe]le|r[ée]v[ée]lez|affiche[sz]?|r[ée]p[èe]te[sz]?|reveal|print|repeat)\\s+"
-                    + "(?:tes|vos|ton|votre|your|the)\\s+(?:system\\s+)?(?:prompt|instructions|consignes)"),
-            new Entry(Kind.ROLE_CHANGE, "\\b(?:tu\\s+es|vous\\s+[êe]tes)\\s+(?:d[ée]sormais|maintenant|dor[ée]navant)\\b"),
+                    + "(?:tes|vos|ton|votre|your|the)\\s+(?:system\\s+)?(?:prompt|instructions|consignes)",
+                    anyOf("prompt", "instructions", "consignes")),
+            new Entry(Kind.ROLE_CHANGE, "\\b(?:tu\\s+es|vous\\s+[êe]tes)\\s+(?:d[ée]sormais|maintenant|dor[ée]navant)\\b",
+                    anyOf("sormais", "maintenant", "navant")),
             new Entry(Kind.ROLE_CHANGE, "\\b(?:d[ée]sormais|dor[ée]navant|[àa]\\s+partir\\s+de\\s+maintenant),?\\s+"
-                    + "(?:tu|vous)\\s+(?:es|[êe]tes|dois|devez|vas|allez|r[ée]ponds|r[ée]pondez)\\b"),
+                    + "(?:tu|vous)\\s+(?:es|[êe]tes|dois|devez|vas|allez|r[ée]ponds|r[ée]pondez)\\b",
+                    anyOf("sormais", "navant", "maintenant")),
             new Entry(Kind.ROLE_CHANGE, "\\b(?:you\\s+are\\s+now|from\\s+now\\s+on,?\\s+you|pretend\\s+(?:to\\s+be|you\\s+are)|"
                     + "agis(?:sez)?\\s+comme\\s+(?:un|une|si)|nouvelles?\\s+(?:instructions|consignes)\\s*:|"
                     + "new\\s+instructions\\s*:|system\\s+prompt|prompt\\s+syst[èe]me|mode\\s+d[ée]veloppeur|"
-                    + "developer\\s+mode|jailbreak)"),
-            new Entry(Kind.ROLE_MARKER, "(?m)^\\s*(?:system|assistant|user|syst[èe]me|utilisateur|human)\\s*:"),
+                    + "developer\\s+mode|jailbreak)",
+                    anyOf("now", "pretend", "agis", "instructions", "consignes", "prompt", "veloppeur", "developer",
+                            "jailbreak")),
+            new Entry(Kind.ROLE_MARKER, "(?m)^\\s*(?:system|assistant|user|syst[èe]me|utilisateur|human)\\s*:",
+                    anyOf(":").and(anyOf("syst", "assistant", "user", "utilisateur", "human"))),
             new Entry(Kind.ROLE_MARKER, "<\\|[a-z_]{2,30}\\|>|\\[/?(?:INST|SYS)]|<</?SYS>>|<(?:start|end)_of_turn>|"
-                    + "(?m)^\\s*#{2,}\\s*(?:instruction|system|syst[èe]me)s?\\b"),
+                    + "(?m)^\\s*#{2,}\\s*(?:instruction|system|syst[èe]me)s?\\b",
+                    anyOf("<|", "inst]", "sys]", "sys>>", "_of_turn>", "##")),
             new Entry(Kind.DELIMITER, "</?\\s*(?:passages?|donn[ée]es|documents?|contexte?|context|sources?|system|"
-                    + "instructions?|question|data)(?:[-_][\\w-]*)?(?:\\s+[^<>]{0,40})?>"),
+                    + "instructions?|question|data)(?:[-_][\\w-]*)?(?:\\s+[^<>]{0,40})?>",
+                    anyOf("<")),
             new Entry(Kind.DELIMITER, "(?:[-=#*]{3,}\\s*(?:fin|end)\\s+(?:du|des|de\\s+la|of(?:\\s+the)?)\\s+"
                     + "(?:document|passages?|contexte|context|donn[ée]es|data))|"
                     + "(?:\\b(?:fin|end)\\s+(?:du|des|de\\s+la|of(?:\\s+the)?)\\s+(?:document|passages?|contexte|context|"
-                    + "donn[ée]es|data)\\s*[-=#*\\]>]{3,})"));
+                    + "donn[ée]es|data)\\s*[-=#*\\]>]{3,})",
+                    anyOf("fin", "end").and(anyOf("document", "passage", "context", "donn", "data"))
+                            .and(InstructionSignals::hasRunOfThreeMarks)));
 
-    private record Entry(Kind kind, Pattern pattern) {
-        Entry(Kind kind, String regex) {
-            this(kind, Pattern.compile(regex, FLAGS));
+    private record Entry(Kind kind, Pattern pattern, Predicate<String> mayMatch) {
+        Entry(Kind kind, String regex, Predicate<String> mayMatch) {
+            this(kind, Pattern.compile(regex, FLAGS), mayMatch);
         }
+    }
+
+    /** True when the case-folded text contains one of {@code words} (lower-case ASCII). */
+    private static Predicate<String> anyOf(String... words) {
+        return folded -> {
+            for (String word : words) {
+                if (folded.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Three characters in a row among {@code - = # * ] >}, as both delimiter forms need. */
+    private static boolean hasRunOfThreeMarks(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = "-=#*]>".indexOf(text.charAt(i)) >= 0 ? run + 1 : 0;
+            if (run == 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Each character as the patterns compare it case-insensitively (CASE_INSENSITIVE with
+     * UNICODE_CASE: lower case of upper case), so that "ſ" or "K" (Kelvin) fold as they match.
+     */
+    private static String foldCase(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+            i += Character.charCount(cp);
+        }
+        return folded.toString();
     }
 
     /** The phrases recognised in {@code text}, in the order of the patterns; empty when none. */
     public List<Signal> find(String text) {
+        return find(text, true);
+    }
+
+    /** As {@link #find(String)}; without the pre-checks when {@code preChecks} is false (tests). */
+    List<Signal> find(String text, boolean preChecks) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('’', '\'');
+        String folded = foldCase(normalised);
         List<Signal> signals = new ArrayList<>();
         for (Entry entry : PATTERNS) {
+            if (preChecks && !entry.mayMatch().test(folded)) {
+                continue;
+            }
             Matcher m = entry.pattern().matcher(normalised);
             if (m.find()) {
                 signals.add(new Signal(entry.kind(), excerpt(normalised, m.start(), m.end())));

@@ -24,7 +24,6 @@ import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * The one {@link IndexWriter} of a capsule index and what it changed since the last commit. Every
@@ -121,7 +120,7 @@ final class IndexChanges {
             if (pending.isPresent()) {
                 return pending;
             }
-            return searchers.read(s -> Records.matching(s, new TermQuery(term))).stream()
+            return searchers.read(s -> Records.withTerm(s, term)).stream()
                     .filter(r -> !pendingChangedIds.contains(r.documentId()))
                     .findFirst();
         });
