@@ -274,7 +274,7 @@ public class Asking {
     private Provenance provenance(Context context, Answer answer) {
         Provenance base = Question.EVALUATION.equals(context.question().via())
                 ? provenances.workingCopy()
-                : provenances.served(context.capsule().definition());
+                : provenances.served(context.capsule());
         if (answer.model() != null) {
             return provenances.writtenBy(base, answer.model());
         }

@@ -112,7 +112,7 @@ public class DraftReview {
 
     /** A table's provenance: the version serving the capsule, the model if it drafted any row ("sans modèle" else). */
     private Provenance tableProvenance(Capsule capsule, TableDrafter.TableDraft table) {
-        return provenances.writtenBy(provenances.served(capsule.definition()), table.model());
+        return provenances.writtenBy(provenances.served(capsule), table.model());
     }
 
     /** The provenance facts of audit entries on drafts and exports: version served, model digest or its absence. */

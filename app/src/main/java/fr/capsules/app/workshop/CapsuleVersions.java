@@ -57,12 +57,6 @@ class CapsuleVersions {
                 .param(capsuleId).query((rs, n) -> row(capsuleId, rs)).optional();
     }
 
-    /** The number of the latest version alone, empty when the capsule was never published. */
-    java.util.OptionalInt latestNumber(String capsuleId) {
-        return jdbc.sql("SELECT version FROM capsule_versions WHERE capsule_id = ? ORDER BY version DESC LIMIT 1")
-                .param(capsuleId).query(Integer.class).optional()
-                .map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
-    }
 
     private CapsuleVersion row(String capsuleId, ResultSet rs) throws SQLException {
         String evaluationId = rs.getString(8);
