@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  * the finding, each weighed by how close it is to this one (retrieval score and shared words):
  *
  * <ul>
- *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows, by a
- *       vote of the closest past rows whose value the rule allows, the first allowed value otherwise;
- *   <li>deadline: the closest past row of the same nature, else the capsule's deadline for that nature;
- *   <li>reference: from the closest past finding that names one, table row or report ("Écart à : …",
- *       "Référence : …");
+ *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows: the nature of the
+ *       capsule's first severity rule that the finding's own words match ({@link SeverityWords}), else a vote of the
+ *       closest past rows whose value the rule allows, the first allowed value otherwise;
+ *   <li>deadline: the matching severity rule's, else a vote between the capsule's deadline for that nature (one
+ *       voice, as heavy as the closest past row) and the closest past rows of the same nature;
+ *   <li>reference: the one the finding names itself when a retrieved passage backs it, else the closest past
+ *       finding's that names one, table row or report ("Écart à : …", "Référence : …"), completed by a close one
+ *       that cites the same articles and more;
  *   <li>other columns (the measure): the closest past row's.
  * </ul>
  *
