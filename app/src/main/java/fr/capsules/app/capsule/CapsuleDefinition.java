@@ -172,14 +172,25 @@ public record CapsuleDefinition(
         }
     }
 
-    /** The columns of a table capsule's output. */
+    /**
+     * The columns of a table capsule's output, the default deadline of each nature, and the severity rules the
+     * fallback without a model follows ({@link SeverityRule}, docs/TABLES.md).
+     */
     public record TableSpec(
             @NotNull @Size(min = 1, max = 30) List<@Valid Column> columns,
-            Map<String, String> deadlineByNature) {
+            Map<String, String> deadlineByNature,
+            @Size(max = 30) List<@Valid SeverityRule> severity) {
 
         public TableSpec {
             columns = columns == null ? null : List.copyOf(columns);
             deadlineByNature = deadlineByNature == null ? Map.of() : Map.copyOf(deadlineByNature);
+            severity = severity == null ? List.of() : List.copyOf(severity);
+        }
+
+        @AssertTrue(message = "une règle « severity » nomme une nature qu'aucune colonne n'admet")
+        boolean isSeverityNatureKnown() {
+            return columns == null || severity.stream().map(SeverityRule::nature).filter(n -> n != null && !n.isBlank())
+                    .allMatch(n -> columns.stream().anyMatch(c -> c.values().stream().anyMatch(v -> v.equalsIgnoreCase(n.strip()))));
         }
 
         @AssertTrue(message = "une règle « derivedFrom » nomme une colonne absente du tableau")
@@ -193,6 +204,22 @@ public record CapsuleDefinition(
         boolean isColumnNamesUnique() {
             return columns == null
                     || columns.stream().map(Column::name).distinct().count() == columns.size();
+        }
+    }
+
+    /**
+     * How a finding's own words weigh on its row when there is no model: when one of {@code words} opens a word
+     * of the finding (case and accents forgiven, so "maltrait" finds "maltraitance"), the row takes {@code nature}
+     * if the capsule's rule allows it for the finding's type, and {@code deadline} when its nature is that one (any
+     * nature when the rule names none). The first matching rule wins.
+     */
+    public record SeverityRule(
+            @NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 60) String> words,
+            @Size(max = 60) String nature,
+            @Size(max = 40) String deadline) {
+
+        public SeverityRule {
+            words = words == null ? null : List.copyOf(words);
         }
     }
 

@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  * the finding, each weighed by how close it is to this one (retrieval score and shared words):
  *
  * <ul>
- *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows, by a
- *       vote of the closest past rows whose value the rule allows, the first allowed value otherwise;
- *   <li>deadline: the closest past row of the same nature, else the capsule's deadline for that nature;
- *   <li>reference: from the closest past finding that names one, table row or report ("Écart à : …",
- *       "Référence : …");
+ *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows: the nature of the
+ *       capsule's first severity rule that the finding's own words match ({@link SeverityWords}), else a vote of the
+ *       closest past rows whose value the rule allows, the first allowed value otherwise;
+ *   <li>deadline: the matching severity rule's, else a vote between the capsule's deadline for that nature (one
+ *       voice, as heavy as the closest past row) and the closest past rows of the same nature;
+ *   <li>reference: the one the finding names itself when a retrieved passage backs it, else the closest past
+ *       finding's that names one, table row or report ("Écart à : …", "Référence : …"), completed by a close one
+ *       that cites the same articles and more;
  *   <li>other columns (the measure): the closest past row's.
  * </ul>
  *
@@ -38,8 +41,14 @@ final class SimilarityFallback {
     private static final Pattern REPORT_FINDING = Pattern.compile(
             "(?:[ée]cart|remarque)\\s+[ER]\\s?\\d{1,3}\\s*:\\s*(.+?)\\s*(?:[ée]cart\\s+à|r[ée]f[ée]rences?)\\s*:\\s*(.+?)\\.(?=\\s|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-    /** How many of the closest past rows vote for a derived value. */
+    /** "Écart à : …" or "Référence(s) : …" in the finding's own text, up to the end of the sentence. */
+    private static final Pattern OWN_REFERENCE = Pattern.compile(
+            "(?:[ée]cart\\s+à|r[ée]f[ée]rences?)\\s*:\\s*(.+?)(?:\\.(?=\\s|$)|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /** How many of the closest past rows vote for a derived value or a deadline. */
     private static final int VOTERS = 3;
+    /** How many of the closest past findings that name a reference may complete the closest one's. */
+    private static final int REFERENCE_VOTERS = 5;
 
     /**
      * @param cells the proposed value of each drafted column that has one
@@ -98,31 +107,56 @@ final class SimilarityFallback {
             columns.type().flatMap(type -> TableColumns.allowed(type, finding.type().json()))
                     .ifPresent(type -> cells.put(columns.type().get().name(), type));
         }
+        // The finding's own words first: a severity rule of the capsule whose nature the rule allows for this row.
+        List<String> allowedNatures = columns.nature().map(n -> rules.derivedValues(n.name(), cells)).orElse(List.of());
+        Optional<CapsuleDefinition.SeverityRule> severity = SeverityWords.first(finding.text(), columns.severity(), allowedNatures);
         for (CapsuleDefinition.Column column : columns.drafted()) {
             List<String> derived = rules.derivedValues(column.name(), cells);
             if (!derived.isEmpty()) {
-                cells.put(column.name(), vote(column.name(), derived, rows));
+                Optional<String> severe = severity.filter(r -> columns.nature().filter(n -> n == column).isPresent())
+                        .map(CapsuleDefinition.SeverityRule::nature).filter(n -> !n.isBlank())
+                        .flatMap(n -> derived.stream().filter(v -> AccentFolding.fold(v).equals(AccentFolding.fold(n))).findFirst());
+                cells.put(column.name(), severe.orElseGet(() -> vote(column.name(), derived, rows)));
             }
         }
         columns.deadline().ifPresent(deadline -> columns.nature().ifPresent(nature -> {
             String chosen = cells.getOrDefault(nature.name(), "");
-            Optional<Past> sameNature = rows.stream()
+            Optional<String> severe = severity
+                    .filter(r -> r.nature() == null || r.nature().isBlank() || AccentFolding.fold(r.nature()).equals(AccentFolding.fold(chosen)))
+                    .map(CapsuleDefinition.SeverityRule::deadline).filter(d -> d != null && !d.isBlank());
+            if (severe.isPresent()) {
+                cells.put(deadline.name(), severe.get());
+                return;
+            }
+            // The house's deadline for the nature is one voice, as strong as the closest past row; the closest past rows
+            // of the same nature the others: a past deadline wins only when close rows agree on it.
+            List<Past> sameNature = rows.stream()
                     .filter(r -> AccentFolding.fold(r.cells().getOrDefault(nature.name(), "")).equals(AccentFolding.fold(chosen)))
-                    .findFirst();
-            String value = sameNature.map(r -> r.cells().getOrDefault(deadline.name(), ""))
-                    .filter(v -> !v.isBlank()).orElseGet(() -> defaultDeadline(columns, chosen));
-            cells.put(deadline.name(), value);
-            sameNature.map(Past::passage).filter(p -> !sources.contains(p)).ifPresent(sources::add);
-        }));
-        columns.reference().ifPresent(reference -> {
-            Optional<Past> source = referenced.stream().findFirst();
-            source.ifPresent(past -> {
-                cells.put(reference.name(), past.cells().get(reference.name()));
-                if (!sources.contains(past.passage())) {
-                    sources.add(past.passage());
-                }
+                    .filter(r -> !r.cells().getOrDefault(deadline.name(), "").isBlank())
+                    .limit(VOTERS).toList();
+            Map<String, Double> votes = new LinkedHashMap<>();
+            String house = defaultDeadline(columns, chosen);
+            if (!house.isBlank()) {
+                votes.put(AccentFolding.fold(house), sameNature.isEmpty() ? 1 : sameNature.getFirst().closeness() + 1e-6);
+            }
+            Map<String, String> written = new HashMap<>(Map.of(AccentFolding.fold(house), house));
+            for (Past past : sameNature) {
+                String value = past.cells().get(deadline.name());
+                votes.merge(AccentFolding.fold(value), past.closeness(), Double::sum);
+                written.putIfAbsent(AccentFolding.fold(value), value);
+            }
+            votes.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(winner -> {
+                cells.put(deadline.name(), written.get(winner.getKey()));
+                sameNature.stream().filter(p -> AccentFolding.fold(p.cells().get(deadline.name())).equals(winner.getKey()))
+                        .map(Past::passage).filter(p -> !sources.contains(p)).findFirst().ifPresent(sources::add);
             });
-        });
+        }));
+        columns.reference().ifPresent(reference -> ownReference(finding, passages)
+                .or(() -> completedReference(reference.name(), referenced))
+                .ifPresent(chosen -> {
+                    cells.put(reference.name(), chosen.value());
+                    chosen.passages().stream().filter(p -> !sources.contains(p)).forEach(sources::add);
+                }));
         // Keep only what passes the checks, judged against the passages the values come from.
         CellCheck.Row evidence = new CellCheck.Row(cells, sources.stream()
                 .map(p -> new CellCheck.CitedText(p.text(), p.kind() == Passage.Kind.TABLE_ROW ? SimilarRow.cells(p, columns.all()) : Map.of()))
@@ -138,6 +172,57 @@ final class SimilarityFallback {
                 + row.passage().title() + (row.passage().page() > 0 ? ", p. " + row.passage().page() : "") + ")")
                 .orElse("règles de la capsule");
         return new Proposal(cells, similar, origin, List.copyOf(sources));
+    }
+
+    /** A reference and the passages it is read from. */
+    private record Chosen(String value, List<PassageHit> passages) {}
+
+    /**
+     * The reference the finding itself names ("… Écart à : article L.311-4 du CASF."), kept when every article of it
+     * appears in a retrieved passage, which then backs it.
+     */
+    private static Optional<Chosen> ownReference(Finding finding, List<PassageHit> passages) {
+        Matcher m = OWN_REFERENCE.matcher(finding.text());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String value = FindingText.inline(m.group(1)).replaceAll("[.\\s]+$", "");
+        Set<String> articles = ReferenceCheck.articles(value);
+        if (value.isBlank() || articles.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PassageHit> backing = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (PassageHit hit : passages) {
+            Set<String> here = ReferenceCheck.articles(hit.text());
+            here.retainAll(articles);
+            if (!found.containsAll(here)) {
+                found.addAll(here);
+                backing.add(hit);
+            }
+        }
+        return found.containsAll(articles) ? Optional.of(new Chosen(value, backing)) : Optional.empty();
+    }
+
+    /**
+     * The closest past finding's reference, completed: when another of the {@value #REFERENCE_VOTERS} closest past
+     * findings cites the same articles and more (the provision and the texts that apply it, "articles L.311-5 et
+     * L.311-7" against "article L.311-5"), the closest such fuller reference is taken.
+     */
+    private static Optional<Chosen> completedReference(String column, List<Past> referenced) {
+        List<Past> closest = referenced.stream().limit(REFERENCE_VOTERS).toList();
+        if (closest.isEmpty()) {
+            return Optional.empty();
+        }
+        Past first = closest.getFirst();
+        Set<String> articles = ReferenceCheck.articles(first.cells().get(column));
+        Past chosen = articles.isEmpty() ? first : closest.stream().skip(1)
+                .filter(p -> {
+                    Set<String> other = ReferenceCheck.articles(p.cells().get(column));
+                    return other.size() > articles.size() && other.containsAll(articles);
+                })
+                .findFirst().orElse(first);
+        return Optional.of(new Chosen(chosen.cells().get(column), List.of(chosen.passage())));
     }
 
     /** The allowed value most of the closest past rows took (weighed by closeness); the first allowed one without any. */

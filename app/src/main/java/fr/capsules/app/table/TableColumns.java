@@ -13,7 +13,8 @@ import java.util.Optional;
  * finding; a column whose allowed values are écart/remarque takes the finding's type; a column
  * named "ref…" holds the references checked against the sources; the column whose allowed values
  * are the keys of {@code deadlineByNature} is the nature, and the column named "délai"/"échéance"
- * gets the default deadline of that nature. Every other column is drafted.
+ * gets the default deadline of that nature. Every other column is drafted. The severity rules are the
+ * fallback's ({@link SimilarityFallback}).
  */
 record TableColumns(
         List<CapsuleDefinition.Column> all,
@@ -23,7 +24,8 @@ record TableColumns(
         Optional<CapsuleDefinition.Column> reference,
         Optional<CapsuleDefinition.Column> nature,
         Optional<CapsuleDefinition.Column> deadline,
-        Map<String, String> deadlineByNature) {
+        Map<String, String> deadlineByNature,
+        List<CapsuleDefinition.SeverityRule> severity) {
 
     static TableColumns of(CapsuleDefinition.TableSpec table) {
         List<CapsuleDefinition.Column> columns = table.columns();
@@ -41,7 +43,8 @@ record TableColumns(
         Optional<CapsuleDefinition.Column> deadline = columns.stream()
                 .filter(c -> List.of("delai", "echeance", "deadline").contains(fold(c.name())) || fold(c.title()).startsWith("delai"))
                 .findFirst();
-        return new TableColumns(columns, number, finding, type, reference, nature, deadline, table.deadlineByNature());
+        return new TableColumns(columns, number, finding, type, reference, nature, deadline, table.deadlineByNature(),
+                table.severity());
     }
 
     /** The columns the model (or the fallback) fills: all but the number and the finding. */

@@ -48,14 +48,27 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TableQualityBenchmark {
 
-    private static final Path CAPSULE = Path.of("..", "capsules", "mesures-inspection").toAbsolutePath().normalize();
+    /** The table capsules measured: {@code -Dbench.capsule=path,path} (default the example capsule); an id is its folder's name. */
+    private static final String CAPSULES = System.getProperty("bench.capsule", "../capsules/mesures-inspection");
+    private static Path CAPSULE = Path.of(CAPSULES.split(",")[0]).toAbsolutePath().normalize();
+    private static String CAPSULE_ID = CAPSULE.getFileName().toString();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PAIR = Pattern.compile("(Référence|Mesure|Nature|Délai) : ([^;\\n]*)");
 
+    /** Each capsule of {@code -Dbench.capsule} (paths separated by commas) in turn. */
     @Test
     void leaveOneReportOut() throws Exception {
+        for (String path : CAPSULES.split(",")) {
+            CAPSULE = Path.of(path.strip()).toAbsolutePath().normalize();
+            CAPSULE_ID = CAPSULE.getFileName().toString();
+            leaveOneReportOutOfTheCapsule();
+        }
+    }
+
+    private void leaveOneReportOutOfTheCapsule() throws Exception {
         JsonNode truth = JSON.readTree(CAPSULE.resolve("evaluation/tableaux-de-reference.json").toFile());
-        BenchmarkReport report = new BenchmarkReport().line("leave-one-report-out, " + truth.get("reports").size() + " reports");
+        BenchmarkReport report = new BenchmarkReport().line("leave-one-report-out, " + CAPSULE_ID + ", " + truth.get("reports").size() + " reports");
+        BenchmarkReport detail = new BenchmarkReport();
         for (String mode : System.getProperty("bench.modes", "similarity,fake-model,bad-model").split(",")) {
             int rows = 0;
             int nature = 0;
@@ -79,6 +92,11 @@ class TableQualityBenchmark {
                     nature += fold(cells.get("nature").asString()).equals(fold(expected.get("nature").asString())) ? 1 : 0;
                     reference += sameReference(cells.get("reference").asString(), expected.get("reference").asString()) ? 1 : 0;
                     deadline += fold(cells.get("delai").asString()).equals(fold(expected.get("delai").asString())) ? 1 : 0;
+                    detail.line(String.format(Locale.ROOT, "%s %s %s | nature %s (%s) | délai %s (%s) | réf %s (%s)", mode,
+                            held.get("document").asString(), expected.get("label").asString(),
+                            cells.get("nature").asString(), expected.get("nature").asString(),
+                            cells.get("delai").asString(), expected.get("delai").asString(),
+                            cells.get("reference").asString(), expected.get("reference").asString()));
                     if (mode.equals("bad-model")) {
                         // The bad model fills reference, mesure and délai badly everywhere, and nature badly for remarques.
                         boolean remarque = cells.get("type").asString().equals("remarque");
@@ -103,7 +121,8 @@ class TableQualityBenchmark {
                         badProposed, badKept, badUnflagged));
             }
         }
-        report.write("table-quality.txt");
+        report.write("table-quality-" + CAPSULE_ID + ".txt");
+        detail.write("table-quality-rows-" + CAPSULE_ID + ".txt");
     }
 
     @Test
@@ -131,7 +150,7 @@ class TableQualityBenchmark {
     private static JsonNode draftWithout(String heldOut, String findings, Function<ChatCall, ScriptedReply> responder, int slots,
             Duration perRow) throws IOException {
         Path root = Files.createTempDirectory("capsules-table-bench-");
-        Path capsule = root.resolve("catalog").resolve("mesures-inspection");
+        Path capsule = root.resolve("catalog").resolve(CAPSULE_ID);
         copy(CAPSULE, capsule, heldOut);
         try (FakeOllamaServer ollama = FakeOllamaServer.start().withModels("mistral-small3.2")) {
             ollama.withDefaultResponder(call -> responder.apply(call).withFirstTokenDelay(perRow));
@@ -149,7 +168,7 @@ class TableQualityBenchmark {
                 int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
                 long start = System.nanoTime();
                 ApiClient.Response created = ApiClient.as(port, "inspecteur", "demo")
-                        .postJson("/api/capsules/mesures-inspection/drafts", Map.of("input", findings));
+                        .postJson("/api/capsules/" + CAPSULE_ID + "/drafts", Map.of("input", findings));
                 draftSeconds = (System.nanoTime() - start) / 1e9;
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
                 return created.json();

@@ -68,6 +68,38 @@ class CatalogueLoadingTests {
     }
 
     @Test
+    void aSeverityRuleNamingANatureNoColumnAdmitsIsRefusedAndAValidOneLoads() throws IOException {
+        String table = """
+                id: %s
+                name: Tableau
+                purpose: Mesures.
+                referent: Jeanne Martin
+                scope:
+                  generic: true
+                kind: table
+                table:
+                  columns:
+                    - {name: numero, title: "N°"}
+                    - {name: constat, title: Constat}
+                    - {name: nature, title: Nature, values: [injonction, prescription]}
+                  deadlineByNature: {injonction: "1 mois", prescription: "3 mois"}
+                  severity:
+                    - words: [danger, "sans délai"]
+                      nature: %s
+                      deadline: "Immédiat"
+                """;
+        write("grave", table.formatted("grave", "injonction"));
+        write("sanction", table.formatted("sanction", "sanction"));
+
+        Capsules capsules = load();
+
+        assertThat(capsules.find("grave")).hasValueSatisfying(c -> assertThat(c.definition().table().severity())
+                .singleElement().satisfies(rule -> assertThat(rule.words()).containsExactly("danger", "sans délai")));
+        assertThat(capsules.find("sanction")).isEmpty();
+        assertThat(capsules.loadProblems().toString()).contains("une règle « severity » nomme une nature qu'aucune colonne n'admet");
+    }
+
+    @Test
     void anUnknownFieldIsNamed() throws IOException {
         write("inconnu", VALID.formatted("inconnu") + "couleur: bleu\n");
         assertThat(load().loadProblems()).singleElement().satisfies(p -> {

@@ -173,6 +173,31 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void withoutAModelTheFindingsOwnSeverityWordsAndReferenceWeighOnItsRow() {
+        OLLAMA.withDefaultResponder(call -> ScriptedReply.httpError(500, "model runner crashed"));
+
+        JsonNode rows = draft("""
+                E1. Résidents exposés à un danger : la porte du jardin donnant sur la route reste ouverte la nuit.
+                E2. Événement indésirable grave (fugue d'une résidente) non déclaré à l'ARS.
+                E3. Contentions sans prescription médicale. Écart à : article L.311-4-1 du CASF.
+                R1. Le livret d'accueil n'a pas été mis à jour.
+                """).get("content").get("rows");
+
+        // The capsule's severity rules (capsule.yaml, table.severity): "danger" is immediate, a serious event not
+        // declared is 15 days; both are injonctions, which the capsule's rule allows for an écart.
+        assertThat(rows.get(0).get("cells").get("nature").asString()).isEqualTo("injonction");
+        assertThat(rows.get(0).get("cells").get("delai").asString()).isEqualTo("Immédiat");
+        assertThat(rows.get(1).get("cells").get("nature").asString()).isEqualTo("injonction");
+        assertThat(rows.get(1).get("cells").get("delai").asString()).isEqualTo("15 jours");
+        // The reference the finding names is kept, backed by a passage that cites the article.
+        assertThat(rows.get(2).get("cells").get("reference").asString()).isEqualTo("article L.311-4-1 du CASF");
+        assertThat(rows.get(2).get("citations")).anySatisfy(c -> assertThat(c.toString()).containsPattern("L\\.? ?311-4-1"));
+        assertThat(rows.get(2).path("cellWarnings").has("reference")).isFalse();
+        // A remarque stays a recommandation whatever its words.
+        assertThat(rows.get(3).get("cells").get("nature").asString()).isEqualTo("recommandation");
+    }
+
+    @Test
     void rowsAreDraftedConcurrentlyWithinTheBoundedPool() {
         OLLAMA.withDefaultResponder(call -> faithfulRow(call).withFirstTokenDelay(Duration.ofMillis(300)));
         StringBuilder many = new StringBuilder();
