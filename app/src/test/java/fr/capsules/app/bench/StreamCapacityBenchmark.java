@@ -111,6 +111,8 @@ class StreamCapacityBenchmark {
         // model server that does not answer.
         registry.add("capsules.ollama.connect-timeout", () -> "60s");
         registry.add("logging.level.fr.capsules", () -> "WARN");
+        // Why a generation failed, if one does (the cause is logged at debug level).
+        registry.add("logging.level.fr.capsules.app.ask.Asking", () -> "DEBUG");
     }
 
     @AfterAll
@@ -120,18 +122,6 @@ class StreamCapacityBenchmark {
 
     @Test
     void aThousandConcurrentStreams() throws Exception {
-        OLLAMA.reset();
-        OLLAMA.withDefaultResponder(call -> {
-            Matcher matcher = MARKER.matcher(call.lastUserMessage());
-            String id = matcher.find() ? matcher.group(1) : "inconnue";
-            List<String> tokens = new ArrayList<>();
-            for (int i = 0; i < MARKERS; i++) {
-                // Numbered, so that the service's loop detection (Repetition) sees no loop.
-                tokens.add("conversation-" + id + "/" + i + " ");
-            }
-            tokens.add("[1].");
-            return ScriptedReply.tokens(tokens).withTokenDelay(TOKEN_DELAY);
-        });
         BenchmarkReport report = new BenchmarkReport();
         report.line("load average before: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         // Warm-up: the service's paths compiled, connections and pools opened.
@@ -143,11 +133,14 @@ class StreamCapacityBenchmark {
         report.line(String.format(Locale.ROOT, "heap after GC, idle before the runs: %.1f MB; platform threads %d",
                 idle / 1e6, threads().getThreadCount()));
         int base = 10_000;
+        List<String> failures = new ArrayList<>();
         for (int n : List.of(COMPARISON, STREAMS)) {
             Round service = round(Target.SERVICE, n, base, true);
             base += 10_000;
             Round direct = round(Target.DIRECT, n, base, true);
             base += 10_000;
+            failures.addAll(service.failures());
+            failures.addAll(direct.failures());
             report.line("");
             report.line(n + " concurrent streams, load average " + loadAverage());
             report.line(service.describe("through the service"));
@@ -161,15 +154,32 @@ class StreamCapacityBenchmark {
         report.line("");
         report.line("load average after: " + loadAverage());
         report.write("stream-capacity.txt");
+        assertThat(failures).as("streams that failed").isEmpty();
     }
 
     private enum Target { SERVICE, DIRECT }
+
+    /** Forgets the recorded requests; each conversation's 40 tokens carry its marker, then "[1].". */
+    private static void resetModel() {
+        OLLAMA.reset();
+        OLLAMA.withDefaultResponder(call -> {
+            Matcher matcher = MARKER.matcher(call.lastUserMessage());
+            String id = matcher.find() ? matcher.group(1) : "inconnue";
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < MARKERS; i++) {
+                // Numbered, so that the service's loop detection (Repetition) sees no loop.
+                tokens.add("conversation-" + id + "/" + i + " ");
+            }
+            tokens.add("[1].");
+            return ScriptedReply.tokens(tokens).withTokenDelay(TOKEN_DELAY);
+        });
+    }
 
     /** What the JVM held while the round's streams were all open (every one had its first token). */
     private record Peak(long heapAfterGc, int platformThreads, int peakPlatformThreads, Map<String, Integer> platformByName,
             Map<String, Integer> virtualByRole, int virtualThreads) {}
 
-    private record Round(int streams, long[] ttft, double seconds, long heapAfterGc, Peak peak) {
+    private record Round(int streams, long[] ttft, long[] toModel, double seconds, long heapAfterGc, Peak peak, List<String> failures) {
         long[] sortedTtft() {
             long[] sorted = ttft.clone();
             java.util.Arrays.sort(sorted);
@@ -178,8 +188,14 @@ class StreamCapacityBenchmark {
 
         String describe(String how) {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                    "%s: %d/%d complete, none mixed up, in %.2f s; time to first token %s; heap after GC once ended %.1f MB",
-                    how, streams, streams, seconds, BenchmarkReport.percentiles(ttft), heapAfterGc / 1e6));
+                    "%s: %d/%d complete, %s, in %.2f s; time to first token %s; heap after GC once ended %.1f MB",
+                    how, streams - failures.size(), streams,
+                    failures.isEmpty() ? "none mixed up" : failures.size() + " failed, e.g. " + failures.getFirst(),
+                    seconds, BenchmarkReport.percentiles(ttft), heapAfterGc / 1e6));
+            if (toModel != null) {
+                text.append(String.format(Locale.ROOT, "%n  of which request sent → request at the model server: %s",
+                        BenchmarkReport.percentiles(toModel)));
+            }
             if (peak != null) {
                 text.append(String.format(Locale.ROOT,
                         "%n  with all %d open: heap after GC %.1f MB; platform threads %d (peak %d), virtual threads %d%n"
@@ -193,7 +209,9 @@ class StreamCapacityBenchmark {
 
     /** Opens {@code n} streams at once, checks each, and samples the JVM once all have had their first token. */
     private Round round(Target target, int n, int base, boolean sample) throws Exception {
+        resetModel();
         threads().resetPeakThreadCount();
+        long[] sentAt = new long[n];
         CountDownLatch firstTokens = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
         long[] ttft = new long[n];
@@ -204,15 +222,16 @@ class StreamCapacityBenchmark {
             streams.add(clientTasks.submit(() -> {
                 go.await();
                 long sent = System.nanoTime();
-                String text = target == Target.SERVICE
-                        ? throughService(id, () -> {
-                            ttft[index] = System.nanoTime() - sent;
-                            firstTokens.countDown();
-                        })
-                        : direct(id, () -> {
-                            ttft[index] = System.nanoTime() - sent;
-                            firstTokens.countDown();
-                        });
+                sentAt[index] = sent;
+                java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean();
+                Runnable firstToken = () -> {
+                    if (first.compareAndSet(false, true)) {
+                        ttft[index] = System.nanoTime() - sent;
+                        firstTokens.countDown();
+                    }
+                };
+                try {
+                String text = target == Target.SERVICE ? throughService(id, firstToken) : direct(id, firstToken);
                 Matcher matcher = MARKER.matcher(text);
                 int own = 0;
                 while (matcher.find()) {
@@ -221,6 +240,12 @@ class StreamCapacityBenchmark {
                 }
                 assertThat(own).as("markers of stream %d", id).isEqualTo(MARKERS);
                 return null;
+                } finally {
+                    if (first.compareAndSet(false, true)) {
+                        ttft[index] = System.nanoTime() - sent; // failed before its first token
+                        firstTokens.countDown();
+                    }
+                }
             }));
         }
         long start = System.nanoTime();
@@ -245,11 +270,35 @@ class StreamCapacityBenchmark {
             }
             peak = peak();
         }
+        List<String> failures = new ArrayList<>();
         for (Future<?> stream : streams) {
-            stream.get(10, TimeUnit.MINUTES);
+            try {
+                stream.get(10, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures.add(String.valueOf(e.getCause().getMessage()).replaceAll("\\s+", " "));
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Round(n, ttft, seconds, sample ? heapAfterGc() : 0, peak);
+        long[] toModel = null;
+        if (target == Target.SERVICE) {
+            Map<String, Long> arrived = new java.util.HashMap<>();
+            for (FakeOllamaServer.ChatTiming timing : OLLAMA.chatTimings()) {
+                Matcher matcher = MARKER.matcher(timing.call().lastUserMessage());
+                if (matcher.find()) {
+                    arrived.put(matcher.group(1), timing.arrivedNanos());
+                }
+            }
+            toModel = new long[n];
+            int known = 0;
+            for (int i = 0; i < n; i++) {
+                Long at = arrived.get(code(base + i));
+                if (at != null) {
+                    toModel[known++] = at - sentAt[i];
+                }
+            }
+            toModel = java.util.Arrays.copyOf(toModel, Math.max(known, 1));
+        }
+        return new Round(n, ttft, toModel, seconds, sample ? heapAfterGc() : 0, peak, failures);
     }
 
     /** Asks through the service as a browser would; returns the streamed text, checked against the final answer. */
