@@ -27,7 +27,7 @@ final class ConnectionRelay implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
     ConnectionRelay(int backPort, IntConsumer opened, IntConsumer clientLeft) throws IOException {
-        this.front = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+        this.front = new ServerSocket(0, FakeOllamaServer.BACKLOG, InetAddress.getLoopbackAddress());
         this.backPort = backPort;
         this.opened = opened;
         this.clientLeft = clientLeft;
@@ -42,30 +42,40 @@ final class ConnectionRelay implements AutoCloseable {
         while (!front.isClosed()) {
             try {
                 Socket client = front.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), backPort);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(server);
-                int port = server.getLocalPort();
-                opened.accept(port);
-                AtomicBoolean serverEnded = new AtomicBoolean();
-                Thread.ofVirtual().start(() -> {
-                    pump(client, server);
-                    if (!serverEnded.get()) {
-                        clientLeft.accept(port);
-                    }
-                    close(client, server);
-                });
-                Thread.ofVirtual().start(() -> {
-                    pump(server, client);
-                    serverEnded.set(true);
-                    close(client, server);
-                });
+                // Connected to the server on the connection's own thread, so that a thousand clients arriving at
+                // once are accepted without waiting for each other.
+                Thread.ofVirtual().start(() -> relay(client));
             } catch (IOException e) {
                 // closed, or one connection failed to open: the client sees its connection drop
             }
         }
+    }
+
+    private void relay(Socket client) {
+        Socket server;
+        try {
+            server = new Socket(InetAddress.getLoopbackAddress(), backPort);
+            client.setTcpNoDelay(true);
+            server.setTcpNoDelay(true);
+        } catch (IOException e) {
+            close(client); // the client sees its connection drop
+            return;
+        }
+        sockets.add(client);
+        sockets.add(server);
+        int port = server.getLocalPort();
+        opened.accept(port);
+        AtomicBoolean serverEnded = new AtomicBoolean();
+        Thread.ofVirtual().start(() -> {
+            pump(server, client);
+            serverEnded.set(true);
+            close(client, server);
+        });
+        pump(client, server);
+        if (!serverEnded.get()) {
+            clientLeft.accept(port);
+        }
+        close(client, server);
     }
 
     private static void pump(Socket from, Socket to) {

@@ -12,8 +12,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -48,6 +46,9 @@ public final class FakeOllamaServer implements AutoCloseable {
     public static final String DEFAULT_ANSWER =
             "D'après les documents fournis, la réponse se trouve dans la source [1].";
 
+    /** Connections waiting to be accepted, at both doors: a thousand streams may open at once. */
+    static final int BACKLOG = 1024;
+
     private final InstalledModels models = new InstalledModels();
     private final ReceivedRequests received = new ReceivedRequests();
     private final Queue<ScriptedReply> queue = new ConcurrentLinkedQueue<>();
@@ -60,10 +61,11 @@ public final class FakeOllamaServer implements AutoCloseable {
     private FakeOllamaServer() throws IOException {
         models.replaceChatModels(DEFAULT_CHAT_MODEL);
         models.putEmbeddingModel(DEFAULT_EMBEDDING_MODEL, DEFAULT_DIMENSION);
-        // A thread per request (cached pool): dozens of concurrent delayed streams must not queue
-        // behind each other. Daemon threads, so a test forgetting close() cannot hang the JVM.
-        executor = Executors.newCachedThreadPool(daemonThreads());
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        // A virtual thread per request: a thousand concurrent delayed streams (StreamCapacityBenchmark) must not
+        // queue behind each other nor cost a platform thread each. Virtual threads are daemons, so a test forgetting
+        // close() cannot hang the JVM.
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
         http.createContext("/", new OllamaRoutes(models, received, this::nextReply, embeddings));
         http.setExecutor(executor);
         http.start();
@@ -250,14 +252,5 @@ public final class FakeOllamaServer implements AutoCloseable {
                     .put("answer", DEFAULT_ANSWER).toString());
         }
         return ScriptedReply.text(DEFAULT_ANSWER);
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "fake-ollama-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,6 +42,9 @@ class OllamaLanguageModel implements LanguageModel, DisposableBean {
     private final ModelServerStatus status;
     private final ModelQueue queue;
     private final HttpClient http;
+    // The HTTP client's own tasks (completing an exchange, handing body bytes over) run on virtual threads: its
+    // default executor is a cached pool of platform threads, which grows with the streams under way (issue 17).
+    private final ExecutorService httpTasks = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "ollama-watchdog");
         thread.setDaemon(true);
@@ -54,6 +58,7 @@ class OllamaLanguageModel implements LanguageModel, DisposableBean {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
+                .executor(httpTasks)
                 .build();
     }
 
@@ -182,5 +187,6 @@ class OllamaLanguageModel implements LanguageModel, DisposableBean {
     public void destroy() {
         watchdog.shutdownNow();
         http.close();
+        httpTasks.shutdownNow();
     }
 }
