@@ -52,7 +52,7 @@ class AnswerOverheadBenchmark {
     private static final int DOCUMENTS = 400;
     private static final int SECTIONS = 25;
     private static final FakeOllamaServer OLLAMA = FakeOllamaServer.start().withModels("mistral-small3.2");
-    private static final Pattern MARKER = Pattern.compile("conversation-(\\d+)");
+    private static final Pattern MARKER = Pattern.compile("conversation-([b-z]+)");
 
     @LocalServerPort
     int port;
@@ -65,6 +65,11 @@ class AnswerOverheadBenchmark {
         registry.add("capsules.catalog-dir", () -> root.resolve("catalog").toString());
         registry.add("capsules.ollama.base-url", OLLAMA::baseUrl);
         registry.add("capsules.ollama.chat-model", () -> "mistral-small3.2");
+        // One person opens the 20 streams at once: the fair-use limits and the model queue must let them all through.
+        registry.add("capsules.fair-use.questions.in-flight", () -> 40);
+        registry.add("capsules.fair-use.questions.per-minute", () -> 1_000_000);
+        registry.add("capsules.model-queue.slots", () -> 20);
+        registry.add("capsules.model-queue.waiting", () -> 20);
         registry.add("logging.level.fr.capsules", () -> "WARN");
     }
 
@@ -122,8 +127,9 @@ class AnswerOverheadBenchmark {
             Matcher matcher = MARKER.matcher(call.lastUserMessage());
             String id = matcher.find() ? matcher.group(1) : "?";
             List<String> tokens = new ArrayList<>();
+            // Numbered, so that the service's loop detection does not take 40 equal tokens for a model repeating itself.
             for (int i = 0; i < 40; i++) {
-                tokens.add("conversation-" + id + " ");
+                tokens.add("conversation-" + id + "/" + i + " ");
             }
             tokens.add("[1].");
             return ScriptedReply.tokens(tokens).withTokenDelay(Duration.ofMillis(50));
@@ -146,7 +152,7 @@ class AnswerOverheadBenchmark {
                     Matcher matcher = MARKER.matcher(answer);
                     int own = 0;
                     while (matcher.find()) {
-                        assertThat(matcher.group(1)).as("stream %d got another conversation's tokens", id).isEqualTo(String.valueOf(id));
+                        assertThat(matcher.group(1)).as("stream %d got another conversation's tokens", id).isEqualTo(StreamCapacityBenchmark.code(id));
                         own++;
                     }
                     assertThat(own).isEqualTo(40);
@@ -169,7 +175,7 @@ class AnswerOverheadBenchmark {
 
     private String stream(int id) {
         HttpResponse<InputStream> response = SseEvents.open(port, "agent", "/api/capsules/mesure/ask",
-                "{\"question\": \"Registre des réclamations et procédure du siège pour la conversation-" + id + " ?\"}");
+                "{\"question\": \"Registre des réclamations et procédure du siège pour la conversation-" + StreamCapacityBenchmark.code(id) + " ?\"}");
         List<SseEvents.Event> events = SseEvents.readAll(response.body());
         SseEvents.Event done = events.getLast();
         assertThat(done.name()).isEqualTo("done");

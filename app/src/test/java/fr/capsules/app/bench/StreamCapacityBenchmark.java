@@ -380,7 +380,8 @@ class StreamCapacityBenchmark {
     }
 
     /** A conversation's marker: its number in consonants, four of them. */
-    private static String code(int id) {
+    /** A conversation's marker code, in consonants: a number in the question would be searched for too. */
+    static String code(int id) {
         StringBuilder code = new StringBuilder();
         for (int i = 0, rest = id; i < 4; i++, rest /= LETTERS.length()) {
             code.append(LETTERS.charAt(rest % LETTERS.length()));
