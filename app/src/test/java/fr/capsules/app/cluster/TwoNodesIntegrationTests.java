@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.capsules.app.ApiClient;
 import fr.capsules.app.CapsulesApplication;
+import fr.capsules.app.PostgresSchema;
 import fr.capsules.app.llm.FakeOllamaServer;
 import fr.capsules.app.llm.ScriptedReply;
+import fr.capsules.index.solr.SolrTestCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,12 +46,11 @@ import tools.jackson.databind.JsonNode;
 @EnabledIfEnvironmentVariable(named = "CAPSULES_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 class TwoNodesIntegrationTests {
 
-    private static final String URL = System.getenv("CAPSULES_TEST_POSTGRES_URL");
     private static final String QUESTION = "Dans quel délai faut-il accuser réception d'une réclamation ?";
 
     static FakeOllamaServer ollama;
-    static SolrClusterProcess solr;
-    static String schema;
+    static SolrTestCluster solr;
+    static PostgresSchema schema;
     static Path data;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
@@ -62,12 +58,11 @@ class TwoNodesIntegrationTests {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        assumeTrue(SolrClusterProcess.available(), "solr-node is not built: run through the reactor (-pl app -am)");
+        assumeTrue(SolrTestCluster.available(), "solr-node is not built: run through the reactor (-pl app -am)");
         ollama = FakeOllamaServer.start().withModels("mistral-small3.2");
-        schema = "two_nodes_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        schema = PostgresSchema.create("two_nodes");
         data = Files.createTempDirectory("capsules-two-nodes-");
-        solr = SolrClusterProcess.start(2);
+        solr = SolrTestCluster.start(2);
         // Both at once, as after a deployment: their catalogue indexing meets in the cluster.
         ExecutorService starting = Executors.newFixedThreadPool(2);
         Future<ConfigurableApplicationContext> a = starting.submit(() -> node("noeud-a"));
@@ -96,7 +91,7 @@ class TwoNodesIntegrationTests {
         // One replica per shard: stopping a Solr node loses a shard of every capsule (the last test).
         properties.put("capsules.index.solr.replicas", "1");
         properties.put("capsules.index.solr.timeout", "30s");
-        properties.put("spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        properties.put("spring.datasource.url", schema.url());
         properties.put("spring.datasource.username", "");
         properties.put("spring.datasource.password", "");
         properties.put("capsules.fair-use.questions.in-flight", "100");
@@ -134,15 +129,7 @@ class TwoNodesIntegrationTests {
             ollama.close();
         }
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String statement) {
-        try (Connection connection = DriverManager.getConnection(URL); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            schema.close();
         }
     }
 

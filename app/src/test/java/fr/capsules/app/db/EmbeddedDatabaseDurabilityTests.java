@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The embedded database keeps every committed row when the process is killed: a child JVM commits
@@ -25,10 +23,7 @@ class EmbeddedDatabaseDurabilityTests {
 
     @Test
     void everyCommittedRowSurvivesAKill() throws Exception {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yaml"));
-        String url = yaml.getObject().getProperty("spring.datasource.url").replace("${capsules.data-dir-absolute}", data.toString());
-        assertThat(url).startsWith("jdbc:h2:file:");
+        String url = EmbeddedDatabaseUrl.in(data);
 
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KilledWriter.class.getName(), url)

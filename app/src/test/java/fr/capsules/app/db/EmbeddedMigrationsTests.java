@@ -11,8 +11,6 @@ import java.time.OffsetDateTime;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The embedded database keeps accepting writes after the connection that migrated it is closed, as
@@ -28,10 +26,7 @@ class EmbeddedMigrationsTests {
 
     @Test
     void writesAreAcceptedAfterTheMigratingConnectionIsClosed() throws Exception {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yaml"));
-        String url = yaml.getObject().getProperty("spring.datasource.url").replace("${capsules.data-dir-absolute}", data.toString());
-        assertThat(url).startsWith("jdbc:h2:file:");
+        String url = EmbeddedDatabaseUrl.in(data);
 
         // A pooled connection outlives the migration, keeping the database open, as in the service.
         try (Connection pooled = DriverManager.getConnection(url, "capsules", "")) {

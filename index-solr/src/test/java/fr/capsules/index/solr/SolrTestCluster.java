@@ -16,14 +16,15 @@ import java.util.concurrent.TimeUnit;
  * A real SolrCloud cluster for the tests: {@code fr.capsules.solr.TestCluster} (module
  * solr-node: MiniSolrCloudCluster, an embedded ZooKeeper and Jetty nodes) in a child JVM whose
  * class path is Solr's own (Lucene 9), resolved by Maven into {@code
- * solr-node/target/cluster-classpath.txt}. The configset is this module's, uploaded as
- * "capsules". Started once per test class; {@link #close} stops it, and so does the end of this
+ * solr-node/target/cluster-classpath.txt} when the reactor builds solr-node ({@code -am}). The
+ * configset is this module's, uploaded as "capsules". Also started by the service's tests (this
+ * module's test jar). Started once per test class; {@link #close} stops it, and so does the end of this
  * JVM (the child exits when its standard input closes).
  */
-final class SolrTestCluster implements AutoCloseable {
+public final class SolrTestCluster implements AutoCloseable {
 
     private static final Path SOLR_NODE = Path.of("../solr-node/target");
-    private static final Path CONFIGSET = Path.of("src/main/resources/solr/configsets/capsules/conf");
+    private static final Path CONFIGSET = Path.of("../index-solr/src/main/resources/solr/configsets/capsules/conf");
 
     private final Process process;
     private final BufferedReader out;
@@ -38,7 +39,12 @@ final class SolrTestCluster implements AutoCloseable {
         this.in = process.outputWriter(StandardCharsets.UTF_8);
     }
 
-    static SolrTestCluster start(int nodes) throws IOException {
+    /** Whether the reactor built what the cluster runs on. */
+    public static boolean available() {
+        return Files.isRegularFile(SOLR_NODE.resolve("cluster-classpath.txt")) && Files.isDirectory(SOLR_NODE.resolve("classes"));
+    }
+
+    public static SolrTestCluster start(int nodes) throws IOException {
         Path classpathFile = SOLR_NODE.resolve("cluster-classpath.txt");
         if (!Files.isRegularFile(classpathFile)) {
             throw new IllegalStateException(
@@ -79,7 +85,7 @@ final class SolrTestCluster implements AutoCloseable {
         throw new IOException("the test cluster exited before it was ready; see " + base.resolve("cluster.log"));
     }
 
-    List<String> nodeUrls() {
+    public List<String> nodeUrls() {
         return List.copyOf(nodeUrls);
     }
 
@@ -88,7 +94,7 @@ final class SolrTestCluster implements AutoCloseable {
     }
 
     /** Stops node {@code i} (its Jetty: the node leaves the cluster) and waits until it is down. */
-    void stopNode(int i) throws IOException {
+    public void stopNode(int i) throws IOException {
         command("stop " + i, "STOPPED " + i);
     }
 
