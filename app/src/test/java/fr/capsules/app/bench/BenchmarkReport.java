@@ -24,6 +24,16 @@ final class BenchmarkReport {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
     }
 
+    /** The machine's load averages over 1, 5 and 15 minutes, as /proc/loadavg gives them. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     BenchmarkReport line(String line) {
         System.out.println(line);
         text.append(line).append('\n');

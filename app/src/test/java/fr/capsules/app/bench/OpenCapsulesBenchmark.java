@@ -49,7 +49,7 @@ class OpenCapsulesBenchmark {
     @Test
     void openCapsules() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
-        report.line("load average before: " + loadAverage());
+        report.line("load average before: " + BenchmarkReport.loadAverage());
         Path root = Files.createTempDirectory("capsules-open-");
         LuceneBackend backend = new LuceneBackend(root.resolve("small"));
         Random random = new Random(17);
@@ -107,7 +107,7 @@ class OpenCapsulesBenchmark {
                     LARGE, indexing, diskLarge / 1e6, diskLarge / 1e6 * 100_000 / LARGE, (heapLarge - heapClosed) / 1e6,
                     fdsLarge - fdsClosed, BenchmarkReport.percentiles(times)));
         }
-        report.line("load average after: " + loadAverage());
+        report.line("load average after: " + BenchmarkReport.loadAverage());
         report.write("open-capsules.txt");
     }
 
@@ -164,15 +164,6 @@ class OpenCapsulesBenchmark {
     private static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }

@@ -123,7 +123,7 @@ class StreamCapacityBenchmark {
     @Test
     void aThousandConcurrentStreams() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
-        report.line("load average before: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        report.line("load average before: " + BenchmarkReport.loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         // Warm-up: the service's paths compiled, connections and pools opened.
         round(Target.SERVICE, 20, 0, false);
         round(Target.DIRECT, 20, 100, false);
@@ -142,7 +142,7 @@ class StreamCapacityBenchmark {
             failures.addAll(service.failures());
             failures.addAll(direct.failures());
             report.line("");
-            report.line(n + " concurrent streams, load average " + loadAverage());
+            report.line(n + " concurrent streams, load average " + BenchmarkReport.loadAverage());
             report.line(service.describe("through the service"));
             report.line(direct.describe("directly on the fake"));
             report.line(String.format(Locale.ROOT, "time to first token, service / direct: p50 %.2f×, p99 %.2f×",
@@ -152,7 +152,7 @@ class StreamCapacityBenchmark {
                     n, (service.peak().heapAfterGc() - service.heapAfterGc()) / 1e3 / n));
         }
         report.line("");
-        report.line("load average after: " + loadAverage());
+        report.line("load average after: " + BenchmarkReport.loadAverage());
         report.write("stream-capacity.txt");
         assertThat(failures).as("streams that failed").isEmpty();
     }
@@ -480,14 +480,5 @@ class StreamCapacityBenchmark {
 
     private static ThreadMXBean threads() {
         return ManagementFactory.getThreadMXBean();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -79,13 +79,7 @@ final class SolrCapsuleIndex implements CapsuleIndex {
 
     @Override
     public void add(DocumentRecord document, List<Passage> passages) throws IOException {
-        Objects.requireNonNull(document, "document");
-        Objects.requireNonNull(passages, "passages");
-        if (document.chunks() != passages.size()) {
-            throw new IllegalArgumentException(
-                    "document %s declares %d chunks but %d passages were given"
-                            .formatted(document.documentId(), document.chunks(), passages.size()));
-        }
+        CapsuleIndex.checkPassages(document, passages);
         List<SolrInputDocument> entries = SolrEntries.of(document, passages);
         synchronized (writeLock) {
             checkOpen();

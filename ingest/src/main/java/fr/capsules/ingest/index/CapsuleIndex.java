@@ -4,6 +4,7 @@ import fr.capsules.ingest.chunk.Passage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,22 @@ public interface CapsuleIndex extends Closeable {
      * @throws IllegalStateException when this index holds vectors: every passage of it needs one
      */
     void add(DocumentRecord document, List<Passage> passages) throws IOException;
+
+    /**
+     * What every implementation of {@link #add} checks first: a document, and exactly as many passages as
+     * it declares chunks.
+     *
+     * @throws IllegalArgumentException when {@code document.chunks()} is not the number of passages
+     */
+    static void checkPassages(DocumentRecord document, List<Passage> passages) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(passages, "passages");
+        if (document.chunks() != passages.size()) {
+            throw new IllegalArgumentException(
+                    "document %s declares %d chunks but %d passages were given"
+                            .formatted(document.documentId(), document.chunks(), passages.size()));
+        }
+    }
 
     /**
      * Adds a document, its passages and one vector per passage (same order) to an index with

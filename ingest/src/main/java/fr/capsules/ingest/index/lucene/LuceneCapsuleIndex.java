@@ -131,7 +131,7 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
 
     @Override
     public void add(DocumentRecord document, List<Passage> passages) throws IOException {
-        checkDocument(document, passages);
+        CapsuleIndex.checkPassages(document, passages);
         if (info.hasVectors()) {
             throw new IllegalStateException(
                     "the index in %s holds vectors of '%s': add passages with their vectors"
@@ -143,7 +143,7 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
     /** Vectors are checked and normalised on a copy before anything is written. */
     @Override
     public void add(DocumentRecord document, List<Passage> passages, List<float[]> vectors) throws IOException {
-        checkDocument(document, passages);
+        CapsuleIndex.checkPassages(document, passages);
         Objects.requireNonNull(vectors, "vectors");
         if (!info.hasVectors()) {
             throw new IllegalStateException("the index in " + dir + " holds no vectors: add passages without vectors");
@@ -158,16 +158,6 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
             unit.add(UnitVectors.normalised(vectors.get(i), info.embeddingDimension(), "passage " + i));
         }
         changes.write(document, IndexSchema.toLucene(document, passages, unit));
-    }
-
-    private static void checkDocument(DocumentRecord document, List<Passage> passages) {
-        Objects.requireNonNull(document, "document");
-        Objects.requireNonNull(passages, "passages");
-        if (document.chunks() != passages.size()) {
-            throw new IllegalArgumentException(
-                    "document %s declares %d chunks but %d passages were given"
-                            .formatted(document.documentId(), document.chunks(), passages.size()));
-        }
     }
 
     @Override
