@@ -106,9 +106,38 @@ public class Capsules {
     /**
      * Re-reads the data folder's definitions that changed since this node last read or wrote them
      * (another node sharing the folder changed them); a definition removed there falls back to the
-     * catalogue's, or the capsule goes.
+     * catalogue's, or the capsule goes. Every read calls it: when nothing changed, which is almost
+     * always, it returns without taking the lock, so that requests do not queue behind each other's
+     * look at the folder.
      */
-    private synchronized void refresh() {
+    private void refresh() {
+        if (!changedOnDisk()) {
+            return;
+        }
+        synchronized (this) {
+            reread();
+        }
+    }
+
+    /** Whether a definition file of the data folder was written, created or removed since last read here. */
+    private boolean changedOnDisk() {
+        List<Path> folders = capsuleFolders(overridesDir);
+        int known = 0;
+        for (Path folder : folders) {
+            String id = folder.getFileName().toString();
+            FileSignature seen = overrideFiles.get(id);
+            if (seen != null) {
+                known++;
+            }
+            FileSignature now = FileSignature.of(folder.resolve(CapsuleDefinitions.FILE_NAME));
+            if (now != null && !now.equals(seen)) {
+                return true;
+            }
+        }
+        return known != overrideFiles.size();
+    }
+
+    private void reread() {
         java.util.Set<String> present = new java.util.HashSet<>();
         for (Path folder : capsuleFolders(overridesDir)) {
             String id = folder.getFileName().toString();
