@@ -11,10 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Runs a question against one point-in-time searcher that {@link Searchers} acquired and will
@@ -107,16 +104,16 @@ final class PassageSearch {
     /**
      * The lexical candidates, best first: the {@code depth} best passages by BM25F ({@link
      * PassageQuery#matching}), re-scored with the proximity of consecutive question terms ({@link
-     * PassageQuery#proximity}, on these candidates only), then with the evidence of the other
+     * PassageQuery#proximity}, read at these candidates only by {@link CandidateProximity}), then
+     * with the evidence of the other
      * candidates of the same document ({@link DocumentEvidence}).
      */
     private static ScoreDoc[] ranked(IndexSearcher searcher, QueryTerms terms, int depth) throws IOException {
-        TopDocs top = searcher.search(PassageQuery.matching(terms), depth);
-        Query proximity = PassageQuery.proximity(terms);
-        if (proximity != null && top.scoreDocs.length > 1) {
-            top = QueryRescorer.rescore(searcher, top, proximity, 1.0, top.scoreDocs.length);
+        ScoreDoc[] top = searcher.search(PassageQuery.matching(terms), depth).scoreDocs;
+        if (top.length > 1) {
+            top = CandidateProximity.rescore(searcher, terms, top);
         }
-        return DocumentEvidence.aggregate(searcher.getIndexReader(), top.scoreDocs);
+        return DocumentEvidence.aggregate(searcher.getIndexReader(), top);
     }
 
     /** Stored fields of the final hits only, and their coverage from the postings. */

@@ -44,7 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
  * texts, for {@code docs/BENCHMARKS.md} (issue 10, point 7); not part of the test suite (the name
  * matches none of the suite's patterns). Run:
  *
- * <pre>./mvnw -B -ntp -pl ingest test -Dtest=SearchLatencyBenchmark [-Dpassages=1000000] [-Dsearches=4000]</pre>
+ * <pre>./mvnw -B -ntp -pl ingest test -Dtest=SearchLatencyBenchmark [-Dpassages=1000000] [-Dsearches=4000]
+ *     [-Dindex.dir=/tmp/searchbench]</pre>
+ *
+ * <p>With {@code -Dindex.dir} the two indexes are kept in that folder (under a folder named after
+ * the number of passages) and reused by later runs
+ * with the same generator parameters ({@code generator.properties} there; rebuilt when they
+ * differ); without it they are built in a temporary folder and deleted. {@link #main} builds them
+ * only, outside Maven.
  *
  * <p>Synthetic French-like passages (seeded): a vocabulary of 40,000 made-up words drawn with a
  * Zipf law (s = 1), 30 to 110 words a passage, 10 passages a document with a 4-to-8-word title
@@ -69,19 +76,107 @@ class SearchLatencyBenchmark {
 
     private static final int VOCABULARY = 40_000;
     private static final int PASSAGES_PER_DOCUMENT = 10;
+    private static final long WORDS_SEED = 20261201L;
+    private static final long TEXT_SEED = 42L;
+    private static final long QUESTIONS_SEED = 43L;
     private static final String[] FRAMES = {
         "Comment puis-je %s ?", "Est-ce que %s ?", "%s : que faire ?", "Quel est %s ?", "%s", "Peut-on %s ?"
     };
 
-    @TempDir Path dir;
+    @TempDir Path tempDir;
 
     @Test
     void topTenAgainstPlainLuceneBm25() throws IOException {
         int passages = Integer.getInteger("passages", 100_000);
         int searches = Integer.getInteger("searches", 4_000);
-        Words words = new Words(new Random(20261201L));
-        Random random = new Random(42L);
+        String kept = System.getProperty("index.dir");
+        Path dir = kept == null || kept.isBlank() ? tempDir : Path.of(kept).resolve(Integer.toString(passages));
+        double indexSeconds = buildOrReuse(dir, passages);
 
+        Words words = new Words(new Random(WORDS_SEED));
+        Random random = new Random(QUESTIONS_SEED);
+        List<String> questions = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            String content = words.sentence(random, 6 + random.nextInt(5), 50);
+            questions.add(String.format(FRAMES[random.nextInt(FRAMES.length)], content));
+        }
+        try (Analyzer french = new FrenchAnalyzer();
+                FSDirectory plainDirectory = FSDirectory.open(dir.resolve("plain"));
+                CapsuleIndex searched = LuceneCapsuleIndex.open(dir.resolve("product"), IndexSettings.lexicalOnly());
+                DirectoryReader reader = DirectoryReader.open(plainDirectory)) {
+            IndexSearcher plain = new IndexSearcher(reader);
+            for (String question : questions) { // warm-up, both
+                plainTopTen(plain, french, question);
+                searched.search(question, 10);
+            }
+            long[] plainNanos = new long[searches];
+            long[] productNanos = new long[searches];
+            long sink = 0;
+            for (int i = 0; i < searches; i++) {
+                String question = questions.get(i % questions.size());
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean plainTurn = (i + turn) % 2 == 0;
+                    long start = System.nanoTime();
+                    sink += plainTurn
+                            ? plainTopTen(plain, french, question).size()
+                            : searched.search(question, 10).size();
+                    (plainTurn ? plainNanos : productNanos)[i] = System.nanoTime() - start;
+                }
+            }
+            assertThat(sink).isPositive();
+            report(passages, searches, indexSeconds, plainNanos, productNanos);
+        }
+    }
+
+    /**
+     * Builds the two indexes only, into {@code args[0]/args[1]} for {@code args[1]} passages (the
+     * folder a later {@code -Dindex.dir=args[0] -Dpassages=args[1]} run reuses): lets a slow 1 M
+     * build run in the background from the compiled test classes, outside Maven.
+     */
+    public static void main(String[] args) throws IOException {
+        int passages = Integer.parseInt(args[1]);
+        double seconds = buildOrReuse(Path.of(args[0]).resolve(args[1]), passages);
+        System.out.printf(Locale.ROOT, "indexes ready in %s (%.0f s)%n", args[0], seconds);
+    }
+
+    /**
+     * The generator's parameters and the product's layout version: a kept folder whose {@code
+     * generator.properties} says otherwise is rebuilt.
+     */
+    private static String parameters(int passages) {
+        return String.format(Locale.ROOT,
+                "passages=%d%nvocabulary=%d%npassagesPerDocument=%d%nwordsSeed=%d%ntextSeed=%d%n"
+                        + "schemaVersion=%d%nlucene=%s%n",
+                passages, VOCABULARY, PASSAGES_PER_DOCUMENT, WORDS_SEED, TEXT_SEED, IndexSchema.VERSION,
+                org.apache.lucene.util.Version.LATEST);
+    }
+
+    /**
+     * Builds both indexes into {@code dir} unless its {@code generator.properties} (written last,
+     * once both are merged) matches {@link #parameters}; returns the build time in seconds, 0 when
+     * reused.
+     */
+    static double buildOrReuse(Path dir, int passages) throws IOException {
+        Path marker = dir.resolve("generator.properties");
+        String expected = parameters(passages);
+        if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)) {
+            System.out.println("reusing the indexes in " + dir);
+            return 0;
+        }
+        Files.deleteIfExists(marker);
+        for (String sub : List.of("product", "plain")) {
+            Path folder = dir.resolve(sub);
+            if (Files.exists(folder)) {
+                try (var files = Files.walk(folder)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Words words = new Words(new Random(WORDS_SEED));
+        Random random = new Random(TEXT_SEED);
         long t0 = System.nanoTime();
         try (Analyzer french = new FrenchAnalyzer();
                 FSDirectory plainDirectory = FSDirectory.open(dir.resolve("plain"))) {
@@ -107,43 +202,19 @@ class SearchLatencyBenchmark {
                     product.add(new DocumentRecord(id, id + ".md", title, null, 1, document.size(),
                             SampleDocuments.sha256(id), SampleDocuments.sha256(id + "/content"), "MARKDOWN",
                             List.of(), Instant.EPOCH), document);
+                    if (d % 10_000 == 0 && d > 0) {
+                        System.out.printf(Locale.ROOT, "%,d passages written (%.0f s)%n",
+                                d * PASSAGES_PER_DOCUMENT, (System.nanoTime() - t0) / 1e9);
+                    }
                 }
                 plainWriter.forceMerge(1);
                 product.commit();
             }
-            forceMerge(dir.resolve("product"));
-            double indexSeconds = (System.nanoTime() - t0) / 1e9;
-
-            List<String> questions = new ArrayList<>();
-            for (int i = 0; i < 1_000; i++) {
-                String content = words.sentence(random, 6 + random.nextInt(5), 50);
-                questions.add(String.format(FRAMES[random.nextInt(FRAMES.length)], content));
-            }
-            try (CapsuleIndex searched = LuceneCapsuleIndex.open(dir.resolve("product"), IndexSettings.lexicalOnly());
-                    DirectoryReader reader = DirectoryReader.open(plainDirectory)) {
-                IndexSearcher plain = new IndexSearcher(reader);
-                for (String question : questions) { // warm-up, both
-                    plainTopTen(plain, french, question);
-                    searched.search(question, 10);
-                }
-                long[] plainNanos = new long[searches];
-                long[] productNanos = new long[searches];
-                long sink = 0;
-                for (int i = 0; i < searches; i++) {
-                    String question = questions.get(i % questions.size());
-                    for (int turn = 0; turn < 2; turn++) {
-                        boolean plainTurn = (i + turn) % 2 == 0;
-                        long start = System.nanoTime();
-                        sink += plainTurn
-                                ? plainTopTen(plain, french, question).size()
-                                : searched.search(question, 10).size();
-                        (plainTurn ? plainNanos : productNanos)[i] = System.nanoTime() - start;
-                    }
-                }
-                assertThat(sink).isPositive();
-                report(passages, searches, indexSeconds, plainNanos, productNanos);
-            }
         }
+        forceMerge(dir.resolve("product"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Files.writeString(marker, expected, StandardCharsets.UTF_8);
+        return seconds;
     }
 
     private static List<String> plainTopTen(IndexSearcher searcher, Analyzer analyzer, String question)
@@ -177,7 +248,7 @@ class SearchLatencyBenchmark {
         return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().entrySet();
     }
 
-    private void report(int passages, int searches, double indexSeconds, long[] plain, long[] product)
+    private static void report(int passages, int searches, double indexSeconds, long[] plain, long[] product)
             throws IOException {
         long[] p = plain.clone();
         long[] c = product.clone();
@@ -186,13 +257,14 @@ class SearchLatencyBenchmark {
         double p50 = percentile(p, 0.50), p99 = percentile(p, 0.99);
         double c50 = percentile(c, 0.50), c99 = percentile(c, 0.99);
         String text = String.format(Locale.ROOT,
-                "%,d passages, %,d searches each (interleaved), indexes built and merged in %.0f s, "
+                "%,d passages, %,d searches each (interleaved), %s, "
                         + "load average %.1f, %d processors%n%n"
                         + "| top 10 | p50 | p99 |%n|---|---|---|%n"
                         + "| plain Lucene BM25 (FrenchAnalyzer, text), stored fields fetched | %.3f ms | %.3f ms |%n"
                         + "| CapsuleIndex.search | %.3f ms | %.3f ms |%n"
                         + "| ratio | %.2f | %.2f |%n",
-                passages, searches, indexSeconds,
+                passages, searches,
+                indexSeconds == 0 ? "kept indexes reused" : String.format(Locale.ROOT, "indexes built and merged in %.0f s", indexSeconds),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors(),
                 p50 / 1e6, p99 / 1e6, c50 / 1e6, c99 / 1e6, c50 / p50, c99 / p99);
