@@ -3,6 +3,8 @@ package fr.capsules.ingest.index.lucene;
 import fr.capsules.ingest.index.IndexClosedException;
 import java.io.Closeable;
 import java.io.IOException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -13,7 +15,7 @@ import org.apache.lucene.store.Directory;
  * The one {@link SearcherManager} of a capsule index, and the one place where a searcher is
  * acquired and released: every read runs inside {@link #read}. Searchers open commits from the
  * directory, never near-real-time from the writer, which is what keeps uncommitted changes
- * invisible. Thread-safe.
+ * invisible; their scored fields' norms are held in memory ({@link DenseNorms}). Thread-safe.
  */
 final class Searchers implements Closeable {
 
@@ -27,7 +29,13 @@ final class Searchers implements Closeable {
     private final String name;
 
     Searchers(Directory directory, String name) throws IOException {
-        this.manager = new SearcherManager(directory, new SearcherFactory());
+        this.manager = new SearcherManager(DenseNorms.wrap(DirectoryReader.open(directory)), new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                DenseNorms.load(reader); // before the searcher serves a search
+                return super.newSearcher(reader, previousReader);
+            }
+        });
         this.name = name;
     }
 
