@@ -22,6 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -96,6 +97,8 @@ final class IndexSchema {
 
     // Lists are stored as JSON so that a heading containing any separator survives intact.
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    // Read once per hit: a reader bound to the type spares the type lookup on every call.
+    private static final ObjectReader STRINGS = JSON.readerFor(String[].class);
 
     private IndexSchema() {}
 
@@ -189,7 +192,7 @@ final class IndexSchema {
     }
 
     static List<String> headingPath(Document entry) {
-        return List.of(JSON.readValue(entry.get(HEADING_PATH), String[].class));
+        return List.of(STRINGS.<String[]>readValue(entry.get(HEADING_PATH)));
     }
 
     static PassageHit toHit(Document entry, float score, double queryCoverage) {

@@ -91,6 +91,11 @@ class SearchLatencyBenchmark {
         int searches = Integer.getInteger("searches", 4_000);
         String kept = System.getProperty("index.dir");
         Path dir = kept == null || kept.isBlank() ? tempDir : Path.of(kept).resolve(Integer.toString(passages));
+        run(dir, passages, searches);
+    }
+
+    /** Builds (or reuses) the indexes in {@code dir}, then measures and reports. */
+    static void run(Path dir, int passages, int searches) throws IOException {
         double indexSeconds = buildOrReuse(dir, passages);
 
         Words words = new Words(new Random(WORDS_SEED));
@@ -131,12 +136,18 @@ class SearchLatencyBenchmark {
     /**
      * Builds the two indexes only, into {@code args[0]/args[1]} for {@code args[1]} passages (the
      * folder a later {@code -Dindex.dir=args[0] -Dpassages=args[1]} run reuses): lets a slow 1 M
-     * build run in the background from the compiled test classes, outside Maven.
+     * build run in the background from the compiled test classes, outside Maven. With a third
+     * argument {@code measure}, also measures, as the test does ({@code -Dsearches}).
      */
     public static void main(String[] args) throws IOException {
         int passages = Integer.parseInt(args[1]);
-        double seconds = buildOrReuse(Path.of(args[0]).resolve(args[1]), passages);
-        System.out.printf(Locale.ROOT, "indexes ready in %s (%.0f s)%n", args[0], seconds);
+        Path dir = Path.of(args[0]).resolve(args[1]);
+        if (args.length > 2 && args[2].equals("measure")) {
+            run(dir, passages, Integer.getInteger("searches", 4_000));
+            return;
+        }
+        double seconds = buildOrReuse(dir, passages);
+        System.out.printf(Locale.ROOT, "indexes ready in %s (%.0f s)%n", dir, seconds);
     }
 
     /**
