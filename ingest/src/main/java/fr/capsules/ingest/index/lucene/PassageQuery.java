@@ -57,9 +57,10 @@ final class PassageQuery {
 
     /**
      * The proximity clauses of the question, one per pair of consecutive distinct terms, summed;
-     * null when the question has fewer than two terms. Meant for {@link
-     * org.apache.lucene.search.QueryRescorer} over the candidates, with weight 1 (the clauses
-     * carry their own weight).
+     * null when the question has fewer than two terms. The definition of the proximity score:
+     * {@link org.apache.lucene.search.QueryRescorer} with this query and weight 1 (the clauses carry
+     * their own weight) over the candidates is what {@link CandidateProximity} computes, at the
+     * candidates only, and what its tests compare it with.
      */
     static Query proximity(QueryTerms terms) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
