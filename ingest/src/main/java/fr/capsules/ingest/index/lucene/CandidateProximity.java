@@ -156,6 +156,7 @@ final class CandidateProximity {
         NumericDocValues norms = leaf.reader().getNormValues(IndexSchema.TEXT);
         int[][] positions = new int[postings.length][];
         int[] freqs = new int[postings.length];
+        int[] read = new int[postings.length]; // the hit whose positions positions[t] holds, plus one
         for (int h = start; h < end; h++) {
             int target = hits[h].doc - leaf.docBase;
             for (int t = 0; t < postings.length; t++) {
@@ -171,14 +172,14 @@ final class CandidateProximity {
                 if (doc == DocIdSetIterator.NO_MORE_DOCS) {
                     postings[t] = null;
                 } else if (doc == target) {
-                    int freq = enumeration.freq();
-                    if (positions[t] == null || positions[t].length < freq) {
-                        positions[t] = new int[Math.max(freq, 16)];
-                    }
-                    for (int p = 0; p < freq; p++) {
-                        positions[t][p] = enumeration.nextPosition();
-                    }
-                    freqs[t] = freq;
+                    freqs[t] = enumeration.freq();
+                }
+            }
+            // Positions only for the terms of a pair whose two terms the candidate holds.
+            for (Pair pair : pairs) {
+                if (freqs[pair.first()] != 0 && freqs[pair.second()] != 0) {
+                    readPositions(postings, positions, freqs, read, pair.first(), h);
+                    readPositions(postings, positions, freqs, read, pair.second(), h);
                 }
             }
             double sum = 0;
@@ -203,6 +204,22 @@ final class CandidateProximity {
                 hits[h].score = (float) ((double) hits[h].score + (double) (float) sum);
             }
         }
+    }
+
+    /** Reads term {@code t}'s positions at the current candidate {@code hit}, once. */
+    private static void readPositions(PostingsEnum[] postings, int[][] positions, int[] freqs, int[] read, int t,
+            int hit) throws IOException {
+        if (read[t] == hit + 1) {
+            return;
+        }
+        int freq = freqs[t];
+        if (positions[t] == null || positions[t].length < freq) {
+            positions[t] = new int[Math.max(freq, 16)];
+        }
+        for (int p = 0; p < freq; p++) {
+            positions[t][p] = postings[t].nextPosition();
+        }
+        read[t] = hit + 1;
     }
 
     /**

@@ -168,7 +168,9 @@ final class DenseNorms extends FilterDirectoryReader {
         public void longValues(int size, int[] docs, int docsOffset, long[] values, int valuesOffset, long missing) {
             for (int i = 0; i < size; i++) {
                 int target = docs[docsOffset + i];
-                values[valuesOffset + i] = present.get(target) ? norms[target] : missing;
+                byte norm = norms[target];
+                // A non-zero norm is always present; 0 is either an empty field's norm or none.
+                values[valuesOffset + i] = norm != 0 || present.get(target) ? norm : missing;
             }
             if (size > 0) {
                 doc = docs[docsOffset + size - 1];
