@@ -186,7 +186,7 @@ public final class DateExtractor {
         List<LocatedDate> found = new ArrayList<>();
         findIso(text, found);
         findMonthNames(text, found);
-        new NumericDates().resolve(NUMERIC.matcher(text), found);
+        new NumericDates().resolve(new DigitAnchoredMatches(NUMERIC, text), found);
         found.sort(Comparator.comparingInt(LocatedDate::start));
         List<LocatedDate> disjoint = new ArrayList<>();
         int end = -1;
@@ -200,8 +200,9 @@ public final class DateExtractor {
     }
 
     private static void findIso(String text, List<LocatedDate> found) {
-        Matcher m = ISO.matcher(text);
-        while (m.find()) {
+        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text);
+        Matcher m = matches.matcher();
+        while (matches.find()) {
             add(found, m, number(m, 1), number(m, 3), number(m, 4));
         }
     }
@@ -221,10 +222,11 @@ public final class DateExtractor {
      * same matches, in the same order, as {@code DAY_MONTH_NAME_YEAR.matcher(text).find()}.
      */
     private static void findDayFirst(String text, List<LocatedDate> found) {
-        Matcher day = DAY_MONTH_NAME_YEAR_FROM_DAY.matcher(text);
+        DigitAnchoredMatches days = new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text);
+        Matcher day = days.matcher();
         Matcher withWeekday = null;
         int previousEnd = 0;
-        while (day.find()) {
+        while (days.find()) {
             Matcher match = day;
             int wordStart = wordBefore(text, day.start(), true);
             if (wordStart >= previousEnd && wordStart < day.start()) {
@@ -251,9 +253,10 @@ public final class DateExtractor {
      * others changes nothing to these.
      */
     private static void findMonthFirst(String text, List<LocatedDate> found) {
-        Matcher tail = DAY_YEAR_AFTER_MONTH_NAME.matcher(text);
+        DigitAnchoredMatches tails = new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text);
+        Matcher tail = tails.matcher();
         Matcher whole = null;
-        while (tail.find()) {
+        while (tails.find()) {
             int wordStart = wordBefore(text, tail.start(), false);
             if (wordStart < 0) {
                 continue;
