@@ -3,6 +3,7 @@ package fr.capsules.ingest.parse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,8 @@ final class PdfLineCollector extends PDFTextStripper {
     private int glyphsSinceCheckpoint;
     private final PdfVisibility visibility = new PdfVisibility();
     private final HiddenGlyphs hidden = new HiddenGlyphs();
+    /** Whether each font met is bold: asked once per font rather than once per glyph. */
+    private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
 
     PdfLineCollector(ParseContext context) {
         this.context = context;
@@ -160,7 +163,8 @@ final class PdfLineCollector extends PDFTextStripper {
             float size = Math.round(p.getFontSizeInPt() * 2) / 2f;
             glyphsBySize.merge(size, 1, Integer::sum);
             glyphs++;
-            if (isBold(p.getFont())) {
+            PDFont font = p.getFont();
+            if (font != null && boldFonts.computeIfAbsent(font, PdfLineCollector::isBold)) {
                 boldGlyphs++;
             }
         }
