@@ -186,7 +186,7 @@ public final class DateExtractor {
         List<LocatedDate> found = new ArrayList<>();
         findIso(text, found);
         findMonthNames(text, found);
-        new NumericDates().resolve(new DigitAnchoredMatches(NUMERIC, text), found);
+        new NumericDates().resolve(new DigitAnchoredMatches(NUMERIC, text, DateExtractor::numericStart), found);
         found.sort(Comparator.comparingInt(LocatedDate::start));
         List<LocatedDate> disjoint = new ArrayList<>();
         int end = -1;
@@ -199,8 +199,28 @@ public final class DateExtractor {
         return disjoint;
     }
 
+    /** Whether {@link #NUMERIC} may start at {@code at}: one or two digits, then a separator. */
+    static boolean numericStart(String text, int at) {
+        return isSeparatorAt(text, at + 1)
+                || (at + 1 < text.length() && DigitAnchoredMatches.isDigit(text.charAt(at + 1)) && isSeparatorAt(text, at + 2));
+    }
+
+    /** Whether {@link #ISO} may start at {@code at}: four digits, then a separator. */
+    static boolean isoStart(String text, int at) {
+        return isSeparatorAt(text, at + 4);
+    }
+
+    /** Whether {@code text} holds one of the numeric forms' separators ({@code /.-}) at {@code at}. */
+    private static boolean isSeparatorAt(String text, int at) {
+        if (at >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(at);
+        return c == '/' || c == '.' || c == '-';
+    }
+
     private static void findIso(String text, List<LocatedDate> found) {
-        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text);
+        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text, DateExtractor::isoStart);
         Matcher m = matches.matcher();
         while (matches.find()) {
             add(found, m, number(m, 1), number(m, 3), number(m, 4));

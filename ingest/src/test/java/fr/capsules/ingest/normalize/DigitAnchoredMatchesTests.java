@@ -14,7 +14,8 @@ class DigitAnchoredMatchesTests {
 
     private static final String NOT_AFTER_NUMBER = "(?<![\\p{L}\\d])(?<!\\d[./-])";
     private static final String NOT_BEFORE_NUMBER = "(?![\\p{L}\\d])(?![./-]\\d)";
-    // DateExtractor's numeric and ISO expressions, and two with look-behinds reaching far back.
+    // DateExtractor's numeric and ISO expressions, and two others that cannot start after a letter
+    // or a digit.
     private static final List<Pattern> EXPRESSIONS = List.of(
             Pattern.compile("(?=\\d)" + NOT_AFTER_NUMBER + "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})"
                     + NOT_BEFORE_NUMBER),
@@ -38,9 +39,14 @@ class DigitAnchoredMatchesTests {
                 text.append(PIECES.get(random.nextInt(PIECES.size())));
             }
             for (Pattern expression : EXPRESSIONS) {
-                assertThat(digitAnchored(expression, text.toString())).as(text.toString())
+                assertThat(digitAnchored(expression, text.toString(), (t, at) -> true)).as(text.toString())
                         .isEqualTo(find(expression, text.toString()));
             }
+            // With the cheap tests DateExtractor gives them.
+            assertThat(digitAnchored(EXPRESSIONS.get(0), text.toString(), DateExtractor::numericStart))
+                    .as(text.toString()).isEqualTo(find(EXPRESSIONS.get(0), text.toString()));
+            assertThat(digitAnchored(EXPRESSIONS.get(1), text.toString(), DateExtractor::isoStart))
+                    .as(text.toString()).isEqualTo(find(EXPRESSIONS.get(1), text.toString()));
         }
     }
 
@@ -53,9 +59,9 @@ class DigitAnchoredMatchesTests {
         return matches;
     }
 
-    private static List<String> digitAnchored(Pattern expression, String text) {
+    private static List<String> digitAnchored(Pattern expression, String text, DigitAnchoredMatches.Start start) {
         List<String> matches = new ArrayList<>();
-        DigitAnchoredMatches found = new DigitAnchoredMatches(expression, text);
+        DigitAnchoredMatches found = new DigitAnchoredMatches(expression, text, start);
         while (found.find()) {
             matches.add(describe(found.matcher()));
         }
