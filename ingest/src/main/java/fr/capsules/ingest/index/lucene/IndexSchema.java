@@ -140,7 +140,7 @@ final class IndexSchema {
         entry.add(new StringField(SHA256, record.sha256(), Field.Store.YES));
         entry.add(new StringField(CONTENT_HASH, record.contentHash(), Field.Store.YES));
         entry.add(new StoredField(FORMAT, record.format()));
-        entry.add(new StoredField(WARNINGS, JSON.writeValueAsString(record.warnings())));
+        entry.add(new StoredField(WARNINGS, json(record.warnings())));
         entry.add(new StoredField(INDEXED_AT, record.indexedAt().toString()));
         return entry;
     }
@@ -166,7 +166,7 @@ final class IndexSchema {
         }
 
         String headingPathJson(List<String> headingPath) {
-            return headingPaths.computeIfAbsent(headingPath, JSON::writeValueAsString);
+            return headingPaths.computeIfAbsent(headingPath, IndexSchema::json);
         }
     }
 
@@ -196,6 +196,11 @@ final class IndexSchema {
         entry.add(new StoredField(PAGE, passage.page()));
         entry.add(new StoredField(KIND, passage.kind().name()));
         return entry;
+    }
+
+    /** A list as JSON; the empty list, the usual case of warnings, without asking Jackson. */
+    private static String json(List<String> values) {
+        return values.isEmpty() ? "[]" : JSON.writeValueAsString(values);
     }
 
     private static FieldType contentType() {
