@@ -152,7 +152,8 @@ public final class InstructionSignals {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('’', '\'');
+        String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String normalised = nfkc.replace('’', '\'');
         String folded = foldCase(normalised);
         List<Signal> signals = new ArrayList<>();
         for (Entry entry : PATTERNS) {
