@@ -50,6 +50,8 @@ final class Figures {
             Pattern.compile("(?iu)\\G\\s+(?:jours?|mois|ans|an|années?|semaines?|heures?|minutes?|pour\\s*cent|%|euros?|€|fois)(?![\\p{L}])");
     /** "un seul", "une seule": the article is a figure. */
     private static final Pattern ALONE = Pattern.compile("(?iu)\\G\\s+seule?(?![\\p{L}])");
+    /** "une réponse unique", "un exemplaire unique": one, in the source's words. */
+    private static final Pattern SINGLE = Pattern.compile("(?iu)(?<![\\p{L}])une?\\s+\\p{L}+\\s+uniques?(?![\\p{L}])");
     private static final Pattern ARTICLE_WORD = Pattern.compile("(?iu)une?");
     private static final Pattern WORD_SPLIT = Pattern.compile("(?iu)\\s*-\\s*|\\s+et\\s+|\\s+");
 
@@ -88,6 +90,10 @@ final class Figures {
         Matcher month = MONTH.matcher(rest);
         while (month.find()) {
             figures.putIfAbsent(String.valueOf(monthNumber(month.group())), month.group());
+        }
+        if (source && SINGLE.matcher(rest).find()) {
+            // "une réponse unique" is the "une seule réponse" of the answer
+            figures.putIfAbsent("1", "unique");
         }
         Matcher words = WORDS.matcher(rest);
         while (words.find()) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  *   <li><b>Skipped</b>: clauses in which the answer speaks of itself or of its documents
  *       ({@link MetaStatements}: "Les documents ne précisent pas …", "Je n'ai pas trouvé …") are set
  *       aside; a sentence left with fewer than {@value #MIN_TERMS} content terms ({@link
- *       ContentTerms}) is trivial ("Voici les éléments :") and gets no warning.
+ *       ContentTerms}) and figures ({@link Figures}) is trivial ("Voici les éléments :") and gets no warning.
  *   <li><b>{@link GroundingWarning.Kind#UNCITED UNCITED}</b>: a sentence with at least {@value
  *       #MIN_UNCITED_TERMS} content terms and no citation of a known passage — whether or not the
  *       rest of the answer cites. When some passage covers it (support ≥ {@value #MIN_SUPPORT}),
@@ -117,7 +117,8 @@ public final class GroundingCheck {
             List<String> claims = Clauses.of(sentence.text()).stream().filter(c -> !MetaStatements.isMeta(c)).toList();
             String claim = String.join(" ; ", claims);
             Set<String> claimTerms = terms.of(claim);
-            if (claimTerms.size() < MIN_TERMS) {
+            if (claimTerms.size() + Figures.inAnswer(claim).size() < MIN_TERMS) {
+                // A figure counts: "Le CVS s'est réuni en 2022" states something to check.
                 continue;
             }
             List<Passage> cited = provided.among(sentence.citations());
