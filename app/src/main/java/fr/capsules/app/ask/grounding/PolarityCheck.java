@@ -131,19 +131,40 @@ final class PolarityCheck {
                 for (Sentence sentence : passage.sentences()) {
                     for (Clause clause : sentence.clauses()) {
                         Polarity source = clause.polarity();
+                        int sourceCues = Negations.count(clause.text());
+                        Polarity second = answerCues > sourceCues ? secondDenial(answerClause) : null;
+                        boolean added = polarity.negated() && second != null;
                         if (source.negated() && !source.mixed()
-                                && (!polarity.negated() || Negations.count(clause.text()) > answerCues)
+                                && (!polarity.negated() || sourceCues > answerCues || added)
                                 && Overlap.shared(clause.terms(), answerTerms) >= MIN_SHARED
                                 && Overlap.coverage(clause.terms(), answerTerms) >= MIN_RESTATED
                                 && Overlap.shared(terms.of(source.scope()), answerTerms) > 0
                                 && !sameLowerBound(clause.text(), answerClause)) {
-                            return Optional.of(new Mismatch(passage, sentence, clause, source, polarity));
+                            return Optional.of(added
+                                    ? new Mismatch(passage, sentence, clause, new Polarity(null, null, false), second)
+                                    : new Mismatch(passage, sentence, clause, source, polarity));
                         }
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The second of the clause's negations when they are two separate denials ("l'absence de déclaration n'est pas un constat"), not
+     * one reinforced ("ne … jamais … aucun", "ni … ni").
+     */
+    private static Polarity secondDenial(String clause) {
+        Polarity first = Negations.of(clause);
+        if (!first.negated()) {
+            return null;
+        }
+        String rest = clause.substring(clause.indexOf(first.cue()) + first.cue().length());
+        Polarity second = Negations.of(rest);
+        boolean apart = second.negated() && !second.mixed()
+                && !second.cue().toLowerCase(java.util.Locale.ROOT).matches("(?s)(?:ni|aucune?|jamais|nul(?:le)?|rien)(?:\\s.*)?");
+        return apart ? second : null;
     }
 
     /**
@@ -198,7 +219,12 @@ final class PolarityCheck {
         boolean siblingSupports = match.sentence().clauses().stream()
                 .filter(clause -> clause != match.clause() && clause.polarity().negated() == polarity.negated())
                 .anyMatch(clause -> answerTerms.stream()
-                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term)));
+                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term))
+                        // a negation the source states in a clause of its own ("absence de registre" beside "tenir un
+                        // registre"), restated in the answer's words ("il n'existe pas de registre")
+                        || (polarity.negated() && !clause.polarity().mixed()
+                                && Overlap.shared(answerTerms, clause.terms()) >= MIN_SHARED
+                                && Overlap.coverage(answerTerms, clause.terms()) >= MIN_MATCH));
         if (siblingSupports) {
             return Optional.empty();
         }

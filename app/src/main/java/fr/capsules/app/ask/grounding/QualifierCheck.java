@@ -82,13 +82,17 @@ final class QualifierCheck {
         }
         if (written.bounds().isEmpty()) {
             Set<String> sourceFigures = Figures.inSource(source.text()).keySet();
+            Set<String> sourceDurations = new HashSet<>();
+            Figures.durations(source.text()).keySet().forEach(d -> sourceDurations.add(d.substring(0, d.indexOf(' '))));
             for (Bounded bound : Qualifiers.explicitBounds(answer)) {
-                if (!bound.figure().isEmpty() && sourceFigures.contains(bound.figure())) {
+                // A bare deadline is a limit: "2 jours ouvrés" may be restated "deux jours ouvrés au plus".
+                boolean limit = bound.bound() == Qualifiers.Bound.UPPER && sourceDurations.contains(bound.figure());
+                if (!bound.figure().isEmpty() && sourceFigures.contains(bound.figure()) && !limit) {
                     return Optional.of("la réponse borne (« " + bound.words() + " ») un chiffre que la source donne sans borne.");
                 }
             }
         }
-        if (said.restrictsOutright() && !written.restriction()) {
+        if (said.restrictsOutright() && !written.restriction() && written.exception() == null) {
             return Optional.of("la réponse pose une restriction (« ne … que », « seul », « uniquement ») absente de la source.");
         }
         Optional<String> time = TimeWords.difference(answer, source.text());

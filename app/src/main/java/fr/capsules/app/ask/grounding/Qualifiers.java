@@ -49,7 +49,8 @@ final class Qualifiers {
         List<Bounded> bounds = new ArrayList<>();
         Matcher bound = EXPLICIT_BOUND.matcher(sentence);
         while (bound.find()) {
-            bounds.add(new Bounded(Bound.UPPER, figureNear(sentence, bound.start(), bound.end()), bound.group()));
+            Bound kind = bound.group().toLowerCase().matches("au plus tard|au maximum|au plus|jusqu.à|pas plus d.") ? Bound.UPPER : Bound.LOWER;
+            bounds.add(new Bounded(kind, figureNear(sentence, bound.start(), bound.end()), bound.group()));
         }
         return bounds;
     }
@@ -75,6 +76,9 @@ final class Qualifiers {
     private static final Pattern INCLUSION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:y compris|même si|même lorsqu['e]|même quand|quel(?:le)?s? que soi(?:en)?t|sans exception|dans tous les cas|en tout état de cause)(?![\\p{L}])");
 
+    /** "une réponse unique": one and no more, as "une seule réponse". */
+    private static final Pattern SINGLE = Pattern.compile("(?iu)(?<![\\p{L}])une?\\s+\\p{L}+\\s+uniques?(?![\\p{L}])");
+
     /** How far from a bound its figure may be, in characters. */
     private static final int FIGURE_REACH = 60;
 
@@ -97,7 +101,7 @@ final class Qualifiers {
             Matcher negated = NEGATED_RESTRICTION.matcher(sentence);
             negated.find();
             restricted = (negated.group(1) != null ? negated.group(1) : negated.group(2)).strip();
-        } else if (RESTRICTING_WORD.matcher(sentence).find()) {
+        } else if (RESTRICTING_WORD.matcher(sentence).find() || SINGLE.matcher(sentence).find()) {
             restricted = sentence;
             outright = true;
         }
