@@ -140,7 +140,9 @@ final class Figures {
             + "|(?<![\\p{L}\\d])(" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*)");
     /** After a figure: an optional "%", an optional "de", "des", "d'", then the word counted. */
     private static final Pattern COUNTED =
-            Pattern.compile("(?iu)\\G(?:\\s*%)?(?:\\s+(?:des|de|d['’]))?\\s*(?<![\\p{L}])(\\p{L}{3,})");
+            Pattern.compile("(?iu)\\G(?:\\s*%|\\s+pour\\s*cent)?(?:\\s+(?:des|de|d['’]))?\\s*(?<![\\p{L}])(\\p{L}{3,})");
+    /** The "cent" of "quinze pour cent" is no figure of its own. */
+    private static final Pattern PER_CENT = Pattern.compile("(?iu)(?<![\\p{L}])pour\\s*$");
     private static final Pattern OUT_OF = Pattern.compile("(?iu)\\G\\s+sur\\s+");
     private static final Set<String> NOT_COUNTED = Set.of("sur", "pour", "contre", "dont", "par", "avec", "les", "des", "une");
     /** Words that compare two figures in order: "47 jours contre 58", "9 sur 15", "2 agents pour 96 résidents". */
@@ -158,7 +160,8 @@ final class Figures {
         while (figure.find()) {
             if (figure.group(1) != null) {
                 figures.add(new Placed(canonical(figure.group(1)), figure.start(), figure.end()));
-            } else if (!ARTICLE_WORD.matcher(figure.group(2)).matches()) {
+            } else if (!ARTICLE_WORD.matcher(figure.group(2)).matches()
+                    && !(figure.group(2).toLowerCase().startsWith("cent") && PER_CENT.matcher(text.substring(0, figure.start())).find())) {
                 figures.add(new Placed(String.valueOf(value(figure.group(2))), figure.start(), figure.end()));
             }
         }

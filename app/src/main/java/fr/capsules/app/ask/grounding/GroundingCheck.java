@@ -68,6 +68,7 @@ public final class GroundingCheck {
     /** An uncited sentence is a claim worth a source from this many content terms. */
     public static final int MIN_UNCITED_TERMS = 4;
 
+    private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("(?iu)(?<![\\p{L}])une?(?![\\p{L}])");
     private static final int OPENING_CHARS = 200;
     private static final int MAX_EXCERPT_CHARS = 400;
 
@@ -212,6 +213,13 @@ public final class GroundingCheck {
                 .filter(pair -> !sourceComparisons.contains(pair) && sourceComparisons.contains(List.of(pair.get(1), pair.get(0))))
                 .forEach(pair -> missingFigures.putIfAbsent(pair.get(0) + " / " + pair.get(1),
                         pair.get(0) + " … " + pair.get(1) + " (inversés)"));
+        // "1" for the source's article ("1 infirmière" for "une infirmière"); figures of a rhythm or a delay the
+        // source states in other words ("deux fois par an" for "tous les six mois", "sept jours" for "une semaine").
+        String sourceText = cited.stream().map(Passage::text).collect(Collectors.joining(" "));
+        if (ONE.matcher(sourceText).find() && "1".equals(missingFigures.get("1"))) {
+            missingFigures.remove("1");
+        }
+        missingFigures.keySet().removeAll(TimeWords.restated(claim, sourceText));
         if (support >= MIN_SUPPORT && missingFigures.isEmpty()) {
             return Optional.empty();
         }

@@ -60,7 +60,37 @@ final class PolarityCheck {
 
     /** The first mismatch among the answer's claim clauses, compared with the cited passages. */
     Optional<Mismatch> find(List<String> answerClauses, List<Passage> cited) {
-        return mismatch(answerClauses, cited).filter(found -> !withoutRestatedAsNegatedParticiple(found, answerClauses));
+        return mismatch(answerClauses, cited)
+                .filter(found -> !withoutRestatedAsNegatedParticiple(found, answerClauses))
+                .filter(found -> !prefixedAntonym(found.sourceClause().text(), String.join(" ", answerClauses)));
+    }
+
+    private static final Pattern NEGATIVE_PREFIX = Pattern.compile("(?iu)(?<![\\p{L}])(?:in|im|ir|il)(\\p{L}{5,})");
+
+    /**
+     * Whether one side denies with a prefix what the other denies with "ne … pas" ("la gestion des risques est
+     * insuffisante" / "n'est pas suffisante"): the same polarity, read on the adjective.
+     */
+    static boolean prefixedAntonym(String one, String other) {
+        return prefixed(one, other) || prefixed(other, one);
+    }
+
+    private static boolean prefixed(String withPrefix, String withoutPrefix) {
+        Matcher word = NEGATIVE_PREFIX.matcher(withPrefix);
+        while (word.find()) {
+            String stem = stem(word.group(1), 5);
+            boolean plain = WORD.matcher(withoutPrefix).results()
+                    .anyMatch(w -> stem(w.group(), 5).equals(stem) && !NEGATIVE_PREFIX.matcher(w.group()).matches());
+            if (plain) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stem(String word, int length) {
+        String folded = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return folded.substring(0, Math.min(length, folded.length()));
     }
 
     /**

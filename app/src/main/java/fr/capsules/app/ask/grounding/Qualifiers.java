@@ -50,7 +50,7 @@ final class Qualifiers {
         Matcher bound = EXPLICIT_BOUND.matcher(sentence);
         while (bound.find()) {
             Bound kind = bound.group().toLowerCase().matches("au plus tard|au maximum|au plus|jusqu.à|pas plus d.") ? Bound.UPPER : Bound.LOWER;
-            bounds.add(new Bounded(kind, figureNear(sentence, bound.start(), bound.end()), bound.group()));
+            bounds.add(new Bounded(kind, figureNear(sentence, bound.start(), bound.end(), true), bound.group()));
         }
         return bounds;
     }
@@ -112,11 +112,18 @@ final class Qualifiers {
 
     /** The figure closest after the bound ("au moins trois fois"), else before it ("trois fois au minimum"). */
     private static String figureNear(String sentence, int start, int end) {
-        Map<String, String> after = Figures.inAnswer(sentence.substring(end, Math.min(sentence.length(), end + FIGURE_REACH)));
+        return figureNear(sentence, start, end, false);
+    }
+
+    /** {@code everyWord}: number words count even before no unit ("au moins douze dossiers"). */
+    private static String figureNear(String sentence, int start, int end, boolean everyWord) {
+        String following = sentence.substring(end, Math.min(sentence.length(), end + FIGURE_REACH));
+        Map<String, String> after = everyWord ? Figures.inSource(following) : Figures.inAnswer(following);
         if (!after.isEmpty()) {
             return after.keySet().iterator().next();
         }
-        Map<String, String> before = Figures.inAnswer(sentence.substring(Math.max(0, start - FIGURE_REACH), start));
+        String preceding = sentence.substring(Math.max(0, start - FIGURE_REACH), start);
+        Map<String, String> before = everyWord ? Figures.inSource(preceding) : Figures.inAnswer(preceding);
         return before.isEmpty() ? "" : List.copyOf(before.keySet()).getLast();
     }
 }

@@ -107,11 +107,41 @@ final class TimeWords {
     }
 
     private static Optional<String> differ(Map<Integer, String> said, Map<Integer, String> written, String what) {
-        if (said.isEmpty() || written.isEmpty() || written.keySet().containsAll(said.keySet())) {
+        if (said.isEmpty() || written.isEmpty() || said.keySet().stream().allMatch(d -> near(d, written.keySet()))) {
             return Optional.empty();
         }
         return Optional.of("la source donne " + what + " « " + String.join(", ", written.values()) + " », la réponse « "
                 + String.join(", ", said.values()) + " ».");
+    }
+
+    private static boolean near(int days, Set<Integer> among) {
+        return among.stream().anyMatch(other -> Math.abs(other - days) <= Math.max(Math.abs(other), Math.abs(days)) * 0.05);
+    }
+
+    /**
+     * The figures of the answer's rhythms and delays in words that the source states otherwise with the same
+     * meaning ("deux fois par an" for "tous les six mois", "sept jours à l'avance" for "une semaine à l'avance"):
+     * canonical figures, as {@link Figures} writes them.
+     */
+    static Set<String> restated(String answer, String source) {
+        Set<String> figures = new HashSet<>();
+        Set<Integer> sourcePeriods = periods(source).keySet();
+        Set<Integer> sourceDays = relativeDays(source).keySet();
+        for (Pattern pattern : List.of(TIMES_A, EVERY_N)) {
+            Matcher m = pattern.matcher(answer);
+            while (m.find()) {
+                if (near(periods(m.group()).keySet().iterator().next(), sourcePeriods)) {
+                    figures.add(String.valueOf(count(m.group(1))));
+                }
+            }
+        }
+        Matcher ahead = AHEAD.matcher(answer);
+        while (ahead.find()) {
+            if (sourceDays.contains(-count(ahead.group(1)) * days(ahead.group(2)))) {
+                figures.add(String.valueOf(count(ahead.group(1))));
+            }
+        }
+        return figures;
     }
 
     /** Periods in days → words as written. */
