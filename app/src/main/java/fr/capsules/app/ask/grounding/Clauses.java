@@ -31,7 +31,7 @@ final class Clauses {
             "(?iu)(?<![\\p{L}])(?:n['’]|(?:est|sont|a|ont|était|étaient|avait|avaient|sera|seront|doit|doivent|peut|peuvent"
                     + "|fait|font|reste|restent|ne)(?![\\p{L}]))");
     private static final Pattern OPENING_CONDITION =
-            Pattern.compile("(?iu)^(?:si|s['’]|lorsque|lorsqu['’]|quand|dès que|dès lors que|en cas d['e]|faute d['e]|à défaut d['e]|avant d['e]|pour|bien que|même si)(?![\\p{L}])[^,]*,");
+            Pattern.compile("(?iu)^(?:si|s['’]|lorsque|lorsqu['’]|quand|dès que|dès lors que|en cas d['e]|faute d['e]|à défaut d['e]|avant d['e]|pour|bien que|même si|tant que|tant qu['’]|en l['’]absence d['e]|en cas d['’]absence d['e])(?![\\p{L}])[^,]*,");
 
     private Clauses() {}
 

@@ -159,7 +159,7 @@ final class Negations {
                 // "un outil qui aide, pas un outil qui fait le travail", "et pas", "non pas"
                 cue = new Span(i, i + 1);
             } else if (NEGATIVE_NOUNS.contains(word) && Set.of("de", "d'", "du", "des").contains(next)
-                    && !(word.equals("défaut") && previous.equals("par"))) {
+                    && !(word.equals("défaut") && previous.equals("par")) && !circumstantial(tokens, i)) {
                 int from = word.equals("défaut") && previous.equals("à") && i > 0 ? i - 1 : i;
                 cue = new Span(from, i + 1);
             } else if (word.equals("défaut") && Set.of("fait", "font", "faisait", "faisaient").contains(previous)) {
@@ -239,6 +239,20 @@ final class Negations {
 
     private static boolean followedByComma(String clause, Token token) {
         return clause.substring(token.end()).stripLeading().startsWith(",");
+    }
+
+    /**
+     * Whether "absence", "défaut", "faute" at {@code at} open a circumstance inside the clause ("administrent les
+     * médicaments en l'absence d'infirmière", "…, faute de personnel"): it denies the noun, not what the clause states.
+     * At the head of a clause ("Absence de plan bleu", "À défaut de confirmation") it is the clause's polarity.
+     */
+    private static boolean circumstantial(List<Token> tokens, int at) {
+        String previous = at > 0 ? tokens.get(at - 1).word() : "";
+        if (previous.equals("l'") && at > 1 && tokens.get(at - 2).word().equals("en")) {
+            return at > 2;
+        }
+        int head = previous.equals("à") ? at - 1 : previous.equals("l'") || previous.equals("d'") ? at - 1 : at;
+        return (tokens.get(at).word().equals("faute") || previous.equals("à")) && head > 0;
     }
 
     /** Whether the cue is a "ne" (with its particle, its literary verb or its subject "rien", "personne"). */

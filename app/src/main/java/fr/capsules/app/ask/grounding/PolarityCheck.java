@@ -134,11 +134,41 @@ final class PolarityCheck {
             Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
                     .filter(found -> negationBearsOnTheMatch(found, answerTerms))
                     .filter(found -> !sameLowerBound(found.sourceClause().text(), answerClause));
+            if (mismatch.isEmpty()) {
+                mismatch = secondDenialAdded(answerClause, answerTerms, polarity, cited);
+            }
             if (mismatch.isPresent()) {
                 return mismatch;
             }
         }
         return restatedNegationDropped(answerClauses, cited);
+    }
+
+    /**
+     * A negated answer clause that adds a second, separate denial to its negated source clause ("le non-respect de la
+     * charte peut donner lieu à des poursuites" → "le non-respect de la charte ne peut pas donner lieu à des
+     * poursuites"): both hold a negation, but the answer denies what the source states.
+     */
+    private Optional<Mismatch> secondDenialAdded(String answerClause, Set<String> answerTerms, Polarity polarity, List<Passage> cited) {
+        if (!polarity.negated()) {
+            return Optional.empty();
+        }
+        Polarity second = secondDenial(answerClause);
+        if (second == null) {
+            return Optional.empty();
+        }
+        List<Candidate> candidates = candidates(answerTerms, cited);
+        double best = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
+        List<Candidate> closest = candidates.stream().filter(c -> c.coverage() >= best - TIE_MARGIN).toList();
+        if (closest.isEmpty() || closest.stream().anyMatch(c -> c.clause().polarity().mixed()
+                || !c.clause().polarity().negated() || Negations.count(c.clause().text()) >= Negations.count(answerClause))) {
+            return Optional.empty();
+        }
+        Candidate match = closest.stream().filter(c -> c.coverage() == best).findFirst().orElseThrow();
+        if (Overlap.shared(terms.of(second.scope()), match.clause().terms()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), new Polarity(null, null, false), second));
     }
 
     /**

@@ -102,7 +102,10 @@ final class Qualifiers {
             negated.find();
             restricted = (negated.group(1) != null ? negated.group(1) : negated.group(2)).strip();
         } else if (RESTRICTING_WORD.matcher(sentence).find() || SINGLE.matcher(sentence).find()) {
-            restricted = sentence;
+            Matcher word = RESTRICTING_WORD.matcher(sentence);
+            boolean verb = word.find() && word.group().toLowerCase().matches("(?:limit|réserv|dédi|se limite).*");
+            // "réservée à cet usage": the restriction bears on what follows, not on the whole sentence
+            restricted = verb ? sentence.substring(word.end()).split("[,;:.]|\\s(?:et|ou)\\s", 2)[0].strip() : sentence;
             outright = true;
         }
         Matcher exception = EXCEPTION.matcher(sentence);
