@@ -89,7 +89,8 @@ final class Negations {
             Set.of("absent", "absente", "absents", "absentes", "dépourvu", "dépourvue", "dépourvus", "dépourvues");
     /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
     private static final Pattern NEGATIVE_VERB = Pattern.compile(
-            "(?:omet|omett|omis|oubli|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp).*");
+            "(?:omet|omett|omis|oubli|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
+                    + "|évit(?:er|e|ent|é|ée|és|ées)$|abstien|absten|renonc).*");
     /** "ne … pas moins de", "ne … pas plus de": a bound on a figure, not a negation. */
     private static final Set<String> COMPARATIVES = Set.of("moins", "plus");
     private static final Pattern WHILE_NOT = Pattern.compile("(?iu)^\\s*tant\\s+qu(?:e(?![\\p{L}])|['’])");

@@ -60,12 +60,45 @@ final class PolarityCheck {
 
     /** The first mismatch among the answer's claim clauses, compared with the cited passages. */
     Optional<Mismatch> find(List<String> answerClauses, List<Passage> cited) {
-        return mismatch(answerClauses, cited)
-                .filter(found -> !withoutRestatedAsNegatedParticiple(found, answerClauses))
-                .filter(found -> !prefixedAntonym(found.sourceClause().text(), String.join(" ", answerClauses)));
+        Optional<Mismatch> found = mismatch(answerClauses, cited)
+                .filter(mismatch -> !withoutRestatedAsNegatedParticiple(mismatch, answerClauses))
+                .filter(mismatch -> !prefixedAntonym(mismatch.sourceClause().text(), String.join(" ", answerClauses)));
+        return found.isPresent() ? found : prefixDropped(answerClauses, cited);
     }
 
-    private static final Pattern NEGATIVE_PREFIX = Pattern.compile("(?iu)(?<![\\p{L}])(?:in|im|ir|il)(\\p{L}{5,})");
+    /**
+     * An answer clause of the same polarity as its source clause that drops or adds a negative prefix ("la gestion des
+     * risques est insuffisante" → "… est suffisante").
+     */
+    private Optional<Mismatch> prefixDropped(List<String> answerClauses, List<Passage> cited) {
+        for (String answerClause : answerClauses) {
+            Polarity polarity = Negations.of(answerClause);
+            Set<String> answerTerms = terms.of(answerClause);
+            for (Candidate candidate : candidates(answerTerms, cited)) {
+                Polarity source = candidate.clause().polarity();
+                if (source.mixed() || polarity.mixed() || source.negated() != polarity.negated()) {
+                    continue;
+                }
+                String sourceText = candidate.clause().text();
+                if (prefixed(sourceText, answerClause) != prefixed(answerClause, sourceText)) {
+                    Polarity prefix = new Polarity(prefixedWord(prefixed(sourceText, answerClause) ? sourceText : answerClause), null, false);
+                    return Optional.of(prefixed(sourceText, answerClause)
+                            ? new Mismatch(candidate.passage(), candidate.sentence(), candidate.clause(), prefix, polarity)
+                            : new Mismatch(candidate.passage(), candidate.sentence(), candidate.clause(), source, prefix));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String prefixedWord(String text) {
+        Matcher word = NEGATIVE_PREFIX.matcher(text);
+        return word.find() ? word.group() : "in-";
+    }
+
+    /** An adjective denied by its prefix: "insuffisant", "incomplète", "impossible", "irrégulier", "inadapté". */
+    private static final Pattern NEGATIVE_PREFIX = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:in|im|ir|il)(\\p{L}{3,}(?:ante?s?|ente?s?|ables?|ibles?|ets?|ètes?|iers?|ières?|ale?s?|aux|ifs?|ives?|ée?s?|ue?s?|acte?s?|ulière?s?))(?![\\p{L}])");
 
     /**
      * Whether one side denies with a prefix what the other denies with "ne … pas" ("la gestion des risques est
@@ -78,14 +111,19 @@ final class PolarityCheck {
     private static boolean prefixed(String withPrefix, String withoutPrefix) {
         Matcher word = NEGATIVE_PREFIX.matcher(withPrefix);
         while (word.find()) {
-            String stem = stem(word.group(1), 5);
+            String stem = base(word.group(1));
             boolean plain = WORD.matcher(withoutPrefix).results()
-                    .anyMatch(w -> stem(w.group(), 5).equals(stem) && !NEGATIVE_PREFIX.matcher(w.group()).matches());
+                    .anyMatch(w -> base(w.group()).equals(stem) && !NEGATIVE_PREFIX.matcher(w.group()).matches());
             if (plain) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The word without its feminine and plural endings: "suffisantes" → "suffisant". */
+    private static String base(String word) {
+        return stem(word, 100).replaceAll("(?:es|s|e)$", "");
     }
 
     private static String stem(String word, int length) {

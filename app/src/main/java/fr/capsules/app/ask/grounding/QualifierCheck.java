@@ -109,7 +109,8 @@ final class QualifierCheck {
             if (answerNegated && Overlap.shared(restricted, withFigures(answer)) > 0) {
                 return Optional.of("la source restreint (« ne … que »), la réponse nie.");
             }
-            if (!answerNegated && restatesRestrictedClause(answerTerms, source)) {
+            if (!answerNegated && restatesRestrictedClause(answerTerms, source)
+                    && !PolarityCheck.sameLowerBound(source.text(), answer)) {
                 return Optional.of("la source pose une restriction (« ne … que », « seul », « uniquement ») absente de la réponse.");
             }
         }

@@ -67,7 +67,7 @@ final class Qualifiers {
             "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,5}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
     /** "n'est jamais communiquée sans son accord", "aucun autre outil que Capsules": restrictions in negative form. */
     private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?sans\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
+            "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:sans|avant)\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
     private static final Pattern RESTRICTING_WORD = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?<!\\p{L}ent\\s)(?<!à\\s(?:elle|elles|lui|eux)\\s)seule?s?|seulement|uniquement|exclusivement"
                     + "|(?:limit|réserv|dédi)(?:er|e|ent|é|ée|és|ées)\\s+(?:à|aux)|se limite(?:nt)?\\s+à)(?![\\p{L}])");
