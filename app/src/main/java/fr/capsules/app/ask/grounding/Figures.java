@@ -50,6 +50,10 @@ final class Figures {
             Pattern.compile("(?iu)\\G\\s+(?:jours?|mois|ans|an|années?|semaines?|heures?|minutes?|pour\\s*cent|%|euros?|€|fois)(?![\\p{L}])");
     /** "un seul", "une seule": the article is a figure. */
     private static final Pattern ALONE = Pattern.compile("(?iu)\\G\\s+seule?(?![\\p{L}])");
+    private static final Map<String, String> FRACTIONS =
+            Map.of("moitié", "50", "tiers", "33", "quart", "25", "cinquième", "20", "dixième", "10");
+    private static final Pattern FRACTION =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:la|une?)\\s+(moitié|tiers|quart|cinquième|dixième)(?![\\p{L}])");
     /** "une réponse unique", "un exemplaire unique": one, in the source's words. */
     private static final Pattern SINGLE = Pattern.compile("(?iu)(?<![\\p{L}])une?\\s+\\p{L}+\\s+uniques?(?![\\p{L}])");
     private static final Pattern ARTICLE_WORD = Pattern.compile("(?iu)une?");
@@ -90,6 +94,11 @@ final class Figures {
         Matcher month = MONTH.matcher(rest);
         while (month.find()) {
             figures.putIfAbsent(String.valueOf(monthNumber(month.group())), month.group());
+        }
+        Matcher fraction = FRACTION.matcher(rest);
+        while (fraction.find()) {
+            // "la moitié des dossiers" is "50 % des dossiers"
+            figures.putIfAbsent(FRACTIONS.get(fraction.group(1).toLowerCase(Locale.ROOT)), fraction.group());
         }
         if (source && SINGLE.matcher(rest).find()) {
             // "une réponse unique" is the "une seule réponse" of the answer

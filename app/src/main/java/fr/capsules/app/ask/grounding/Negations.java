@@ -79,14 +79,16 @@ final class Negations {
             Set.of("délai", "tarder", "attendre", "préjudice", "doute", "exception", "cesse", "compter", "conteste",
                     "délais");
     private static final Set<String> PROHIBITIONS =
-            Set.of("interdit", "interdite", "interdits", "interdites", "prohibé", "prohibée", "prohibés", "prohibées");
+            Set.of("interdit", "interdite", "interdits", "interdites", "prohibé", "prohibée", "prohibés", "prohibées",
+                    "proscrit", "proscrite", "proscrits", "proscrites");
     /**
      * Nouns and adjectives that deny what follows or what they qualify: "absence de plan bleu" is "il n'existe pas de
      * plan bleu", "à défaut de confirmation" is "si … ne confirme pas".
      */
-    private static final Set<String> NEGATIVE_NOUNS = Set.of("absence", "défaut", "faute", "manque");
+    private static final Set<String> NEGATIVE_NOUNS = Set.of("absence", "défaut", "faute", "manque", "refus", "omission", "oubli");
     private static final Set<String> NEGATIVE_ADJECTIVES =
-            Set.of("absent", "absente", "absents", "absentes", "dépourvu", "dépourvue", "dépourvus", "dépourvues");
+            Set.of("absent", "absente", "absents", "absentes", "dépourvu", "dépourvue", "dépourvus", "dépourvues",
+                    "facultatif", "facultative", "facultatifs", "facultatives");
     /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
     private static final Pattern NEGATIVE_VERB = Pattern.compile(
             "(?:omet|omett|omis|oubli|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
@@ -273,7 +275,7 @@ final class Negations {
             if (!isWord(word)) {
                 return false;
             }
-            if (NEGATIVE_VERB.matcher(word).matches()) {
+            if (NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)) {
                 return true;
             }
         }

@@ -63,7 +63,9 @@ class MeaningChangesTests {
             day in words changed | Le contrôle de l'établissement est annoncé une semaine à l'avance. | Le contrôle de l'établissement est annoncé la veille. | QUALIFIER_MISMATCH
             le jour même turned into le lendemain | L'information du conseil départemental avait été faite le jour même. | L'information du conseil départemental avait été faite le lendemain. | QUALIFIER_MISMATCH
             avant turned into après | Généraliser le courrier d'attente avant l'échéance de deux mois. | Généraliser le courrier d'attente après l'échéance de deux mois. | QUALIFIER_MISMATCH
-            jours ouvrés turned into calendaires | Adresser l'accusé de réception au réclamant sous 8 jours ouvrés. | Adresser l'accusé de réception au réclamant sous 8 jours calendaires. | QUALIFIER_MISMATCH
+            facultatif for obligatoire | La revue annuelle des capsules est obligatoire pour le référent. | La revue annuelle des capsules est facultative pour le référent. | NEGATION_MISMATCH
+            a fraction in words changed | Le contrôle qualité porte sur 50 % des dossiers clos. | Le contrôle qualité porte sur un dixième des dossiers clos. | UNSUPPORTED
+            jours ouvrés turned into calendaires |  Adresser l'accusé de réception au réclamant sous 8 jours ouvrés. | Adresser l'accusé de réception au réclamant sous 8 jours calendaires. | QUALIFIER_MISMATCH
             """)
     void aMeaningChangeIsWarned(String change, String source, String answer, Kind kind) {
         assertThat(kinds(source, answer)).as(change).contains(kind);
@@ -108,6 +110,10 @@ class MeaningChangesTests {
             pour cent in words | Le contrôle qualité porte sur 15 % des dossiers clos. | Le contrôle qualité porte sur quinze pour cent des dossiers clos.
             a digit for the article | La mission comptait deux inspecteurs et une infirmière de santé publique. | La mission comptait 2 inspecteurs et 1 infirmière de santé publique.
             réservé à for dédié à | Mettre en place un relevé des températures du réfrigérateur dédié aux médicaments. | Mettre en place un relevé des températures du réfrigérateur réservé aux médicaments.
+            pas facultatif for obligatoire | La revue annuelle des capsules est obligatoire pour le référent. | La revue annuelle des capsules n'est pas facultative pour le référent.
+            proscrit for interdit | Leur usage est interdit pour tout contenu interne. | Leur usage est proscrit pour tout contenu interne.
+            a fraction in words | Le contrôle qualité porte sur 10 % des dossiers clos. | Le contrôle qualité porte sur un dixième des dossiers clos.
+            uniquement for seuls | Elle répond à partir des seuls documents du pôle et cite ses sources. | Elle s'appuie uniquement sur les documents du pôle et indique ses sources.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
         assertThat(kinds(source, answer)).as(paraphrase).isEmpty();
