@@ -19,22 +19,26 @@ import java.time.Duration;
  *     as soon as that many are indexed and the interval has passed
  * @param interval least time between two commits of a run, unless a maximum is reached
  */
-record CommitRule(int minFiles, Duration interval, int maxFiles, long maxBytes) {
+public record CommitRule(int minFiles, Duration interval, int maxFiles, long maxBytes) {
 
     static final int DEFAULT_MAX_FILES = 1024;
 
     /** 32 files and a second, at most 1,024 files or 64 MB pending. */
-    static final CommitRule DEFAULT = new CommitRule(32, Duration.ofSeconds(1), DEFAULT_MAX_FILES, 64L << 20);
+    public static final CommitRule DEFAULT = new CommitRule(32, Duration.ofSeconds(1), DEFAULT_MAX_FILES, 64L << 20);
 
-    CommitRule {
+    public CommitRule {
         if (minFiles < 1 || maxFiles < minFiles || maxBytes < 1 || interval.isNegative()) {
             throw new IllegalArgumentException("inconsistent commit rule: " + minFiles + ", " + interval + ", "
                     + maxFiles + ", " + maxBytes);
         }
     }
 
-    /** Every {@code files} indexed files, whatever the time: the rule before issue 17.5, for tests. */
-    static CommitRule everyFiles(int files) {
+    /**
+     * Every {@code files} indexed files, whatever the time (the rule before issue 17.5): what an operator
+     * chooses who wants a crash to lose at most that many files ({@code index --commit-every}), and what
+     * tests that kill an ingestion mid-way use, so that a fast machine cannot finish before the first commit.
+     */
+    public static CommitRule everyFiles(int files) {
         return new CommitRule(files, Duration.ZERO, files, Long.MAX_VALUE);
     }
 

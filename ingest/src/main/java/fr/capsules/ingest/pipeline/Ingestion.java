@@ -50,7 +50,8 @@ public final class Ingestion implements AutoCloseable {
         this(settings, embedder, CommitRule.DEFAULT);
     }
 
-    Ingestion(IngestionSettings settings, Embedder embedder, CommitRule commitRule) {
+    /** Ingestion that commits during a run as {@code commitRule} says instead of {@link CommitRule#DEFAULT}. */
+    public Ingestion(IngestionSettings settings, Embedder embedder, CommitRule commitRule) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.embedder = embedder;
         this.commitRule = Objects.requireNonNull(commitRule, "commitRule");
