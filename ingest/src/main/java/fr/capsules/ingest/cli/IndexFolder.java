@@ -9,6 +9,7 @@ import fr.capsules.ingest.index.IndexInUseException;
 import fr.capsules.ingest.index.IndexSettings;
 import java.io.IOException;
 import fr.capsules.ingest.parse.sandbox.SandboxSettings;
+import fr.capsules.ingest.pipeline.CommitRule;
 import fr.capsules.ingest.pipeline.Ingestion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
  * {@code index}: indexes a folder into a capsule's index under the data folder, exactly where the
  * service reads it ({@code DATA/indexes/CAPSULE}). Files already indexed are recognised by their
  * hash and skipped, so re-running after an interruption completes the index without duplicates:
- * commits come every few dozen files, and a crash loses at most the batch in progress.
+ * commits come about every second (or every {@code --commit-every} files), and a crash loses at most
+ * the files indexed since the last one.
  * Exit code 0 when every file was indexed or already present, 2 when some were rejected or failed.
  */
 @Command(name = "index", mixinStandardHelpOptions = true, description = "Indexe un dossier dans l'index d'une capsule.")
@@ -45,6 +47,11 @@ final class IndexFolder implements Callable<Integer> {
             description = "analyser les fichiers dans ce processus plutôt que dans des processus enfants bornés (temps, mémoire)")
     boolean inProcess;
 
+    @Option(names = "--commit-every", paramLabel = "N",
+            description = "valider l'index tous les N fichiers (défaut : environ chaque seconde) ; une interruption perd au plus"
+                    + " les fichiers non encore validés, qu'une nouvelle exécution indexe")
+    Integer commitEvery;
+
     @Parameters(index = "0", description = "dossier des documents à indexer")
     Path folder;
 
@@ -52,6 +59,10 @@ final class IndexFolder implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!CAPSULE_ID.matcher(capsule).matches()) {
             System.err.println("identifiant de capsule invalide : 2 à 63 caractères parmi a-z, 0-9 et « - »");
+            return 64;
+        }
+        if (commitEvery != null && commitEvery < 1) {
+            System.err.println("--commit-every doit valoir au moins 1 (reçu : " + commitEvery + ")");
             return 64;
         }
         if (!Files.isDirectory(folder)) {
@@ -75,7 +86,8 @@ final class IndexFolder implements Callable<Integer> {
     }
 
     private void index(IngestionSettings settings, List<SourceFile> sources, List<IngestionResult> results) throws IOException {
-        try (Ingestion ingestion = new Ingestion(settings);
+        CommitRule commits = commitEvery == null ? CommitRule.DEFAULT : CommitRule.everyFiles(commitEvery);
+        try (Ingestion ingestion = new Ingestion(settings, null, commits);
                 CapsuleIndexStore store =
                         IngestCommand.indexes(dataDir.resolve("indexes")).store(capsule, IndexSettings.lexicalOnly())) {
             if (rebuild) {

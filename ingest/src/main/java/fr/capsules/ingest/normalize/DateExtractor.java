@@ -83,6 +83,30 @@ public final class DateExtractor {
                             + "(\\d{4})(?!\\d)",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * The part of {@link #DAY_MONTH_NAME_YEAR} after its optional weekday, found from its first
+     * digit: a match of the whole expression is either one of these or a weekday, a comma and spaces
+     * just before one (see {@link #findDayFirst}).
+     */
+    private static final Pattern DAY_MONTH_NAME_YEAR_FROM_DAY =
+            Pattern.compile(
+                    "(?=\\d)(?<![\\p{L}\\d])(\\d{1,2})(?:er|ᵉʳ|st|nd|rd|th)?"
+                            + SPACE
+                            + "(\\p{L}{3,9})\\.?"
+                            + SPACE
+                            + "(\\d{4})(?!\\d)",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * The part of {@link #MONTH_NAME_DAY_YEAR} after its month name and its spaces, found from its
+     * first digit (see {@link #findMonthFirst}).
+     */
+    private static final Pattern DAY_YEAR_AFTER_MONTH_NAME =
+            Pattern.compile(
+                    "(?=\\d)(?<=[\\s\\u00A0\\u202F])(\\d{1,2})(?:st|nd|rd|th)?,?"
+                            + SPACE
+                            + "(\\d{4})(?!\\d)",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     /** Words that, just before a date, mark it as the document's own date. */
     private static final Pattern DOCUMENT_DATE_CUE =
             Pattern.compile(
@@ -162,7 +186,7 @@ public final class DateExtractor {
         List<LocatedDate> found = new ArrayList<>();
         findIso(text, found);
         findMonthNames(text, found);
-        new NumericDates().resolve(NUMERIC.matcher(text), found);
+        new NumericDates().resolve(new DigitAnchoredMatches(NUMERIC, text, DateExtractor::numericStart), found);
         found.sort(Comparator.comparingInt(LocatedDate::start));
         List<LocatedDate> disjoint = new ArrayList<>();
         int end = -1;
@@ -175,25 +199,126 @@ public final class DateExtractor {
         return disjoint;
     }
 
+    /** Whether {@link #NUMERIC} may start at {@code at}: one or two digits, then a separator. */
+    static boolean numericStart(String text, int at) {
+        return isSeparatorAt(text, at + 1)
+                || (at + 1 < text.length() && DigitAnchoredMatches.isDigit(text.charAt(at + 1)) && isSeparatorAt(text, at + 2));
+    }
+
+    /** Whether {@link #ISO} may start at {@code at}: four digits, then a separator. */
+    static boolean isoStart(String text, int at) {
+        return isSeparatorAt(text, at + 4);
+    }
+
+    /** Whether {@code text} holds one of the numeric forms' separators ({@code /.-}) at {@code at}. */
+    private static boolean isSeparatorAt(String text, int at) {
+        if (at >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(at);
+        return c == '/' || c == '.' || c == '-';
+    }
+
     private static void findIso(String text, List<LocatedDate> found) {
-        Matcher m = ISO.matcher(text);
-        while (m.find()) {
+        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text, DateExtractor::isoStart);
+        Matcher m = matches.matcher();
+        while (matches.find()) {
             add(found, m, number(m, 1), number(m, 3), number(m, 4));
         }
     }
 
-    private static void findMonthNames(String text, List<LocatedDate> found) {
-        Matcher dayFirst = DAY_MONTH_NAME_YEAR.matcher(text);
-        while (dayFirst.find()) {
-            String name = dayFirst.group(2);
+    static void findMonthNames(String text, List<LocatedDate> found) {
+        findDayFirst(text, found);
+        findMonthFirst(text, found);
+    }
+
+    /**
+     * The matches of {@link #DAY_MONTH_NAME_YEAR}, found from their day number rather than by
+     * trying the weekdays at every letter. A match starts either at its day ({@link
+     * #DAY_MONTH_NAME_YEAR_FROM_DAY}, the same expression from there) or at the weekday word that
+     * ends just before it, past a comma and spaces: no other position can start one, since the
+     * weekday must begin a word. So each match from the day is tried once more from that word,
+     * when there is one and it starts after the previous match, and the longer match kept: the
+     * same matches, in the same order, as {@code DAY_MONTH_NAME_YEAR.matcher(text).find()}.
+     */
+    private static void findDayFirst(String text, List<LocatedDate> found) {
+        DigitAnchoredMatches days = new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text);
+        Matcher day = days.matcher();
+        Matcher withWeekday = null;
+        int previousEnd = 0;
+        while (days.find()) {
+            Matcher match = day;
+            int wordStart = wordBefore(text, day.start(), true);
+            if (wordStart >= previousEnd && wordStart < day.start()) {
+                if (withWeekday == null) {
+                    withWeekday = DAY_MONTH_NAME_YEAR.matcher(text).useTransparentBounds(true);
+                }
+                withWeekday.region(wordStart, text.length());
+                if (withWeekday.lookingAt() && withWeekday.end() == day.end()) {
+                    match = withWeekday;
+                }
+            }
+            previousEnd = day.end();
+            String name = match.group(2);
             int month = MonthNames.french(name).or(() -> MonthNames.english(name)).orElse(0);
-            add(found, dayFirst, number(dayFirst, 3), month, number(dayFirst, 1));
+            add(found, match, number(match, 3), month, number(match, 1));
         }
-        Matcher monthFirst = MONTH_NAME_DAY_YEAR.matcher(text);
-        while (monthFirst.find()) {
-            int month = MonthNames.english(monthFirst.group(1)).orElse(0);
-            add(found, monthFirst, number(monthFirst, 3), month, number(monthFirst, 2));
+    }
+
+    /**
+     * The matches of {@link #MONTH_NAME_DAY_YEAR} whose month name is one, found from their day
+     * number ({@link #DAY_YEAR_AFTER_MONTH_NAME}) and the word just before it, rather than by
+     * trying every word of the text. Those are the only matches that give a date; and no match
+     * can overlap the start of another (a match holds one word, at its start), so skipping the
+     * others changes nothing to these.
+     */
+    private static void findMonthFirst(String text, List<LocatedDate> found) {
+        DigitAnchoredMatches tails = new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text);
+        Matcher tail = tails.matcher();
+        Matcher whole = null;
+        while (tails.find()) {
+            int wordStart = wordBefore(text, tail.start(), false);
+            if (wordStart < 0) {
+                continue;
+            }
+            if (whole == null) {
+                whole = MONTH_NAME_DAY_YEAR.matcher(text).useTransparentBounds(true);
+            }
+            whole.region(wordStart, text.length());
+            if (whole.lookingAt()) {
+                int month = MonthNames.english(whole.group(1)).orElse(0);
+                add(found, whole, number(whole, 3), month, number(whole, 2));
+            }
         }
+    }
+
+    /**
+     * The start of the word that ends just before {@code at}, past at least one space and, before
+     * the spaces, a comma ({@code afterComma}) or a full stop (otherwise), either optional; -1 when
+     * there is no such word.
+     */
+    private static int wordBefore(String text, int at, boolean afterComma) {
+        int i = at;
+        while (i > 0 && isSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == at) {
+            return -1;
+        }
+        if (i > 0 && text.charAt(i - 1) == (afterComma ? ',' : '.')) {
+            i--;
+        }
+        int end = i;
+        while (i > 0 && Character.isLetter(text.codePointBefore(i))) {
+            i -= Character.charCount(text.codePointBefore(i));
+        }
+        return i == end ? -1 : i;
+    }
+
+    /** A character of {@link #SPACE}: Java's {@code \\s} and the two no-break spaces. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\u00A0'
+                || c == '\u202F';
     }
 
     private static void add(List<LocatedDate> found, Matcher m, int year, int month, int day) {

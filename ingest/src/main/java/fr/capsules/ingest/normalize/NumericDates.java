@@ -32,11 +32,12 @@ final class NumericDates {
     private int monthFirstEvidence;
 
     /**
-     * Adds the dates matched by {@code matcher} (groups: first number, separator, second number,
+     * Adds the dates matched by {@code matches} (groups: first number, separator, second number,
      * year) to {@code found}.
      */
-    void resolve(Matcher matcher, List<LocatedDate> found) {
-        while (matcher.find()) {
+    void resolve(DigitAnchoredMatches matches, List<LocatedDate> found) {
+        Matcher matcher = matches.matcher();
+        while (matches.find()) {
             int first = Integer.parseInt(matcher.group(1));
             int second = Integer.parseInt(matcher.group(3));
             int year = CalendarDates.fullYear(matcher.group(4));

@@ -140,6 +140,11 @@ public final class TextNormalizer {
     }
 
     private static String foldCompatibility(String text) {
+        // A text already in NFKC holds none of KEPT_AS_WRITTEN (NFKC folds them all) and is left
+        // as it is: checking costs less than normalising, which copies even a normalised text.
+        if (Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+            return text;
+        }
         StringBuilder folded = new StringBuilder(text.length());
         int segmentStart = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -2,7 +2,8 @@ package fr.capsules.ingest.parse;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +47,19 @@ final class PdfLineCollector extends PDFTextStripper {
     private final ParseContext context;
     private final List<PdfLine> lines = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
-    private final Map<Float, Integer> glyphsBySize = new HashMap<>();
+    // Glyphs of the current line by font size (half points): a few sizes a line, kept in arrays
+    // rather than a map of boxed floats updated for every glyph.
+    private float[] sizes = new float[8];
+    private int[] glyphsOfSize = new int[8];
+    private int sizeCount;
     private int boldGlyphs;
     private int glyphs;
     private boolean paragraphPending;
     private int glyphsSinceCheckpoint;
     private final PdfVisibility visibility = new PdfVisibility();
     private final HiddenGlyphs hidden = new HiddenGlyphs();
+    /** Whether each font met is bold: asked once per font rather than once per glyph. */
+    private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
 
     PdfLineCollector(ParseContext context) {
         this.context = context;
@@ -157,10 +164,10 @@ final class PdfLineCollector extends PDFTextStripper {
             if (p.getUnicode() == null || p.getUnicode().isBlank()) {
                 continue;
             }
-            float size = Math.round(p.getFontSizeInPt() * 2) / 2f;
-            glyphsBySize.merge(size, 1, Integer::sum);
+            countGlyphOfSize(Math.round(p.getFontSizeInPt() * 2) / 2f);
             glyphs++;
-            if (isBold(p.getFont())) {
+            PDFont font = p.getFont();
+            if (font != null && boldFonts.computeIfAbsent(font, PdfLineCollector::isBold)) {
                 boldGlyphs++;
             }
         }
@@ -196,10 +203,7 @@ final class PdfLineCollector extends PDFTextStripper {
     private void finishLine() {
         String line = text.toString().strip();
         if (!line.isEmpty()) {
-            float size = glyphsBySize.entrySet().stream()
-                    .max(Map.Entry.<Float, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey)
-                    .orElse(0f);
+            float size = dominantSize();
             boolean bold = glyphs > 0 && boldGlyphs * 10 >= glyphs * 9;
             lines.add(new PdfLine(line, size, bold, paragraphPending));
             paragraphPending = false;
@@ -209,9 +213,41 @@ final class PdfLineCollector extends PDFTextStripper {
 
     private void resetLine() {
         text.setLength(0);
-        glyphsBySize.clear();
+        sizeCount = 0;
         boldGlyphs = 0;
         glyphs = 0;
+    }
+
+    private void countGlyphOfSize(float size) {
+        int bits = Float.floatToIntBits(size);
+        for (int i = 0; i < sizeCount; i++) {
+            if (Float.floatToIntBits(sizes[i]) == bits) {
+                glyphsOfSize[i]++;
+                return;
+            }
+        }
+        if (sizeCount == sizes.length) {
+            sizes = Arrays.copyOf(sizes, sizeCount * 2);
+            glyphsOfSize = Arrays.copyOf(glyphsOfSize, sizeCount * 2);
+        }
+        sizes[sizeCount] = size;
+        glyphsOfSize[sizeCount] = 1;
+        sizeCount++;
+    }
+
+    /** The size with the most glyphs on the line, the larger one on a tie; 0 for none. */
+    private float dominantSize() {
+        if (sizeCount == 0) {
+            return 0f;
+        }
+        int best = 0;
+        for (int i = 1; i < sizeCount; i++) {
+            if (glyphsOfSize[i] > glyphsOfSize[best]
+                    || (glyphsOfSize[i] == glyphsOfSize[best] && Float.compare(sizes[i], sizes[best]) > 0)) {
+                best = i;
+            }
+        }
+        return sizes[best];
     }
 
     private static boolean isBold(PDFont font) {

@@ -54,6 +54,12 @@ final class PdfVisibility {
     private final Deque<Boolean> hiddenLayers = new ArrayDeque<>();
     private PDOptionalContentProperties layers;
     private PDRectangle cropBox;
+    // The colours of the last glyph and their RGB values: a text run keeps its colour objects,
+    // so most glyphs are not converted again.
+    private PDColor lastFill;
+    private int lastFillRgb;
+    private PDColor lastStroke;
+    private int lastStrokeRgb;
 
     void startPage(PDDocument document, PDPage page) {
         backdrops.clear();
@@ -141,8 +147,8 @@ final class PdfVisibility {
             return null; // the picture's colours under the text are unknown: give the text the benefit
         }
         int background = under == null || under.colour() == null ? WHITE : under.colour();
-        boolean fillVisible = mode.isFill() && !sameColour(rgb(state.getNonStrokingColor()), background);
-        boolean strokeVisible = mode.isStroke() && !sameColour(rgb(state.getStrokingColor()), background);
+        boolean fillVisible = mode.isFill() && !sameColour(fillRgb(state.getNonStrokingColor()), background);
+        boolean strokeVisible = mode.isStroke() && !sameColour(strokeRgb(state.getStrokingColor()), background);
         return fillVisible || strokeVisible ? null : HiddenText.Kind.BACKGROUND_COLOUR;
     }
 
@@ -200,6 +206,22 @@ final class PdfVisibility {
         double maxX = Math.max(Math.max(a.x, b.x), Math.max(c.x, d.x));
         double maxY = Math.max(Math.max(a.y, b.y), Math.max(c.y, d.y));
         return new Rectangle2D.Double(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    private int fillRgb(PDColor colour) {
+        if (colour == null || colour != lastFill) {
+            lastFillRgb = rgb(colour);
+            lastFill = colour;
+        }
+        return lastFillRgb;
+    }
+
+    private int strokeRgb(PDColor colour) {
+        if (colour == null || colour != lastStroke) {
+            lastStrokeRgb = rgb(colour);
+            lastStroke = colour;
+        }
+        return lastStrokeRgb;
     }
 
     private static Integer rgb(PDColor colour) {

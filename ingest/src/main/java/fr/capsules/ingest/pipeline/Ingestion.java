@@ -32,12 +32,10 @@ public final class Ingestion implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
 
-    /** Files indexed between two commits. */
-    static final int COMMIT_EVERY = 32;
-
     private final IngestionSettings settings;
     private final Embedder embedder; // null: lexical indexes only
     private final BoundedParsing parsing;
+    private final CommitRule commitRule;
 
     /** Ingestion into lexical indexes only (an index with vectors is refused, see below). */
     public Ingestion(IngestionSettings settings) {
@@ -49,8 +47,14 @@ public final class Ingestion implements AutoCloseable {
      *     write to, or null when every index is lexical
      */
     public Ingestion(IngestionSettings settings, Embedder embedder) {
+        this(settings, embedder, CommitRule.DEFAULT);
+    }
+
+    /** Ingestion that commits during a run as {@code commitRule} says instead of {@link CommitRule#DEFAULT}. */
+    public Ingestion(IngestionSettings settings, Embedder embedder, CommitRule commitRule) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.embedder = embedder;
+        this.commitRule = Objects.requireNonNull(commitRule, "commitRule");
         this.parsing = new BoundedParsing(settings.parseLimits(), settings.sandbox());
     }
 
@@ -64,8 +68,9 @@ public final class Ingestion implements AutoCloseable {
     }
 
     /**
-     * Ingests the files in order, committing every {@value #COMMIT_EVERY} indexed files and at the
-     * end: a crash loses at most the uncommitted batch, which a re-run indexes again (files already
+     * Ingests the files in order, committing during the run as {@link CommitRule} says (at least
+     * 32 indexed files and a second since the last commit, at most 1,024 files or 64 MB pending)
+     * and at the end: a crash loses at most the uncommitted batch, which a re-run indexes again (files already
      * committed are recognised by their hash). A batch whose commit fails is reported as failed
      * ({@link FailureReason#NOT_COMMITTED}).
      *
@@ -124,15 +129,20 @@ public final class Ingestion implements AutoCloseable {
                 settings, parsing, index, embeddingFor(index.info()), pseudonymising, beforeIndexing);
         List<IngestionResult> results = new ArrayList<>(files.size());
         List<Integer> pending = new ArrayList<>();
+        long pendingBytes = 0;
+        long lastCommit = System.nanoTime();
         int told = 0;
         for (SourceFile file : files) {
             IngestionResult result = pipeline.run(file);
             results.add(result);
             if (result.status() == IngestionStatus.INDEXED) {
                 pending.add(results.size() - 1);
+                pendingBytes += file.size();
             }
-            if (pending.size() >= COMMIT_EVERY) {
+            if (commitRule.due(pending.size(), pendingBytes, System.nanoTime() - lastCommit)) {
                 commit(index, results, pending);
+                pendingBytes = 0;
+                lastCommit = System.nanoTime();
             }
             if (pending.isEmpty()) {
                 told = tell(results, told, settled);

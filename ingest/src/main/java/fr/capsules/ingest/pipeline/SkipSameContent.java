@@ -7,15 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Hashes the passages' text, case and spacing aside, and ends a file whose text is already in the
  * capsule (the same note as .txt and .md, a PDF saved twice) as a duplicate.
  */
 final class SkipSameContent implements IngestionStage {
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CapsuleIndex index;
 
@@ -30,10 +27,57 @@ final class SkipSameContent implements IngestionStage {
         index.findByContentHash(hash).ifPresent(existing -> file.duplicateOf(existing, "même contenu"));
     }
 
+    /**
+     * SHA-256 of the passages' texts, each in lower case ({@link Locale#ROOT}), its runs of
+     * whitespace ({@code \\s}) made one space and stripped, followed by a line break. Written as
+     * one pass per passage rather than with {@code replaceAll} and {@code strip}; {@code
+     * SkipSameContentTests} checks it gives the same text as those.
+     */
     static String contentHash(List<Passage> passages) {
         StringBuilder all = new StringBuilder();
-        passages.forEach(p -> all.append(WHITESPACE.matcher(p.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip())
-                .append('\n'));
+        for (Passage passage : passages) {
+            appendFolded(all, passage.text());
+            all.append('\n');
+        }
         return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends {@code WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip()}. */
+    static void appendFolded(StringBuilder out, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = out.length();
+        boolean inSpace = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                if (!inSpace) {
+                    out.append(' ');
+                    inSpace = true;
+                }
+            } else {
+                out.append(c);
+                inSpace = false;
+            }
+        }
+        // String.strip: leading and trailing code points for which Character.isWhitespace holds.
+        int end = out.length();
+        int to = end;
+        while (to > start) {
+            int cp = Character.codePointBefore(out, to);
+            if (!Character.isWhitespace(cp)) {
+                break;
+            }
+            to -= Character.charCount(cp);
+        }
+        int from = start;
+        while (from < to) {
+            int cp = Character.codePointAt(out, from);
+            if (!Character.isWhitespace(cp)) {
+                break;
+            }
+            from += Character.charCount(cp);
+        }
+        out.setLength(to);
+        out.delete(start, from);
     }
 }

@@ -117,10 +117,29 @@ public final class InstructionSignals {
         StringBuilder folded = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+            if (cp < LATIN_1_FOLDED.length) {
+                folded.append(LATIN_1_FOLDED[cp]);
+            } else {
+                folded.appendCodePoint(foldCase(cp));
+            }
             i += Character.charCount(cp);
         }
         return folded.toString();
+    }
+
+    private static int foldCase(int codePoint) {
+        return Character.toLowerCase(Character.toUpperCase(codePoint));
+    }
+
+    /** {@link #foldCase(int)} of the first 256 code points, worked out once (all fold into the BMP). */
+    private static final char[] LATIN_1_FOLDED = latin1Folded();
+
+    private static char[] latin1Folded() {
+        char[] folded = new char[256];
+        for (int cp = 0; cp < folded.length; cp++) {
+            folded[cp] = (char) foldCase(cp);
+        }
+        return folded;
     }
 
     /** The phrases recognised in {@code text}, in the order of the patterns; empty when none. */
@@ -133,7 +152,8 @@ public final class InstructionSignals {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('’', '\'');
+        String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String normalised = nfkc.replace('’', '\'');
         String folded = foldCase(normalised);
         List<Signal> signals = new ArrayList<>();
         for (Entry entry : PATTERNS) {

@@ -42,7 +42,9 @@ class IndexFolderCrashTests {
         Path generation = data.resolve("indexes/essai/gen-1");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                        IngestCommand.class.getName(), "index", "--data", data.toString(), "--capsule", "essai", documents.toString())
+                        IngestCommand.class.getName(), "index", "--data", data.toString(), "--capsule", "essai",
+                        // Commits every 10 files, whatever the machine's speed: the kill must come between two of them.
+                        "--commit-every", "10", documents.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();

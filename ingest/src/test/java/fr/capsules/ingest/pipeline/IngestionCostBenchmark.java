@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li><b>(a) ours, text</b>: {@link Ingestion#ingestAll} of the notes as {@code .txt} files into a
  *       fresh {@link LuceneCapsuleIndex} on disk, parsing in this JVM: read, hash, duplicate
  *       look-ups, parse, title and date, normalisation, chunking, content hash, screening, index
- *       writes, a commit every 32 files;
+ *       writes, commits as {@link CommitRule} says (a few a run);
  *   <li><b>(b) Lucene, text</b>: the same texts (decoded from the same bytes) into a fresh
  *       {@link IndexWriter} on disk with {@link FrenchAnalyzer}, one document per text (the text
  *       stored and indexed, its name as a string field), one commit at the end;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.ingest.FailureReason;
 import fr.capsules.ingest.IngestionResult;
+import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.SourceName;
@@ -12,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -117,25 +119,50 @@ class IngestionStageTests extends LexicalIngestionTest {
 
     @Test
     void resultsAreToldInOrderOnceFinalIndexedOnesAfterTheirCommit() throws IOException {
+        List<Integer> committedWhenTold = committedWhenTold(CommitRule.everyFiles(32), 32 + 3);
+
+        assertThat(committedWhenTold.get(0)).isEqualTo(32);
+        assertThat(committedWhenTold.getLast()).isEqualTo(32 + 3);
+    }
+
+    @Test
+    void aRunCommitsWhenTheMostFilesArePendingHoweverRecentTheLastCommit() throws IOException {
+        // At least 2 files and an hour between commits, but never more than 10 files pending.
+        assertThat(committedWhenTold(new CommitRule(2, Duration.ofHours(1), 10, Long.MAX_VALUE), 25))
+                .containsExactly(10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20,
+                        25, 25, 25, 25, 25, 25);
+    }
+
+    @Test
+    void aRunCommitsWhenTheMostBytesArePendingHoweverRecentTheLastCommit() throws IOException {
+        // Each of these notes is 52 bytes: 150 bytes pending are three notes.
+        assertThat(committedWhenTold(new CommitRule(2, Duration.ofHours(1), 1000, 150), 7))
+                .containsExactly(3, 3, 3, 6, 6, 6, 7, 7);
+    }
+
+    /** How many records were committed when each result of a run of {@code notes} notes and one empty file was told. */
+    private List<Integer> committedWhenTold(CommitRule rule, int notes) throws IOException {
         List<SourceFile> files = new ArrayList<>();
-        for (int i = 0; i < Ingestion.COMMIT_EVERY + 3; i++) {
+        for (int i = 0; i < notes; i++) {
             files.add(text("note-" + i + ".txt", "Note de service numéro " + i + " sur l'accueil des usagers."));
         }
         files.add(SourceFile.of("vide.txt", new byte[0]));
         List<String> told = new ArrayList<>();
         List<Integer> committedWhenTold = new ArrayList<>();
 
-        List<IngestionResult> results = ingestion.ingestAllWithProgress(files, index, result -> {
-            told.add(result.file());
-            try {
-                committedWhenTold.add(index.documents().size());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        List<IngestionResult> results;
+        try (Ingestion byRule = new Ingestion(IngestionSettings.defaults(), null, rule)) {
+            results = byRule.ingestAllWithProgress(files, index, result -> {
+                told.add(result.file());
+                try {
+                    committedWhenTold.add(index.documents().size());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
 
         assertThat(told).containsExactlyElementsOf(results.stream().map(IngestionResult::file).toList());
-        assertThat(committedWhenTold.get(0)).isEqualTo(Ingestion.COMMIT_EVERY);
-        assertThat(committedWhenTold.getLast()).isEqualTo(Ingestion.COMMIT_EVERY + 3);
+        return committedWhenTold;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The passages an answer may cite, analysed once per check: content terms, figures, and sentences
@@ -59,9 +60,19 @@ final class CitedPassages {
                     for (String raw : Sentences.ofPassage(entry.getValue())) {
                         String text = raw.replaceAll("\\s+", " ");
                         List<Clause> clauses = new ArrayList<>();
+                        Polarity listIntroduction = negatedListIntroduction(text);
+                        int colon = text.indexOf(':');
+                        int at = 0;
                         for (String clause : Clauses.of(text)) {
                             Set<String> terms = termsOfClause.computeIfAbsent(clause, contentTerms::of);
-                            clauses.add(new Clause(clause, terms, Negations.of(clause)));
+                            int where = text.indexOf(clause, at);
+                            at = Math.max(at, where);
+                            Polarity polarity = Negations.of(clause);
+                            if (listIntroduction != null && where > colon && !polarity.negated() && INFINITIVE.matcher(clause).lookingAt()) {
+                                // "Ce que le référent ne doit jamais faire : téléverser … ; copier …": each item is denied
+                                polarity = new Polarity(listIntroduction.cue(), clause, false);
+                            }
+                            clauses.add(new Clause(clause, terms, polarity));
                         }
                         sentences.add(new Sentence(text, contentTerms.of(text), List.copyOf(clauses)));
                     }
@@ -70,6 +81,18 @@ final class CitedPassages {
                             Figures.inSource(entry.getValue()).keySet(), List.copyOf(sentences)));
                 });
         return new CitedPassages(passages);
+    }
+
+    private static final Pattern INFINITIVE = Pattern.compile("(?iu)\\p{L}+(?:er|ir|re|oir)(?![\\p{L}])");
+
+    /** The polarity of the words before a sentence's first colon when they deny and introduce a list of acts. */
+    private static Polarity negatedListIntroduction(String sentence) {
+        int colon = sentence.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        Polarity introduction = Negations.of(sentence.substring(0, colon));
+        return introduction.negated() && !introduction.mixed() ? introduction : null;
     }
 
     /** The known passages among {@code numbers}, in the order given. */

@@ -29,7 +29,10 @@ final class ContentTerms {
 
     private static final List<String> NEGATION_WORDS =
             List.of("aucun", "aucune", "aucuns", "aucunes", "jamais", "rien", "sans", "non", "nullement", "guère",
-                    "plus", "ni", "nul", "nulle", "hors");
+                    "plus", "ni", "nul", "nulle", "hors", "absence", "absent", "absente", "absents", "absentes", "défaut",
+                    "faute", "manque", "existe", "existent", "exister", "existait", "existaient",
+                    // restrictions and bounds, compared by QualifierCheck, not content
+                    "uniquement", "seulement", "exclusivement", "seul", "seule", "seuls", "seules", "maximum", "minimum");
 
     private static final List<String> DISCOURSE_WORDS =
             List.of("convient", "noter", "note", "préciser", "précise", "important", "importante", "rappeler",

@@ -50,6 +50,12 @@ final class Figures {
             Pattern.compile("(?iu)\\G\\s+(?:jours?|mois|ans|an|années?|semaines?|heures?|minutes?|pour\\s*cent|%|euros?|€|fois)(?![\\p{L}])");
     /** "un seul", "une seule": the article is a figure. */
     private static final Pattern ALONE = Pattern.compile("(?iu)\\G\\s+seule?(?![\\p{L}])");
+    private static final Map<String, String> FRACTIONS =
+            Map.of("moitié", "50", "tiers", "33", "quart", "25", "cinquième", "20", "dixième", "10");
+    private static final Pattern FRACTION =
+            Pattern.compile("(?iu)(?<![\\p{L}])(?:la|une?)\\s+(moitié|tiers|quart|cinquième|dixième)(?![\\p{L}])");
+    /** "une réponse unique", "un exemplaire unique": one, in the source's words. */
+    private static final Pattern SINGLE = Pattern.compile("(?iu)(?<![\\p{L}])une?\\s+\\p{L}+\\s+uniques?(?![\\p{L}])");
     private static final Pattern ARTICLE_WORD = Pattern.compile("(?iu)une?");
     private static final Pattern WORD_SPLIT = Pattern.compile("(?iu)\\s*-\\s*|\\s+et\\s+|\\s+");
 
@@ -88,6 +94,15 @@ final class Figures {
         Matcher month = MONTH.matcher(rest);
         while (month.find()) {
             figures.putIfAbsent(String.valueOf(monthNumber(month.group())), month.group());
+        }
+        Matcher fraction = FRACTION.matcher(rest);
+        while (fraction.find()) {
+            // "la moitié des dossiers" is "50 % des dossiers"
+            figures.putIfAbsent(FRACTIONS.get(fraction.group(1).toLowerCase(Locale.ROOT)), fraction.group());
+        }
+        if (source && SINGLE.matcher(rest).find()) {
+            // "une réponse unique" is the "une seule réponse" of the answer
+            figures.putIfAbsent("1", "unique");
         }
         Matcher words = WORDS.matcher(rest);
         while (words.find()) {
@@ -134,7 +149,9 @@ final class Figures {
             + "|(?<![\\p{L}\\d])(" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*)");
     /** After a figure: an optional "%", an optional "de", "des", "d'", then the word counted. */
     private static final Pattern COUNTED =
-            Pattern.compile("(?iu)\\G(?:\\s*%)?(?:\\s+(?:des|de|d['’]))?\\s*(?<![\\p{L}])(\\p{L}{3,})");
+            Pattern.compile("(?iu)\\G(?:\\s*%|\\s+pour\\s*cent)?(?:\\s+(?:des|de|d['’]))?\\s*(?<![\\p{L}])(\\p{L}{3,})");
+    /** The "cent" of "quinze pour cent" is no figure of its own. */
+    private static final Pattern PER_CENT = Pattern.compile("(?iu)(?<![\\p{L}])pour\\s*$");
     private static final Pattern OUT_OF = Pattern.compile("(?iu)\\G\\s+sur\\s+");
     private static final Set<String> NOT_COUNTED = Set.of("sur", "pour", "contre", "dont", "par", "avec", "les", "des", "une");
     /** Words that compare two figures in order: "47 jours contre 58", "9 sur 15", "2 agents pour 96 résidents". */
@@ -152,7 +169,8 @@ final class Figures {
         while (figure.find()) {
             if (figure.group(1) != null) {
                 figures.add(new Placed(canonical(figure.group(1)), figure.start(), figure.end()));
-            } else if (!ARTICLE_WORD.matcher(figure.group(2)).matches()) {
+            } else if (!ARTICLE_WORD.matcher(figure.group(2)).matches()
+                    && !(figure.group(2).toLowerCase().startsWith("cent") && PER_CENT.matcher(text.substring(0, figure.start())).find())) {
                 figures.add(new Placed(String.valueOf(value(figure.group(2))), figure.start(), figure.end()));
             }
         }

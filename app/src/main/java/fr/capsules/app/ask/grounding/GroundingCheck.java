@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  *   <li><b>Skipped</b>: clauses in which the answer speaks of itself or of its documents
  *       ({@link MetaStatements}: "Les documents ne précisent pas …", "Je n'ai pas trouvé …") are set
  *       aside; a sentence left with fewer than {@value #MIN_TERMS} content terms ({@link
- *       ContentTerms}) is trivial ("Voici les éléments :") and gets no warning.
+ *       ContentTerms}) and figures ({@link Figures}) is trivial ("Voici les éléments :") and gets no warning.
  *   <li><b>{@link GroundingWarning.Kind#UNCITED UNCITED}</b>: a sentence with at least {@value
  *       #MIN_UNCITED_TERMS} content terms and no citation of a known passage — whether or not the
  *       rest of the answer cites. When some passage covers it (support ≥ {@value #MIN_SUPPORT}),
@@ -68,6 +68,7 @@ public final class GroundingCheck {
     /** An uncited sentence is a claim worth a source from this many content terms. */
     public static final int MIN_UNCITED_TERMS = 4;
 
+    private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("(?iu)(?<![\\p{L}])une?(?![\\p{L}])");
     private static final int OPENING_CHARS = 200;
     private static final int MAX_EXCERPT_CHARS = 400;
 
@@ -117,7 +118,8 @@ public final class GroundingCheck {
             List<String> claims = Clauses.of(sentence.text()).stream().filter(c -> !MetaStatements.isMeta(c)).toList();
             String claim = String.join(" ; ", claims);
             Set<String> claimTerms = terms.of(claim);
-            if (claimTerms.size() < MIN_TERMS) {
+            if (claimTerms.size() + Figures.inAnswer(claim).size() < MIN_TERMS) {
+                // A figure counts: "Le CVS s'est réuni en 2022" states something to check.
                 continue;
             }
             List<Passage> cited = provided.among(sentence.citations());
@@ -211,6 +213,13 @@ public final class GroundingCheck {
                 .filter(pair -> !sourceComparisons.contains(pair) && sourceComparisons.contains(List.of(pair.get(1), pair.get(0))))
                 .forEach(pair -> missingFigures.putIfAbsent(pair.get(0) + " / " + pair.get(1),
                         pair.get(0) + " … " + pair.get(1) + " (inversés)"));
+        // "1" for the source's article ("1 infirmière" for "une infirmière"); figures of a rhythm or a delay the
+        // source states in other words ("deux fois par an" for "tous les six mois", "sept jours" for "une semaine").
+        String sourceText = cited.stream().map(Passage::text).collect(Collectors.joining(" "));
+        if (ONE.matcher(sourceText).find() && "1".equals(missingFigures.get("1"))) {
+            missingFigures.remove("1");
+        }
+        missingFigures.keySet().removeAll(TimeWords.restated(claim, sourceText));
         if (support >= MIN_SUPPORT && missingFigures.isEmpty()) {
             return Optional.empty();
         }

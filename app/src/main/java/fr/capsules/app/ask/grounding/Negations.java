@@ -79,7 +79,23 @@ final class Negations {
             Set.of("délai", "tarder", "attendre", "préjudice", "doute", "exception", "cesse", "compter", "conteste",
                     "délais");
     private static final Set<String> PROHIBITIONS =
-            Set.of("interdit", "interdite", "interdits", "interdites", "prohibé", "prohibée", "prohibés", "prohibées");
+            Set.of("interdit", "interdite", "interdits", "interdites", "prohibé", "prohibée", "prohibés", "prohibées",
+                    "proscrit", "proscrite", "proscrits", "proscrites");
+    /**
+     * Nouns and adjectives that deny what follows or what they qualify: "absence de plan bleu" is "il n'existe pas de
+     * plan bleu", "à défaut de confirmation" is "si … ne confirme pas".
+     */
+    private static final Set<String> NEGATIVE_NOUNS = Set.of("absence", "défaut", "faute", "manque", "refus", "omission", "oubli");
+    private static final Set<String> NEGATIVE_ADJECTIVES =
+            Set.of("absent", "absente", "absents", "absentes", "dépourvu", "dépourvue", "dépourvus", "dépourvues",
+                    "facultatif", "facultative", "facultatifs", "facultatives");
+    /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
+    private static final Pattern NEGATIVE_VERB = Pattern.compile(
+            "(?:omet|omett|omis|oubli|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
+                    + "|évit(?:er|e|ent|é|ée|és|ées)$|abstien|absten|renonc).*");
+    /** "ne … pas moins de", "ne … pas plus de": a bound on a figure, not a negation. */
+    private static final Set<String> COMPARATIVES = Set.of("moins", "plus");
+    private static final Pattern WHILE_NOT = Pattern.compile("(?iu)^\\s*tant\\s+qu(?:e(?![\\p{L}])|['’])");
     private static final Pattern EXCEPTION =
             Pattern.compile("(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception|à moins|que si|qu['’]à condition)(?![\\p{L}])");
 
@@ -111,6 +127,9 @@ final class Negations {
                     continue;
                 }
                 int particle = particleAfter(tokens, i);
+                if (particle > 0 && comparativeAfter(tokens, particle)) {
+                    continue;
+                }
                 if (particle > 0) {
                     cue = new Span(i, particle);
                 } else if (particle < 0) {
@@ -134,11 +153,30 @@ final class Negations {
                 cue = new Span(i, i + 1);
             } else if (word.startsWith("non-")) {
                 cue = new Span(i, i);
-            } else if (word.equals("non") && isWord(next) && !Set.of("seulement", "plus").contains(next)
-                    && !previous.equals("ou")) {
+            } else if (word.equals("non") && isWord(next) && !Set.of("seulement", "plus", "pas").contains(next)
+                    && !previous.equals("ou") && !followedByComma(clause, tokens.get(i))) {
                 cue = new Span(i, i + 1);
             } else if (PROHIBITIONS.contains(word) || (word.equals("interdiction") && Set.of("de", "d'").contains(next))) {
                 cue = new Span(i, i);
+            } else if (word.equals("pas") && isWord(next) && !COMPARATIVES.contains(next) && contrastive(clause, tokens, i)) {
+                // "un outil qui aide, pas un outil qui fait le travail", "et pas", "non pas"
+                cue = new Span(i, i + 1);
+            } else if (NEGATIVE_NOUNS.contains(word) && Set.of("de", "d'", "du", "des").contains(next)
+                    && !(word.equals("défaut") && previous.equals("par")) && !circumstantial(tokens, i)) {
+                int from = word.equals("défaut") && previous.equals("à") && i > 0 ? i - 1 : i;
+                cue = new Span(from, i + 1);
+            } else if (word.equals("défaut") && Set.of("fait", "font", "faisait", "faisaient").contains(previous)) {
+                cue = new Span(i - 1, i);
+            } else if (NEGATIVE_ADJECTIVES.contains(word) || NEGATIVE_VERB.matcher(word).matches()) {
+                cue = new Span(i, i);
+            }
+            if (cue != null && syntactic(tokens, cue) && negativeWordAfter(tokens, cue.to())) {
+                // "ne pas omettre de signaler", "rien ne vous empêche de": two negations, an affirmation
+                return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
+            }
+            if (cue != null && WHILE_NOT.matcher(clause).find()) {
+                // "tant que … ne … pas", the same as "jusqu'à ce que …": a time limit, not a denial
+                restricted = true;
             }
             if (cue != null) {
                 // A second cue ("jamais … sans") makes a double negation, a restriction.
@@ -173,6 +211,75 @@ final class Negations {
             }
         }
         return 0;
+    }
+
+    /** Whether the particle at {@code particle} opens a comparison: "ne … pas moins de huit", "pas plus de trois". */
+    private static boolean comparativeAfter(List<Token> tokens, int particle) {
+        String word = tokens.get(particle).word();
+        if (!word.equals("pas") && !word.equals("jamais")) {
+            return false;
+        }
+        for (int j = particle + 1; j + 1 < tokens.size() && j <= particle + 3; j++) {
+            if (COMPARATIVES.contains(tokens.get(j).word())
+                    && Set.of("de", "d'", "que", "qu'").contains(tokens.get(j + 1).word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a bare "pas" contrasts ("…, pas un outil", "et pas", "non pas", "pas d'accusé" opening a clause). */
+    private static boolean contrastive(String clause, List<Token> tokens, int at) {
+        if (at == 0) {
+            return true;
+        }
+        String previous = tokens.get(at - 1).word();
+        if (Set.of("et", "ou", "mais", "non").contains(previous)) {
+            return true;
+        }
+        return clause.substring(tokens.get(at - 1).end(), tokens.get(at).start()).contains(",");
+    }
+
+    private static boolean followedByComma(String clause, Token token) {
+        return clause.substring(token.end()).stripLeading().startsWith(",");
+    }
+
+    /**
+     * Whether "absence", "défaut", "faute" at {@code at} open a circumstance inside the clause ("administrent les
+     * médicaments en l'absence d'infirmière", "…, faute de personnel"): it denies the noun, not what the clause states.
+     * At the head of a clause ("Absence de plan bleu", "À défaut de confirmation") it is the clause's polarity.
+     */
+    private static boolean circumstantial(List<Token> tokens, int at) {
+        String previous = at > 0 ? tokens.get(at - 1).word() : "";
+        if (previous.equals("l'") && at > 1 && tokens.get(at - 2).word().equals("en")) {
+            return at > 2;
+        }
+        int head = previous.equals("à") ? at - 1 : previous.equals("l'") || previous.equals("d'") ? at - 1 : at;
+        return (tokens.get(at).word().equals("faute") || previous.equals("à")) && head > 0;
+    }
+
+    /** Whether the cue is a "ne" (with its particle, its literary verb or its subject "rien", "personne"). */
+    private static boolean syntactic(List<Token> tokens, Span cue) {
+        for (int j = cue.from(); j <= cue.to(); j++) {
+            if (tokens.get(j).word().equals("ne") || tokens.get(j).word().equals("n'")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a verb of negative meaning follows the cue before the next punctuation ("ne pas omettre", "n'empêche"). */
+    private static boolean negativeWordAfter(List<Token> tokens, int from) {
+        for (int j = from + 1; j < tokens.size() && j <= from + 4; j++) {
+            String word = tokens.get(j).word();
+            if (!isWord(word)) {
+                return false;
+            }
+            if (NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean secondCue(List<Token> tokens, int from) {

@@ -60,7 +60,75 @@ final class PolarityCheck {
 
     /** The first mismatch among the answer's claim clauses, compared with the cited passages. */
     Optional<Mismatch> find(List<String> answerClauses, List<Passage> cited) {
-        return mismatch(answerClauses, cited).filter(found -> !withoutRestatedAsNegatedParticiple(found, answerClauses));
+        Optional<Mismatch> found = mismatch(answerClauses, cited)
+                .filter(mismatch -> !withoutRestatedAsNegatedParticiple(mismatch, answerClauses))
+                .filter(mismatch -> !prefixedAntonym(mismatch.sourceClause().text(), String.join(" ", answerClauses)));
+        return found.isPresent() ? found : prefixDropped(answerClauses, cited);
+    }
+
+    /**
+     * An answer clause of the same polarity as its source clause that drops or adds a negative prefix ("la gestion des
+     * risques est insuffisante" → "… est suffisante").
+     */
+    private Optional<Mismatch> prefixDropped(List<String> answerClauses, List<Passage> cited) {
+        for (String answerClause : answerClauses) {
+            Polarity polarity = Negations.of(answerClause);
+            Set<String> answerTerms = terms.of(answerClause);
+            for (Candidate candidate : candidates(answerTerms, cited)) {
+                Polarity source = candidate.clause().polarity();
+                if (source.mixed() || polarity.mixed() || source.negated() != polarity.negated()) {
+                    continue;
+                }
+                String sourceText = candidate.clause().text();
+                if (prefixed(sourceText, answerClause) != prefixed(answerClause, sourceText)) {
+                    Polarity prefix = new Polarity(prefixedWord(prefixed(sourceText, answerClause) ? sourceText : answerClause), null, false);
+                    return Optional.of(prefixed(sourceText, answerClause)
+                            ? new Mismatch(candidate.passage(), candidate.sentence(), candidate.clause(), prefix, polarity)
+                            : new Mismatch(candidate.passage(), candidate.sentence(), candidate.clause(), source, prefix));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String prefixedWord(String text) {
+        Matcher word = NEGATIVE_PREFIX.matcher(text);
+        return word.find() ? word.group() : "in-";
+    }
+
+    /** An adjective denied by its prefix: "insuffisant", "incomplète", "impossible", "irrégulier", "inadapté". */
+    private static final Pattern NEGATIVE_PREFIX = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:in|im|ir|il)(\\p{L}{3,}(?:ante?s?|ente?s?|ables?|ibles?|ets?|ètes?|iers?|ières?|ale?s?|aux|ifs?|ives?|ée?s?|ue?s?|acte?s?|ulière?s?))(?![\\p{L}])");
+
+    /**
+     * Whether one side denies with a prefix what the other denies with "ne … pas" ("la gestion des risques est
+     * insuffisante" / "n'est pas suffisante"): the same polarity, read on the adjective.
+     */
+    static boolean prefixedAntonym(String one, String other) {
+        return prefixed(one, other) || prefixed(other, one);
+    }
+
+    private static boolean prefixed(String withPrefix, String withoutPrefix) {
+        Matcher word = NEGATIVE_PREFIX.matcher(withPrefix);
+        while (word.find()) {
+            String stem = base(word.group(1));
+            boolean plain = WORD.matcher(withoutPrefix).results()
+                    .anyMatch(w -> base(w.group()).equals(stem) && !NEGATIVE_PREFIX.matcher(w.group()).matches());
+            if (plain) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word without its feminine and plural endings: "suffisantes" → "suffisant". */
+    private static String base(String word) {
+        return stem(word, 100).replaceAll("(?:es|s|e)$", "");
+    }
+
+    private static String stem(String word, int length) {
+        String folded = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return folded.substring(0, Math.min(length, folded.length()));
     }
 
     /**
@@ -104,11 +172,41 @@ final class PolarityCheck {
             Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
                     .filter(found -> negationBearsOnTheMatch(found, answerTerms))
                     .filter(found -> !sameLowerBound(found.sourceClause().text(), answerClause));
+            if (mismatch.isEmpty()) {
+                mismatch = secondDenialAdded(answerClause, answerTerms, polarity, cited);
+            }
             if (mismatch.isPresent()) {
                 return mismatch;
             }
         }
         return restatedNegationDropped(answerClauses, cited);
+    }
+
+    /**
+     * A negated answer clause that adds a second, separate denial to its negated source clause ("le non-respect de la
+     * charte peut donner lieu à des poursuites" → "le non-respect de la charte ne peut pas donner lieu à des
+     * poursuites"): both hold a negation, but the answer denies what the source states.
+     */
+    private Optional<Mismatch> secondDenialAdded(String answerClause, Set<String> answerTerms, Polarity polarity, List<Passage> cited) {
+        if (!polarity.negated()) {
+            return Optional.empty();
+        }
+        Polarity second = secondDenial(answerClause);
+        if (second == null) {
+            return Optional.empty();
+        }
+        List<Candidate> candidates = candidates(answerTerms, cited);
+        double best = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
+        List<Candidate> closest = candidates.stream().filter(c -> c.coverage() >= best - TIE_MARGIN).toList();
+        if (closest.isEmpty() || closest.stream().anyMatch(c -> c.clause().polarity().mixed()
+                || !c.clause().polarity().negated() || Negations.count(c.clause().text()) >= Negations.count(answerClause))) {
+            return Optional.empty();
+        }
+        Candidate match = closest.stream().filter(c -> c.coverage() == best).findFirst().orElseThrow();
+        if (Overlap.shared(terms.of(second.scope()), match.clause().terms()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), new Polarity(null, null, false), second));
     }
 
     /**
@@ -131,19 +229,40 @@ final class PolarityCheck {
                 for (Sentence sentence : passage.sentences()) {
                     for (Clause clause : sentence.clauses()) {
                         Polarity source = clause.polarity();
+                        int sourceCues = Negations.count(clause.text());
+                        Polarity second = answerCues > sourceCues ? secondDenial(answerClause) : null;
+                        boolean added = polarity.negated() && second != null;
                         if (source.negated() && !source.mixed()
-                                && (!polarity.negated() || Negations.count(clause.text()) > answerCues)
+                                && (!polarity.negated() || sourceCues > answerCues || added)
                                 && Overlap.shared(clause.terms(), answerTerms) >= MIN_SHARED
                                 && Overlap.coverage(clause.terms(), answerTerms) >= MIN_RESTATED
                                 && Overlap.shared(terms.of(source.scope()), answerTerms) > 0
                                 && !sameLowerBound(clause.text(), answerClause)) {
-                            return Optional.of(new Mismatch(passage, sentence, clause, source, polarity));
+                            return Optional.of(added
+                                    ? new Mismatch(passage, sentence, clause, new Polarity(null, null, false), second)
+                                    : new Mismatch(passage, sentence, clause, source, polarity));
                         }
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The second of the clause's negations when they are two separate denials ("l'absence de déclaration n'est pas un constat"), not
+     * one reinforced ("ne … jamais … aucun", "ni … ni").
+     */
+    private static Polarity secondDenial(String clause) {
+        Polarity first = Negations.of(clause);
+        if (!first.negated()) {
+            return null;
+        }
+        String rest = clause.substring(clause.indexOf(first.cue()) + first.cue().length());
+        Polarity second = Negations.of(rest);
+        boolean apart = second.negated() && !second.mixed()
+                && !second.cue().toLowerCase(java.util.Locale.ROOT).matches("(?s)(?:ni|aucune?|jamais|nul(?:le)?|rien)(?:\\s.*)?");
+        return apart ? second : null;
     }
 
     /**
@@ -198,7 +317,12 @@ final class PolarityCheck {
         boolean siblingSupports = match.sentence().clauses().stream()
                 .filter(clause -> clause != match.clause() && clause.polarity().negated() == polarity.negated())
                 .anyMatch(clause -> answerTerms.stream()
-                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term)));
+                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term))
+                        // a negation the source states in a clause of its own ("absence de registre" beside "tenir un
+                        // registre"), restated in the answer's words ("il n'existe pas de registre")
+                        || (polarity.negated() && !clause.polarity().mixed()
+                                && Overlap.shared(answerTerms, clause.terms()) >= MIN_SHARED
+                                && Overlap.coverage(answerTerms, clause.terms()) >= MIN_MATCH));
         if (siblingSupports) {
             return Optional.empty();
         }

@@ -26,7 +26,11 @@ import java.util.regex.Matcher;
  *       "sauf exceptions" → "sans exception"), an inclusion becomes an exception ("y compris
  *       lorsque" → "sauf lorsque"), or the answer excepts what the source states ("à défaut
  *       d'accord, la délégation instruit" → "la délégation instruit, sauf à défaut d'accord");
- *   <li>both sentences state an exception but one is negated ("interdit sauf …" → "autorisé sauf …").
+ *   <li>both sentences state an exception but one is negated ("interdit sauf …" → "autorisé sauf …");
+ *   <li>the answer bounds a figure the source gives bare ("au moins sept résidents" for "sept résidents");
+ *   <li>the answer restricts ("ne … que", "seul", "uniquement") where the source does not;
+ *   <li>a deadline or rhythm in words differs ({@link TimeWords}: "annuel" for "trimestriel", "la veille" for "une
+ *       semaine à l'avance", "après" for "avant", "jours calendaires" for "jours ouvrés").
  * </ul>
  *
  * <p>Stateless; thread-safe.
@@ -76,6 +80,25 @@ final class QualifierCheck {
                 return Optional.of("la source dit « " + opposite.get().words() + " », la réponse « " + bound.words() + " ».");
             }
         }
+        if (written.bounds().isEmpty()) {
+            Set<String> sourceFigures = Figures.inSource(source.text()).keySet();
+            Set<String> sourceDurations = new HashSet<>();
+            Figures.durations(source.text()).keySet().forEach(d -> sourceDurations.add(d.substring(0, d.indexOf(' '))));
+            for (Bounded bound : Qualifiers.explicitBounds(answer)) {
+                // A bare deadline is a limit: "2 jours ouvrés" may be restated "deux jours ouvrés au plus".
+                boolean limit = bound.bound() == Qualifiers.Bound.UPPER && sourceDurations.contains(bound.figure());
+                if (!bound.figure().isEmpty() && sourceFigures.contains(bound.figure()) && !limit) {
+                    return Optional.of("la réponse borne (« " + bound.words() + " ») un chiffre que la source donne sans borne.");
+                }
+            }
+        }
+        if (said.restrictsOutright() && !written.restriction() && written.exception() == null) {
+            return Optional.of("la réponse pose une restriction (« ne … que », « seul », « uniquement ») absente de la source.");
+        }
+        Optional<String> time = TimeWords.difference(answer, source.text());
+        if (time.isPresent()) {
+            return time;
+        }
         Optional<String> manner = mannerReversed(answer, source.text());
         if (manner.isPresent()) {
             return manner;
@@ -86,7 +109,8 @@ final class QualifierCheck {
             if (answerNegated && Overlap.shared(restricted, withFigures(answer)) > 0) {
                 return Optional.of("la source restreint (« ne … que »), la réponse nie.");
             }
-            if (!answerNegated && restatesRestrictedClause(answerTerms, source)) {
+            if (!answerNegated && restatesRestrictedClause(answerTerms, source)
+                    && !PolarityCheck.sameLowerBound(source.text(), answer)) {
                 return Optional.of("la source pose une restriction (« ne … que », « seul », « uniquement ») absente de la réponse.");
             }
         }

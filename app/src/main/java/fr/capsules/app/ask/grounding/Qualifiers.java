@@ -38,26 +38,46 @@ final class Qualifiers {
      * @param restricted the element a restriction bears on ("que" + what follows, or the whole
      *     sentence for "seulement" and its kin), null when there is no restriction
      */
-    record Reading(List<Bounded> bounds, String restricted, String exception, boolean inclusion) {
+    record Reading(List<Bounded> bounds, String restricted, String exception, boolean inclusion, boolean restrictsOutright) {
         boolean restriction() {
             return restricted != null;
         }
     }
 
+    /** The figures an answer bounds with "au moins", "au plus" and their kin (not "sous", "plus de"), in order. */
+    static List<Bounded> explicitBounds(String sentence) {
+        List<Bounded> bounds = new ArrayList<>();
+        Matcher bound = EXPLICIT_BOUND.matcher(sentence);
+        while (bound.find()) {
+            Bound kind = bound.group().toLowerCase().matches("au plus tard|au maximum|au plus|jusqu.à|pas plus d.") ? Bound.UPPER : Bound.LOWER;
+            bounds.add(new Bounded(kind, figureNear(sentence, bound.start(), bound.end(), true), bound.group()));
+        }
+        return bounds;
+    }
+
     private static final Pattern BOUND = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(au plus tard|au maximum|au plus(?!\\s+tôt)|dans la limite d['e]|jusqu['’]à|maximum)"
-                    + "|(au plus tôt|au minimum|au moins|minimum|pas avant|ne peut intervenir avant|ne peut être \\p{L}+ avant))(?![\\p{L}])");
+            "(?iu)(?<![\\p{L}])(?:(au plus tard|au maximum|au plus(?!\\s+tôt)|dans la limite d['e]|jusqu['’]à|maximum"
+                    + "|pas plus d['e]|sous|dans un délai d['e]|en moins d['e])"
+                    + "|(au plus tôt|au minimum|au moins|minimum|pas avant|ne peut intervenir avant|ne peut être \\p{L}+ avant"
+                    + "|pas moins d['e]|plus d['e]))(?![\\p{L}])");
+    /** The bounds an answer may add to a figure the source gives bare: "au moins sept résidents" for "sept résidents". */
+    private static final Pattern EXPLICIT_BOUND = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:au plus tard|au maximum|au plus|au plus tôt|au minimum|au moins|jusqu['’]à|pas plus d['e]|pas moins d['e])(?![\\p{L}])");
     private static final Pattern RESTRICTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,5}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
     /** "n'est jamais communiquée sans son accord", "aucun autre outil que Capsules": restrictions in negative form. */
     private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?sans\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
+            "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:sans|avant)\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
     private static final Pattern RESTRICTING_WORD = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(?<!\\p{L}ent\\s)seule?s?|seulement|uniquement|exclusivement)(?![\\p{L}])");
+            "(?iu)(?<![\\p{L}])(?:(?<!\\p{L}ent\\s)(?<!à\\s(?:elle|elles|lui|eux)\\s)seule?s?|seulement|uniquement|exclusivement"
+                    + "|(?:limit|réserv|dédi)(?:er|e|ent|é|ée|és|ées)\\s+(?:à|aux)|se limite(?:nt)?\\s+à)(?![\\p{L}])");
     private static final Pattern EXCEPTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception d['e]|à moins qu['e]|à l['’]exclusion d['e]|en dehors d['e])(?![\\p{L}])\\s*([^,;:.]*)");
     private static final Pattern INCLUSION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:y compris|même si|même lorsqu['e]|même quand|quel(?:le)?s? que soi(?:en)?t|sans exception|dans tous les cas|en tout état de cause)(?![\\p{L}])");
+
+    /** "une réponse unique": one and no more, as "une seule réponse". */
+    private static final Pattern SINGLE = Pattern.compile("(?iu)(?<![\\p{L}])une?\\s+\\p{L}+\\s+uniques?(?![\\p{L}])");
 
     /** How far from a bound its figure may be, in characters. */
     private static final int FIGURE_REACH = 60;
@@ -72,28 +92,41 @@ final class Qualifiers {
             bounds.add(new Bounded(kind, figureNear(sentence, bound.start(), bound.end()), bound.group()));
         }
         String restricted = null;
+        boolean outright = false;
         Matcher restriction = RESTRICTION.matcher(sentence);
         if (restriction.find() && !restriction.group().toLowerCase().matches("(?s).*\\b(?:pas|jamais|plus|rien|aucun\\p{L}*)\\b.*(?:que|qu['’]).*")) {
             restricted = restriction.group(1).strip();
+            outright = true;
         } else if (NEGATED_RESTRICTION.matcher(sentence).find()) {
             Matcher negated = NEGATED_RESTRICTION.matcher(sentence);
             negated.find();
             restricted = (negated.group(1) != null ? negated.group(1) : negated.group(2)).strip();
-        } else if (RESTRICTING_WORD.matcher(sentence).find()) {
-            restricted = sentence;
+        } else if (RESTRICTING_WORD.matcher(sentence).find() || SINGLE.matcher(sentence).find()) {
+            Matcher word = RESTRICTING_WORD.matcher(sentence);
+            boolean verb = word.find() && word.group().toLowerCase().matches("(?:limit|réserv|dédi|se limite).*");
+            // "réservée à cet usage": the restriction bears on what follows, not on the whole sentence
+            restricted = verb ? sentence.substring(word.end()).split("[,;:.]|\\s(?:et|ou)\\s", 2)[0].strip() : sentence;
+            outright = true;
         }
         Matcher exception = EXCEPTION.matcher(sentence);
         String excepted = exception.find() ? exception.group(1).strip() : null;
-        return new Reading(List.copyOf(bounds), restricted, excepted, INCLUSION.matcher(sentence).find());
+        return new Reading(List.copyOf(bounds), restricted, excepted, INCLUSION.matcher(sentence).find(), outright);
     }
 
     /** The figure closest after the bound ("au moins trois fois"), else before it ("trois fois au minimum"). */
     private static String figureNear(String sentence, int start, int end) {
-        Map<String, String> after = Figures.inAnswer(sentence.substring(end, Math.min(sentence.length(), end + FIGURE_REACH)));
+        return figureNear(sentence, start, end, false);
+    }
+
+    /** {@code everyWord}: number words count even before no unit ("au moins douze dossiers"). */
+    private static String figureNear(String sentence, int start, int end, boolean everyWord) {
+        String following = sentence.substring(end, Math.min(sentence.length(), end + FIGURE_REACH));
+        Map<String, String> after = everyWord ? Figures.inSource(following) : Figures.inAnswer(following);
         if (!after.isEmpty()) {
             return after.keySet().iterator().next();
         }
-        Map<String, String> before = Figures.inAnswer(sentence.substring(Math.max(0, start - FIGURE_REACH), start));
+        String preceding = sentence.substring(Math.max(0, start - FIGURE_REACH), start);
+        Map<String, String> before = everyWord ? Figures.inSource(preceding) : Figures.inAnswer(preceding);
         return before.isEmpty() ? "" : List.copyOf(before.keySet()).getLast();
     }
 }

@@ -24,6 +24,12 @@ class NegationsTests {
             Il est interdit de fumer dans les chambres                        | interdit
             Les réclamations hors compétence de l'ARS sont réorientées         | hors compétence
             Le médecin ne l'a nullement autorisé                              | ne l'a nullement
+            Absence de plan bleu dans l'établissement                         | Absence de
+            Défaut de signalement de deux événements                          | Défaut de
+            À défaut de confirmation                                          | À défaut de
+            Le courrier d'attente est encore absent de 12 % des dossiers      | absent
+            Les réclamations anonymes sont écartées                           | écartées
+            pas un outil qui fait le travail                                  | pas un
             """)
     void negatedClausesAreReadWithTheirCue(String clause, String cue) {
         assertThat(Negations.of(clause).cue()).isEqualTo(cue);
@@ -41,6 +47,12 @@ class NegationsTests {
         "Non seulement le directeur, mais aussi le médecin est informé",
         "Il faut vérifier si le registre est conforme ou non",
         "L'établissement ne doit accueillir une personne âgée qu'après évaluation",
+        "Non, la mention est retirée après validation",
+        "Il ne faut pas écrire moins de huit questions",
+        "Il ne faut pas omettre de signaler les faits",
+        "Rien ne vous empêche de demander une médiation",
+        "Les réclamations anonymes ne sont pas écartées",
+        "Les aides-soignantes administrent les médicaments en l'absence d'infirmière",
     })
     void affirmativeClausesHaveNoCue(String clause) {
         assertThat(Negations.of(clause).negated()).isFalse();
@@ -51,6 +63,7 @@ class NegationsTests {
         "Le dossier n'est communiqué qu'au patient",
         "Le dossier n'est pas communiqué, sauf au patient lui-même",
         "Le délai est de deux mois à moins que l'enquête ne l'exige",
+        "Tant que la réponse n'est pas validée",
     })
     void restrictionsAndExceptionsAreMixed(String clause) {
         assertThat(Negations.of(clause).mixed()).isTrue();

@@ -46,6 +46,12 @@ final class IndexChanges {
     private boolean closed;
     private final Map<String, DocumentRecord> pendingAdds = new HashMap<>();
     private final Set<String> pendingChangedIds = new HashSet<>();
+    /**
+     * The ids of {@link #pendingAdds} by the terms duplicate look-ups ask for (file hash, content
+     * hash), so that a look-up reads the few records holding its term rather than every record
+     * written since the last commit (a commit may now wait for up to 1,024 files).
+     */
+    private final Map<Term, Set<String>> pendingByTerm = new HashMap<>();
 
     IndexChanges(IndexWriter writer, Searchers searchers, String name) {
         this.writer = writer;
@@ -57,7 +63,10 @@ final class IndexChanges {
     void write(DocumentRecord record, List<Document> entries) throws IOException {
         locked(() -> {
             writer.updateDocuments(IndexSchema.documentIdTerm(record.documentId()), entries);
-            pendingAdds.put(record.documentId(), record);
+            forget(pendingAdds.put(record.documentId(), record));
+            for (Term term : lookUpTerms(record)) {
+                pendingByTerm.computeIfAbsent(term, t -> new HashSet<>()).add(record.documentId());
+            }
             pendingChangedIds.add(record.documentId());
             return null;
         });
@@ -66,7 +75,7 @@ final class IndexChanges {
     void delete(String documentId) throws IOException {
         locked(() -> {
             writer.deleteDocuments(IndexSchema.documentIdTerm(documentId));
-            pendingAdds.remove(documentId);
+            forget(pendingAdds.remove(documentId));
             pendingChangedIds.add(documentId);
             return null;
         });
@@ -77,6 +86,7 @@ final class IndexChanges {
         locked(() -> {
             writer.commit();
             pendingAdds.clear();
+            pendingByTerm.clear();
             pendingChangedIds.clear();
             searchers.refresh();
             return null;
@@ -109,14 +119,38 @@ final class IndexChanges {
         }
     }
 
+    private static List<Term> lookUpTerms(DocumentRecord record) {
+        return List.of(new Term(IndexSchema.SHA256, record.sha256()), new Term(IndexSchema.CONTENT_HASH, record.contentHash()));
+    }
+
+    /** Drops a replaced or deleted uncommitted record from {@link #pendingByTerm}. */
+    private void forget(DocumentRecord record) {
+        if (record == null) {
+            return;
+        }
+        for (Term term : lookUpTerms(record)) {
+            Set<String> ids = pendingByTerm.get(term);
+            if (ids != null) {
+                ids.remove(record.documentId());
+                if (ids.isEmpty()) {
+                    pendingByTerm.remove(term);
+                }
+            }
+        }
+    }
+
     /**
      * The uncommitted record matching {@code matches} (the first by file name), else the
      * committed record with {@code term} that no uncommitted change has replaced or deleted.
+     * {@code term} is a file hash or content hash term, and {@code matches} accepts only records
+     * whose value for that field is the term's text.
      */
     Optional<DocumentRecord> findDuplicate(Term term, Predicate<DocumentRecord> matches) throws IOException {
         return locked(() -> {
-            Optional<DocumentRecord> pending =
-                    pendingAdds.values().stream().filter(matches).min(Comparator.comparing(DocumentRecord::file));
+            Optional<DocumentRecord> pending = pendingByTerm.getOrDefault(term, Set.of()).stream()
+                    .map(pendingAdds::get)
+                    .filter(matches)
+                    .min(Comparator.comparing(DocumentRecord::file));
             if (pending.isPresent()) {
                 return pending;
             }

@@ -6,7 +6,10 @@ import fr.capsules.ingest.index.IndexInfo;
 import fr.capsules.ingest.index.PassageHit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -112,11 +115,12 @@ final class IndexSchema {
      * @param vectors null for a lexical index, else one unit vector per passage, in order
      */
     static List<Document> toLucene(
-            DocumentRecord record, List<Passage> passages, List<float[]> vectors) {
+            DocumentRecord record, List<Passage> passages, List<float[]> vectors, Analyzer analyzer) {
         List<Document> entries = new ArrayList<>(passages.size() + 1);
         entries.add(recordEntry(record));
+        DocumentTokens tokens = new DocumentTokens(record, analyzer);
         for (int i = 0; i < passages.size(); i++) {
-            Document entry = passageEntry(record, passages.get(i), record.documentId() + "#" + i);
+            Document entry = passageEntry(record, passages.get(i), record.documentId() + "#" + i, tokens);
             if (vectors != null) {
                 entry.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VECTOR_SIMILARITY));
             }
@@ -139,12 +143,37 @@ final class IndexSchema {
         entry.add(new StringField(SHA256, record.sha256(), Field.Store.YES));
         entry.add(new StringField(CONTENT_HASH, record.contentHash(), Field.Store.YES));
         entry.add(new StoredField(FORMAT, record.format()));
-        entry.add(new StoredField(WARNINGS, JSON.writeValueAsString(record.warnings())));
+        entry.add(new StoredField(WARNINGS, json(record.warnings())));
         entry.add(new StoredField(INDEXED_AT, record.indexedAt().toString()));
         return entry;
     }
 
-    private static Document passageEntry(DocumentRecord record, Passage passage, String id) {
+    /**
+     * What the passages of one document share, analysed or serialised once for all of them: the
+     * title's tokens, each heading's tokens and each heading path's JSON.
+     */
+    private static final class DocumentTokens {
+
+        private final Analyzer analyzer;
+        private final AnalysedText title;
+        private final Map<String, AnalysedText> headings = new HashMap<>();
+        private final Map<List<String>, String> headingPaths = new HashMap<>();
+
+        DocumentTokens(DocumentRecord record, Analyzer analyzer) {
+            this.analyzer = analyzer;
+            this.title = AnalysedText.of(analyzer, CONTENT, record.title());
+        }
+
+        AnalysedText heading(String heading) {
+            return headings.computeIfAbsent(heading, h -> AnalysedText.of(analyzer, CONTENT, h));
+        }
+
+        String headingPathJson(List<String> headingPath) {
+            return headingPaths.computeIfAbsent(headingPath, IndexSchema::json);
+        }
+    }
+
+    private static Document passageEntry(DocumentRecord record, Passage passage, String id, DocumentTokens tokens) {
         Document entry = new Document();
         entry.add(new StringField(TYPE, PASSAGE_TYPE, Field.Store.NO));
         entry.add(new StringField(DOCUMENT_ID, record.documentId(), Field.Store.YES));
@@ -152,20 +181,29 @@ final class IndexSchema {
         entry.add(new SortedDocValuesField(PASSAGE_DOCUMENT, new BytesRef(record.documentId())));
         entry.add(new StoredField(FILE, record.file()));
         entry.add(new StoredField(TITLE, record.title()));
-        entry.add(new StoredField(HEADING_PATH, JSON.writeValueAsString(passage.headingPath())));
-        entry.add(new TextField(TEXT, passage.text(), Field.Store.YES));
+        entry.add(new StoredField(HEADING_PATH, tokens.headingPathJson(passage.headingPath())));
+        // The text is analysed once for both fields that index it (the analyzer ignores the
+        // field's name): stored and indexed with positions as TEXT, scored as CONTENT.
+        AnalysedText text = AnalysedText.of(tokens.analyzer, TEXT, passage.text());
+        entry.add(new StoredField(TEXT, passage.text()));
+        entry.add(new Field(TEXT, text.tokens(), TextField.TYPE_NOT_STORED));
         // The title is scored on every passage so that a passage of a document whose title
         // answers the question outranks an equal passage elsewhere.
-        entry.add(new Field(CONTENT, passage.text(), CONTENT_TYPE));
+        entry.add(new Field(CONTENT, text.tokens(), CONTENT_TYPE));
         for (int i = 0; i < TITLE_AND_HEADINGS_WEIGHT; i++) {
-            entry.add(new Field(CONTENT, record.title(), CONTENT_TYPE));
+            entry.add(new Field(CONTENT, tokens.title.tokens(), CONTENT_TYPE));
             for (String heading : passage.headingPath()) {
-                entry.add(new Field(CONTENT, heading, CONTENT_TYPE));
+                entry.add(new Field(CONTENT, tokens.heading(heading).tokens(), CONTENT_TYPE));
             }
         }
         entry.add(new StoredField(PAGE, passage.page()));
         entry.add(new StoredField(KIND, passage.kind().name()));
         return entry;
+    }
+
+    /** A list as JSON; the empty list, the usual case of warnings, without asking Jackson. */
+    private static String json(List<String> values) {
+        return values.isEmpty() ? "[]" : JSON.writeValueAsString(values);
     }
 
     private static FieldType contentType() {

@@ -47,6 +47,7 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
     private final Searchers searchers;
     private final IndexChanges changes;
     private final PassageSearch passageSearch;
+    private final FrenchTextAnalyzer analyzer;
     private final Closeable[] resources;
 
     private LuceneCapsuleIndex(Path dir, IndexInfo info, Directory directory, FrenchTextAnalyzer analyzer,
@@ -56,6 +57,7 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
         this.searchers = searchers;
         this.changes = new IndexChanges(writer, searchers, dir.toString());
         this.passageSearch = new PassageSearch(analyzer);
+        this.analyzer = analyzer;
         this.resources = new Closeable[] {directory, analyzer};
     }
 
@@ -137,7 +139,7 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
                     "the index in %s holds vectors of '%s': add passages with their vectors"
                             .formatted(dir, info.embeddingModel()));
         }
-        changes.write(document, IndexSchema.toLucene(document, passages, null));
+        changes.write(document, IndexSchema.toLucene(document, passages, null, analyzer));
     }
 
     /** Vectors are checked and normalised on a copy before anything is written. */
@@ -157,7 +159,7 @@ public final class LuceneCapsuleIndex implements CapsuleIndex {
         for (int i = 0; i < vectors.size(); i++) {
             unit.add(UnitVectors.normalised(vectors.get(i), info.embeddingDimension(), "passage " + i));
         }
-        changes.write(document, IndexSchema.toLucene(document, passages, unit));
+        changes.write(document, IndexSchema.toLucene(document, passages, unit, analyzer));
     }
 
     @Override

@@ -1,0 +1,34 @@
+package fr.capsules.ingest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The content hash's text, written in one pass, is the text the regular expression and strip() made. */
+class SkipSameContentTests {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final List<String> PIECES = List.of(
+            "Réclamation", "EHPAD", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2003", "\u3000", "\u001C",
+            "\u2028", "\u202F", "İstanbul", "ΟΔΟΣ", "Σ", "ß", "😀", "\uD83D", "x", "É", ".", "\u1680", "\u0085");
+
+    @Test
+    void theSameTextAsReplaceAllAndStrip() {
+        Random random = new Random(5);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int pieces = random.nextInt(10);
+            for (int i = 0; i < pieces; i++) {
+                text.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            StringBuilder out = new StringBuilder("avant\n");
+            SkipSameContent.appendFolded(out, text.toString());
+            assertThat(out.toString()).as(text.toString())
+                    .isEqualTo("avant\n" + WHITESPACE.matcher(text.toString().toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
+        }
+    }
+}
