@@ -56,7 +56,11 @@ final class ReportReferences {
             Matcher end = END.matcher(text);
             int stop = end.find(marker.end()) ? end.start() : text.length();
             String reference = house(text.substring(marker.end(), stop));
-            String finding = finding(text.substring(previousEnd, marker.start()));
+            String before = text.substring(previousEnd, marker.start());
+            // "Conformément à …" or "En méconnaissance de …" opening a line or a sentence is procedure, not a finding's
+            // text: these words state a finding's reference only within its sentence ("…, en méconnaissance de …").
+            boolean connective = !marker.group().toLowerCase(java.util.Locale.ROOT).matches("(?s)([ée]cart|r[ée]f[ée]rence|renvoie).*");
+            String finding = connective && before.replaceAll("[ \\t]+$", "").matches("(?s)(.*[.:\\n])?") ? "" : finding(before);
             previousEnd = stop;
             if (reference.isBlank() || reference.length() > MAX_REFERENCE || finding.isBlank()
                     || (LegalReferences.articles(reference).isEmpty() && !TEXT_KIND.matcher(reference).find())) {

@@ -22,10 +22,11 @@ import java.util.Set;
  *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows: the nature of the
  *       capsule's first severity rule that the finding's own words match ({@link SeverityWords}), else a vote of the
  *       closest past rows whose value the rule allows, the first allowed value otherwise;
- *   <li>deadline: the matching severity rule's, else the capsule's deadline for that nature ({@code deadlineByNature}),
- *       unless the closest past rows of the same nature (two or three) all agree on another;
+ *   <li>deadline: the matching severity rule's, else a vote between the capsule's deadline for that nature
+ *       ({@code deadlineByNature}: one voice, as heavy as the closest past row) and the three closest past rows of
+ *       that nature: a past deadline replaces the house's only when close past rows agree on it;
  *   <li>reference: the one the finding names itself when a retrieved passage backs it, else the closest past
- *       finding's that names one and shares at least two significant words with it, table row or report (the
+ *       finding's that names one and shares a significant word with it, table row or report (the
  *       report's prose: "Écart à …", "en méconnaissance de …", "conformément à …", {@link ReportReferences}),
  *       completed by a close one that cites the same articles and more; "à compléter" (the column's placeholder)
  *       when none, or when it fails the column's checks against the passages it comes from;
@@ -42,10 +43,10 @@ final class SimilarityFallback {
     /** How many of the closest past findings that name a reference may complete the closest one's. */
     private static final int REFERENCE_VOTERS = 5;
     /**
-     * How many significant words a past finding must share with this one for its reference to be proposed: below, the
+     * How many significant words a past finding must share with this one for its reference to be proposed: none, and the
      * reference is left "à compléter" (the column's placeholder) rather than guessed from an unrelated finding.
      */
-    private static final int MIN_SHARED_WORDS = 2;
+    private static final int MIN_SHARED_WORDS = 1;
 
     /**
      * @param cells the proposed value of each drafted column that has one
@@ -73,7 +74,9 @@ final class SimilarityFallback {
                 Map<String, String> cells = SimilarRow.cells(hit, columns.all());
                 String own = cells.getOrDefault(columns.finding().name(), hit.text());
                 Set<String> theirs = words(own.isBlank() ? hit.text() : own);
-                Past past = new Past(hit, cells, (retrieval.applyAsDouble(hit) + closeness(words, theirs)) / 2, shared(words, theirs));
+                // Words in common are counted over the whole past row (its measure names the subject too).
+                Past past = new Past(hit, cells, (retrieval.applyAsDouble(hit) + closeness(words, theirs)) / 2,
+                        shared(words, words(hit.text())));
                 rows.add(past);
                 columns.reference().filter(r -> !cells.getOrDefault(r.name(), "").isBlank()).ifPresent(r -> referenced.add(past));
             } else if (columns.reference().isPresent()) {
@@ -126,20 +129,28 @@ final class SimilarityFallback {
                 cells.put(deadline.name(), severe.get());
                 return;
             }
-            // The house's deadline for the nature, unless the closest past rows of the same nature all agree on another.
             List<Past> sameNature = rows.stream()
                     .filter(r -> AccentFolding.fold(r.cells().getOrDefault(nature.name(), "")).equals(AccentFolding.fold(chosen)))
                     .filter(r -> !r.cells().getOrDefault(deadline.name(), "").isBlank())
                     .limit(VOTERS).toList();
             String house = defaultDeadline(columns, chosen);
-            boolean agree = sameNature.size() >= 2 && sameNature.stream()
-                    .map(p -> AccentFolding.fold(p.cells().get(deadline.name()))).distinct().count() == 1;
-            if (agree || (house.isBlank() && !sameNature.isEmpty())) {
-                cells.put(deadline.name(), sameNature.getFirst().cells().get(deadline.name()));
-                sameNature.stream().map(Past::passage).filter(p -> !sources.contains(p)).findFirst().ifPresent(sources::add);
-            } else if (!house.isBlank()) {
-                cells.put(deadline.name(), house);
+            // The house's deadline for the nature is one voice, as strong as the closest past row; the closest past rows
+            // of the same nature the others: a past deadline wins only when close rows agree on it.
+            Map<String, Double> votes = new LinkedHashMap<>();
+            if (!house.isBlank()) {
+                votes.put(AccentFolding.fold(house), sameNature.isEmpty() ? 1 : sameNature.getFirst().closeness() + 1e-6);
             }
+            Map<String, String> written = new HashMap<>(Map.of(AccentFolding.fold(house), house));
+            for (Past past : sameNature) {
+                String value = past.cells().get(deadline.name());
+                votes.merge(AccentFolding.fold(value), past.closeness(), Double::sum);
+                written.putIfAbsent(AccentFolding.fold(value), value);
+            }
+            votes.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(winner -> {
+                cells.put(deadline.name(), written.get(winner.getKey()));
+                sameNature.stream().filter(p -> AccentFolding.fold(p.cells().get(deadline.name())).equals(winner.getKey()))
+                        .map(Past::passage).filter(p -> !sources.contains(p)).findFirst().ifPresent(sources::add);
+            });
         }));
         columns.reference().ifPresent(reference -> ownReference(finding, passages)
                 .or(() -> completedReference(reference.name(), referenced.stream().filter(p -> p.shared() >= MIN_SHARED_WORDS).toList()))

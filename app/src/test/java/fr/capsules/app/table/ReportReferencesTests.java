@@ -60,6 +60,8 @@ class ReportReferencesTests {
                 Conformément à l'article L.1435-7 du code de la santé publique (CSP), le rapport provisoire a été adressé au directeur.
 
                 Les écarts correspondent à la méconnaissance d'une disposition législative. Le plan d'action est conforme aux attentes.
+                2. Procédure
+                Conformément aux articles L.313-13 et suivants du code de l'action sociale et des familles, l'inspection a été inopinée.
                 """);
         assertThat(none).isEmpty();
     }
