@@ -33,7 +33,9 @@ final class ReportReferences {
     /** A determiner opening the reference or one of its clauses ("l'article", "et la norme"). */
     private static final Pattern OPENING = Pattern.compile("^(?:l['’]|la\\s|le\\s|les\\s|des\\s|du\\s|de\\s(?:la\\s|l['’])?)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern JOINED = Pattern.compile("\\s+et\\s+(?:de\\s+|des\\s+|du\\s+)?(?:(?:la|le|les)\\s+|l['’]\\s*)(?=\\p{L})",
+    private static final Pattern JOINED = Pattern.compile("\\s+et\\s+(?:de\\s+|des\\s+|du\\s+)?(?:(?:la|le|les)\\s+|l['’]\\s*)"
+            + "(?=(?:articles?|norme|recommandations?|rbpp|guide|r[ée]f[ée]rentiel|programme|circulaire|instruction|arr[êe]t[ée]"
+            + "|d[ée]cret|r[èe]glement|bonnes|code)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final int MAX_REFERENCE = 200;
 

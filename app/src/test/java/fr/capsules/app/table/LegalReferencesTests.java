@@ -42,6 +42,8 @@ class LegalReferencesTests {
         assertThat(LegalReferences.same("RBPP ANESM « Qualité de vie en EHPAD » (volet 2, 2011)",
                 "RBPP ANESM « Qualité de vie en EHPAD » (volet 4)")).isFalse();
         assertThat(LegalReferences.same("norme NF EN ISO 15189 (§ 8.8)", "norme NF EN ISO 15189 (§ 8.9)")).isFalse();
+        assertThat(LegalReferences.items("article L.311-3 (1°) du CASF (respect de la vie privée et de l'intimité)"))
+                .containsExactly("L311-3 casf");
         assertThat(LegalReferences.items("")).isEmpty();
     }
 

@@ -49,6 +49,9 @@ class ReportReferencesTests {
     void clausesJoinedInProseAreWrittenAsInATable() {
         assertThat(ReportReferences.house("l'article L.6211-2 du CSP et la norme NF EN ISO 15189."))
                 .isEqualTo("article L.6211-2 du CSP ; norme NF EN ISO 15189");
+        // A title or a parenthesis is not cut: only "et la norme", "et l'article"… open another clause.
+        assertThat(ReportReferences.house("la RBPP ANESM « Les attentes de la personne et le projet personnalisé » (2008)"))
+                .isEqualTo("RBPP ANESM « Les attentes de la personne et le projet personnalisé » (2008)");
         // "du code de l'action sociale et des familles" is one clause.
         assertThat(ReportReferences.house("l'article L.311-4 du code de l'action sociale et des familles"))
                 .isEqualTo("article L.311-4 du code de l'action sociale et des familles");
