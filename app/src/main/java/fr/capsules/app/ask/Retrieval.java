@@ -32,6 +32,11 @@ public class Retrieval {
     private final EvidenceGate gate = new EvidenceGate(terms);
     /** The kind of the warning of an answer searched in an index of which a part did not answer (a lost shard). */
     public static final String INDEX_PARTIAL = "index-partial";
+
+    /** The warning of a search that a part of a distributed index did not answer; {@code consequence} says what it means here. */
+    public static AnswerWarning indexPartial(String consequence) {
+        return AnswerWarning.of(INDEX_PARTIAL, "Une partie de l'index de recherche ne répond pas : " + consequence);
+    }
     /** The index port's bound on one search. */
     private static final int MAX_FETCH = 1000;
 
@@ -98,8 +103,10 @@ public class Retrieval {
      * {@link #search}, telling as well whether the whole index answered: a distributed index that
      * lost a shard answers from the others ({@link SearchResult#complete()} false), never with
      * another capsule's passages.
+     *
+     * @throws fr.capsules.app.document.CapsuleIndexingException while the capsule is being indexed
      */
-    private SearchResult found(Capsule capsule, String question, int count) {
+    public SearchResult found(Capsule capsule, String question, int count) {
         progress.requireSearchable(capsule);
         float[] vector = embed(question);
         // Passages a referent excluded stay in the index: ask for as many more, then leave them out.
@@ -154,8 +161,8 @@ public class Retrieval {
                         + " la recherche (" + quotedHistoryChars + " caractères) : seul votre message a été pris en compte."));
             }
             if (partial) {
-                notices.add(AnswerWarning.of(INDEX_PARTIAL, "Une partie de l'index de recherche ne répond pas : cette réponse ne"
-                        + " s'appuie que sur une partie des documents de la capsule. Vérifiez-la, ou reposez la question plus tard."));
+                notices.add(indexPartial("cette réponse ne s'appuie que sur une partie des documents de la capsule."
+                        + " Vérifiez-la, ou reposez la question plus tard."));
             }
             return List.copyOf(notices);
         }

@@ -31,14 +31,20 @@ class SearchController {
         Capsule capsule = capsules.require(id, user, version);
         SearchRequest body = request == null ? new SearchRequest(null, null, null) : request;
         Searching.Query query = Searching.Query.of(body.question(), body.topK(), body.perDocument(), properties);
-        return new SearchResponse(searching.search(capsule, user, query).stream().map(FoundPassage::of).toList());
+        Searching.Found found = searching.search(capsule, user, query);
+        List<AnswerWarning> warnings = found.complete() ? List.of() : List.of(Retrieval.indexPartial(
+                "ces passages ne viennent que d'une partie des documents de la capsule. Relancez la recherche plus tard."));
+        return new SearchResponse(found.passages().stream().map(FoundPassage::of).toList(), found.complete(), warnings);
     }
 
     /** The body of the request. */
     record SearchRequest(String question, Integer topK, Integer perDocument) {}
 
-    /** The answer: passages, best first. */
-    record SearchResponse(List<FoundPassage> passages) {}
+    /**
+     * The answer: passages, best first; {@code complete} false (with an {@code index-partial} warning)
+     * when a part of a distributed index did not answer.
+     */
+    record SearchResponse(List<FoundPassage> passages, boolean complete, List<AnswerWarning> warnings) {}
 
     /** One passage found, as the API contract names its fields. */
     record FoundPassage(String documentId, String file, String title, int page, List<String> headingPath, String text,

@@ -7,6 +7,7 @@ import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.CapsuleNotFoundException;
 import fr.capsules.app.kernel.InvalidRequestException;
 import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.index.SearchResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,25 +57,40 @@ public class Searching {
     }
 
     /**
+     * What a search found: passages, best first, and whether the whole index answered (a distributed
+     * index that lost a shard answers from the others, never with another capsule's passages).
+     */
+    public record Found(List<PassageHit> passages, boolean complete) {
+
+        public Found {
+            passages = List.copyOf(passages);
+        }
+    }
+
+    /**
      * The best passages for the query, best first, at most {@code perDocument} of each document.
      *
      * @throws CapsuleNotFoundException when the user may not see the capsule
      * @throws fr.capsules.app.document.CapsuleIndexingException while the capsule is being indexed
      */
-    public List<PassageHit> search(Capsule capsule, CapsulesUser user, Query query) {
+    public Found search(Capsule capsule, CapsulesUser user, Query query) {
         if (!capsule.isVisibleTo(user)) {
             throw new CapsuleNotFoundException(capsule.definition().id(), true);
         }
         capsule.requireInService();
         int fetch = Math.min(MAX_TOP_K * OVERFETCH, query.topK() * query.perDocument() * OVERFETCH);
-        List<PassageHit> found = perDocument(retrieval.search(capsule, query.question(), fetch), query);
+        SearchResult result = retrieval.found(capsule, query.question(), fetch);
+        List<PassageHit> found = perDocument(result.hits(), query);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("question", query.question());
         details.put("topK", query.topK());
         details.put("perDocument", query.perDocument());
         details.put("documents", found.stream().map(PassageHit::documentId).distinct().toList());
+        if (!result.complete()) {
+            details.put("complete", false);
+        }
         audit.record(user.username(), AuditAction.SEARCH, capsule.definition().id(), capsule.definition().version(), details);
-        return found;
+        return new Found(found, result.complete());
     }
 
     static List<PassageHit> perDocument(List<PassageHit> hits, Query query) {

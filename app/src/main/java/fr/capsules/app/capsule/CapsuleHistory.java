@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +37,23 @@ public class CapsuleHistory implements ApplicationRunner {
         capsules.all().forEach(c -> record(c.definition(), "catalogue"));
     }
 
-    /** Records a capsule's current version, unless already known. */
+    /**
+     * Records a capsule's current version, unless already known. Application nodes that start together on one
+     * database record the same catalogue versions at the same instant: the first insert wins, the others find the
+     * version recorded, which is what they meant to do.
+     */
     public void record(CapsuleDefinition definition, String actor) {
         int known = jdbc.sql("SELECT COUNT(*) FROM capsule_history WHERE capsule_id = ? AND version = ?")
                 .params(definition.id(), definition.version()).query(Integer.class).single();
         if (known == 0) {
-            jdbc.sql("INSERT INTO capsule_history (capsule_id, version, status, recorded_at, actor) VALUES (?, ?, ?, ?, ?)")
-                    .params(definition.id(), definition.version(), definition.status().json(),
-                            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), actor)
-                    .update();
+            try {
+                jdbc.sql("INSERT INTO capsule_history (capsule_id, version, status, recorded_at, actor) VALUES (?, ?, ?, ?, ?)")
+                        .params(definition.id(), definition.version(), definition.status().json(),
+                                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), actor)
+                        .update();
+            } catch (DuplicateKeyException recordedMeanwhile) {
+                // Another node recorded this version between the look-up and the insert.
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import fr.capsules.app.llm.ModelUsage;
 import fr.capsules.app.llm.OutputDefect;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.index.SearchResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,14 +65,14 @@ class RowDrafter {
      */
     Drafted draft(Capsule capsule, TableColumns columns, Finding finding, Optional<String> model) {
         boolean modelAvailable = model.isPresent();
-        List<PassageHit> retrieved = retrieved(capsule, finding);
+        List<String> warnings = new ArrayList<>();
+        List<PassageHit> retrieved = retrieved(capsule, finding, warnings);
         List<PassageHit> passages = retrieved.subList(0, Math.min(properties.passagesPerRow(), retrieved.size()));
         ColumnRules rules = ColumnRules.of(columns.all());
         Map<String, String> cells = new LinkedHashMap<>();
         columns.all().forEach(c -> cells.put(c.name(), ""));
         cells.put(columns.number().name(), finding.label().isBlank() ? String.valueOf(finding.number()) : finding.label());
         cells.put(columns.finding().name(), finding.text());
-        List<String> warnings = new ArrayList<>();
         Map<String, List<String>> cellWarnings = new LinkedHashMap<>();
         List<PassageHit> cited = new ArrayList<>();
         SimilarityFallback.Proposal proposal = SimilarityFallback.propose(finding, columns, rules, retrieved);
@@ -178,13 +179,22 @@ class RowDrafter {
         return one.length() > 80 ? one.substring(0, 80) + "…" : one;
     }
 
-    /** Every passage retrieved for the finding, past table rows first; the model sees the first few. */
-    private List<PassageHit> retrieved(Capsule capsule, Finding finding) {
-        List<PassageHit> hits = retrieval.retrieve(capsule, finding.text()).all();
+    /**
+     * Every passage retrieved for the finding, past table rows first; the model sees the first few. A search that a
+     * part of a distributed index did not answer is said in the row's warnings.
+     */
+    private List<PassageHit> retrieved(Capsule capsule, Finding finding, List<String> warnings) {
+        Retrieval.Retrieved retrieved = retrieval.retrieve(capsule, finding.text());
+        List<PassageHit> hits = retrieved.all();
         // Past "finding → measure" rows are the best guide to the house style, and a report's text may outrank
         // them all: a deeper search brings the closest of them in, before the report text.
         Map<String, PassageHit> merged = new LinkedHashMap<>();
-        retrieval.search(capsule, finding.text(), PAST_ROWS_SEARCHED).stream()
+        SearchResult pastRows = retrieval.found(capsule, finding.text(), PAST_ROWS_SEARCHED);
+        if (retrieved.partial() || !pastRows.complete()) {
+            warnings.add(Retrieval.indexPartial("ligne rédigée à partir d'une partie seulement des documents de la capsule"
+                    + " — à vérifier avant validation").message());
+        }
+        pastRows.hits().stream()
                 .filter(h -> h.kind() == Passage.Kind.TABLE_ROW)
                 .limit(PAST_ROWS_KEPT)
                 .forEach(h -> merged.putIfAbsent(h.passageId(), h));

@@ -299,6 +299,9 @@ class TwoNodesIntegrationTests {
         assertThat(ownFiles).isNotEmpty();
         JsonNode whole = on(0, "reclamations").postJson("/api/capsules/reclamations/ask", Map.of("question", QUESTION)).json();
         assertThat(whole.get("warnings").toString()).doesNotContain("index-partial");
+        JsonNode wholeSearch = on(1, "reclamations").postJson("/api/capsules/reclamations/search", Map.of("question", QUESTION)).json();
+        assertThat(wholeSearch.get("complete").asBoolean()).isTrue();
+        assertThat(wholeSearch.get("warnings")).isEmpty();
 
         solr.stopNode(1);
         for (int node = 0; node < 2; node++) {
@@ -310,6 +313,21 @@ class TwoNodesIntegrationTests {
                 assertThat(w.get("message").asString()).startsWith("Une partie de l'index de recherche ne répond pas");
             });
             answer.get("citations").forEach(c -> assertThat(c.get("file").asString()).isIn(ownFiles));
+
+            // The search endpoint and the table's rows say so too.
+            ApiClient.Response searched = on(node, "reclamations").postJson("/api/capsules/reclamations/search", Map.of("question", QUESTION));
+            assertThat(searched.status()).as(searched.body()).isEqualTo(200);
+            assertThat(searched.json().get("complete").asBoolean()).isFalse();
+            assertThat(searched.json().get("warnings")).singleElement().satisfies(w -> {
+                assertThat(w.get("kind").asString()).isEqualTo("index-partial");
+                assertThat(w.get("message").asString()).contains("que d'une partie des documents");
+            });
+            searched.json().get("passages").forEach(p -> assertThat(p.get("file").asString()).isIn(ownFiles));
+            ApiClient.Response drafted = on(node, "inspecteur").postJson("/api/capsules/mesures-inspection/drafts",
+                    Map.of("input", "1. Le registre des contentions n'est pas tenu à jour."));
+            assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+            assertThat(drafted.json().get("content").get("rows")).singleElement().satisfies(row ->
+                    assertThat(row.get("warnings").toString()).contains("Une partie de l'index de recherche ne répond pas"));
         }
     }
 }
