@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Regulation articles proposed in a row must come from the passages it cites: "article L.311-3",
@@ -14,22 +12,11 @@ import java.util.regex.Pattern;
  */
 final class ReferenceCheck {
 
-    private static final Pattern ARTICLE =
-            Pattern.compile("(?<![\\p{L}\\d])([LRDA])\\s*\\.?\\s*(\\d{1,4}(?:-\\d{1,4}){0,3})(?![\\d-])");
-
     private ReferenceCheck() {}
 
-    /** Article codes found in a text, normalised ("L311-3"). */
+    /** Article codes found in a text, normalised ("L311-3"): {@link LegalReferences#articles}. */
     static Set<String> articles(String text) {
-        Set<String> found = new LinkedHashSet<>();
-        if (text == null) {
-            return found;
-        }
-        Matcher matcher = ARTICLE.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(1).toUpperCase(java.util.Locale.ROOT) + matcher.group(2));
-        }
-        return found;
+        return LegalReferences.articles(text);
     }
 
     /** The articles of {@code reference} that none of the {@code sources} mentions. */

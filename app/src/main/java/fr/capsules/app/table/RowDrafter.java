@@ -140,7 +140,8 @@ class RowDrafter {
             Map<String, List<String>> cellWarnings, SimilarityFallback.Proposal proposal, ColumnRules rules,
             TableColumns columns) {
         String refused = cells.get(column);
-        String proposed = proposal.cells().getOrDefault(column, "");
+        // The fallback's "à compléter" is no proposal: the cell then takes the placeholder as such.
+        String proposed = rules.isPlaceholder(column, proposal.cells().getOrDefault(column, "")) ? "" : proposal.cells().getOrDefault(column, "");
         List<String> derived = rules.derivedValues(column, cells);
         String candidate = !derived.isEmpty()
                 && derived.stream().noneMatch(v -> AccentFolding.fold(v).equals(AccentFolding.fold(proposed)))

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the row would be without a model, from the historical table rows and report findings retrieved for
@@ -24,11 +22,14 @@ import java.util.regex.Pattern;
  *   <li>type: the inspector's; a derived column (nature from type) takes a value its rule allows: the nature of the
  *       capsule's first severity rule that the finding's own words match ({@link SeverityWords}), else a vote of the
  *       closest past rows whose value the rule allows, the first allowed value otherwise;
- *   <li>deadline: the matching severity rule's, else a vote between the capsule's deadline for that nature (one
- *       voice, as heavy as the closest past row) and the closest past rows of the same nature;
+ *   <li>deadline: the matching severity rule's, else a vote between the capsule's deadline for that nature
+ *       ({@code deadlineByNature}: one voice, as heavy as the closest past row) and the three closest past rows of
+ *       that nature: a past deadline replaces the house's only when close past rows agree on it;
  *   <li>reference: the one the finding names itself when a retrieved passage backs it, else the closest past
- *       finding's that names one, table row or report ("Écart à : …", "Référence : …"), completed by a close one
- *       that cites the same articles and more;
+ *       finding's that names one and shares a significant word with it, table row or report (the
+ *       report's prose: "Écart à …", "en méconnaissance de …", "conformément à …", {@link ReportReferences}),
+ *       completed by a close one that cites the same articles and more; "à compléter" (the column's placeholder)
+ *       when none, or when it fails the column's checks against the passages it comes from;
  *   <li>other columns (the measure): the closest past row's.
  * </ul>
  *
@@ -37,18 +38,15 @@ import java.util.regex.Pattern;
  */
 final class SimilarityFallback {
 
-    /** "Écart E4 : … Écart à : article L.331-8-1 du CASF." in a report's text. */
-    private static final Pattern REPORT_FINDING = Pattern.compile(
-            "(?:[ée]cart|remarque)\\s+[ER]\\s?\\d{1,3}\\s*:\\s*(.+?)\\s*(?:[ée]cart\\s+à|r[ée]f[ée]rences?)\\s*:\\s*(.+?)\\.(?=\\s|$)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-    /** "Écart à : …" or "Référence(s) : …" in the finding's own text, up to the end of the sentence. */
-    private static final Pattern OWN_REFERENCE = Pattern.compile(
-            "(?:[ée]cart\\s+à|r[ée]f[ée]rences?)\\s*:\\s*(.+?)(?:\\.(?=\\s|$)|$)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /** How many of the closest past rows vote for a derived value or a deadline. */
     private static final int VOTERS = 3;
     /** How many of the closest past findings that name a reference may complete the closest one's. */
     private static final int REFERENCE_VOTERS = 5;
+    /**
+     * How many significant words a past finding must share with this one for its reference to be proposed: none, and the
+     * reference is left "à compléter" (the column's placeholder) rather than guessed from an unrelated finding.
+     */
+    private static final int MIN_SHARED_WORDS = 1;
 
     /**
      * @param cells the proposed value of each drafted column that has one
@@ -59,7 +57,7 @@ final class SimilarityFallback {
     record Proposal(Map<String, String> cells, Optional<PassageHit> source, String origin, List<PassageHit> sources) {}
 
     /** A past finding with what was decided for it, and how close it is to the one being drafted. */
-    private record Past(PassageHit passage, Map<String, String> cells, double closeness) {}
+    private record Past(PassageHit passage, Map<String, String> cells, double closeness, int shared) {}
 
     private SimilarityFallback() {}
 
@@ -75,15 +73,18 @@ final class SimilarityFallback {
             if (hit.kind() == Passage.Kind.TABLE_ROW) {
                 Map<String, String> cells = SimilarRow.cells(hit, columns.all());
                 String own = cells.getOrDefault(columns.finding().name(), hit.text());
-                Past past = new Past(hit, cells,
-                        (retrieval.applyAsDouble(hit) + closeness(words, words(own.isBlank() ? hit.text() : own))) / 2);
+                Set<String> theirs = words(own.isBlank() ? hit.text() : own);
+                // Words in common are counted over the whole past row (its measure names the subject too).
+                Past past = new Past(hit, cells, (retrieval.applyAsDouble(hit) + closeness(words, theirs)) / 2,
+                        shared(words, words(hit.text())));
                 rows.add(past);
                 columns.reference().filter(r -> !cells.getOrDefault(r.name(), "").isBlank()).ifPresent(r -> referenced.add(past));
             } else if (columns.reference().isPresent()) {
-                Matcher m = REPORT_FINDING.matcher(hit.text());
-                while (m.find()) {
-                    referenced.add(new Past(hit, Map.of(columns.reference().get().name(), FindingText.inline(m.group(2))),
-                            (retrieval.applyAsDouble(hit) + closeness(words, words(m.group(1)))) / 2));
+                // A report states its findings with the text each breaks ("Écart à …", "en méconnaissance de …").
+                for (ReportReferences.Statement statement : ReportReferences.statements(hit.text())) {
+                    Set<String> theirs = words(statement.finding());
+                    referenced.add(new Past(hit, Map.of(columns.reference().get().name(), statement.reference()),
+                            (retrieval.applyAsDouble(hit) + closeness(words, theirs)) / 2, shared(words, theirs)));
                 }
             }
         }
@@ -128,14 +129,14 @@ final class SimilarityFallback {
                 cells.put(deadline.name(), severe.get());
                 return;
             }
-            // The house's deadline for the nature is one voice, as strong as the closest past row; the closest past rows
-            // of the same nature the others: a past deadline wins only when close rows agree on it.
             List<Past> sameNature = rows.stream()
                     .filter(r -> AccentFolding.fold(r.cells().getOrDefault(nature.name(), "")).equals(AccentFolding.fold(chosen)))
                     .filter(r -> !r.cells().getOrDefault(deadline.name(), "").isBlank())
                     .limit(VOTERS).toList();
-            Map<String, Double> votes = new LinkedHashMap<>();
             String house = defaultDeadline(columns, chosen);
+            // The house's deadline for the nature is one voice, as strong as the closest past row; the closest past rows
+            // of the same nature the others: a past deadline wins only when close rows agree on it.
+            Map<String, Double> votes = new LinkedHashMap<>();
             if (!house.isBlank()) {
                 votes.put(AccentFolding.fold(house), sameNature.isEmpty() ? 1 : sameNature.getFirst().closeness() + 1e-6);
             }
@@ -152,18 +153,20 @@ final class SimilarityFallback {
             });
         }));
         columns.reference().ifPresent(reference -> ownReference(finding, passages)
-                .or(() -> completedReference(reference.name(), referenced))
-                .ifPresent(chosen -> {
+                .or(() -> completedReference(reference.name(), referenced.stream().filter(p -> p.shared() >= MIN_SHARED_WORDS).toList()))
+                .ifPresentOrElse(chosen -> {
                     cells.put(reference.name(), chosen.value());
                     chosen.passages().stream().filter(p -> !sources.contains(p)).forEach(sources::add);
-                }));
+                }, () -> rules.placeholder(reference.name()).ifPresent(placeholder -> cells.put(reference.name(), placeholder))));
         // Keep only what passes the checks, judged against the passages the values come from.
         CellCheck.Row evidence = new CellCheck.Row(cells, sources.stream()
                 .map(p -> new CellCheck.CitedText(p.text(), p.kind() == Passage.Kind.TABLE_ROW ? SimilarRow.cells(p, columns.all()) : Map.of()))
                 .toList());
         for (CapsuleDefinition.Column column : columns.drafted()) {
             if (!rules.failures(column.name(), cells.getOrDefault(column.name(), ""), evidence).isEmpty()) {
-                cells.remove(column.name());
+                // A value that fails is left out: the column's placeholder ("à compléter") when it has one, else blank.
+                rules.placeholder(column.name()).ifPresentOrElse(placeholder -> cells.put(column.name(), placeholder),
+                        () -> cells.remove(column.name()));
             }
         }
         Optional<PassageHit> similar = best.map(Past::passage);
@@ -182,11 +185,11 @@ final class SimilarityFallback {
      * appears in a retrieved passage, which then backs it.
      */
     private static Optional<Chosen> ownReference(Finding finding, List<PassageHit> passages) {
-        Matcher m = OWN_REFERENCE.matcher(finding.text());
-        if (!m.find()) {
+        List<ReportReferences.Statement> stated = ReportReferences.statements(finding.text());
+        if (stated.isEmpty()) {
             return Optional.empty();
         }
-        String value = FindingText.inline(m.group(1)).replaceAll("[.\\s]+$", "");
+        String value = stated.getLast().reference();
         Set<String> articles = ReferenceCheck.articles(value);
         if (value.isBlank() || articles.isEmpty()) {
             return Optional.empty();
@@ -243,6 +246,10 @@ final class SimilarityFallback {
         return columns.deadlineByNature().entrySet().stream()
                 .filter(e -> AccentFolding.fold(e.getKey()).equals(AccentFolding.fold(nature)))
                 .map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
+    private static int shared(Set<String> a, Set<String> b) {
+        return (int) a.stream().filter(b::contains).count();
     }
 
     /** Shared words over the geometric mean of both sizes (cosine of word sets). */

@@ -7,6 +7,7 @@ import fr.capsules.app.CapsulesApplication;
 import fr.capsules.app.llm.ChatCall;
 import fr.capsules.app.llm.FakeOllamaServer;
 import fr.capsules.app.llm.ScriptedReply;
+import fr.capsules.app.table.LegalReferences;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,11 @@ class TableQualityBenchmark {
             int nature = 0;
             int reference = 0;
             int deadline = 0;
+            int referenceSame = 0;
+            int referenceOverlap = 0;
+            int referenceToComplete = 0;
+            int referenceBlank = 0;
+            Map<String, int[]> deadlineByNature = new java.util.TreeMap<>();
             int badProposed = 0;
             int badKept = 0;
             int badUnflagged = 0;
@@ -91,7 +97,16 @@ class TableQualityBenchmark {
                     rows++;
                     nature += fold(cells.get("nature").asString()).equals(fold(expected.get("nature").asString())) ? 1 : 0;
                     reference += sameReference(cells.get("reference").asString(), expected.get("reference").asString()) ? 1 : 0;
-                    deadline += fold(cells.get("delai").asString()).equals(fold(expected.get("delai").asString())) ? 1 : 0;
+                    boolean rightDeadline = fold(cells.get("delai").asString()).equals(fold(expected.get("delai").asString()));
+                    deadline += rightDeadline ? 1 : 0;
+                    int[] byNature = deadlineByNature.computeIfAbsent(expected.get("nature").asString(), k -> new int[2]);
+                    byNature[0] += rightDeadline ? 1 : 0;
+                    byNature[1]++;
+                    String proposedReference = cells.get("reference").asString();
+                    referenceSame += LegalReferences.same(proposedReference, expected.get("reference").asString()) ? 1 : 0;
+                    referenceOverlap += LegalReferences.overlap(proposedReference, expected.get("reference").asString()) ? 1 : 0;
+                    referenceToComplete += fold(proposedReference).equals("a completer") ? 1 : 0;
+                    referenceBlank += proposedReference.isBlank() ? 1 : 0;
                     detail.line(String.format(Locale.ROOT, "%s %s %s | nature %s (%s) | délai %s (%s) | réf %s (%s)", mode,
                             held.get("document").asString(), expected.get("label").asString(),
                             cells.get("nature").asString(), expected.get("nature").asString(),
@@ -116,6 +131,13 @@ class TableQualityBenchmark {
             }
             report.line(String.format(Locale.ROOT, "%-11s rows %d: nature %.0f %%, reference %.0f %%, deadline %.0f %%", mode, rows,
                     100.0 * nature / rows, 100.0 * reference / rows, 100.0 * deadline / rows));
+            report.line(String.format(Locale.ROOT, "%-11s reference, normalised items (articles with their code, other texts by their"
+                    + " distinctive words): same %.0f %%, at least one in common %.0f %%; \"à compléter\" %d, blank %d, wrong %d", mode,
+                    100.0 * referenceSame / rows, 100.0 * referenceOverlap / rows, referenceToComplete, referenceBlank,
+                    rows - referenceSame - referenceToComplete - referenceBlank));
+            StringBuilder perNature = new StringBuilder(String.format(Locale.ROOT, "%-11s deadline right by expected nature:", mode));
+            deadlineByNature.forEach((n, c) -> perNature.append(' ').append(n).append(' ').append(c[0]).append('/').append(c[1]));
+            report.line(perNature.toString());
             if (mode.equals("bad-model")) {
                 report.line(String.format(Locale.ROOT, "bad-model   bad cells proposed %d, kept in the draft %d, kept unflagged %d",
                         badProposed, badKept, badUnflagged));
