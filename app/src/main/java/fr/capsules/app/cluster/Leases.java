@@ -56,19 +56,57 @@ public class Leases implements DisposableBean {
         this.ttl = properties.leaseTtl() == null ? Duration.ofSeconds(60) : properties.leaseTtl();
         this.nodeName = properties.nodeName() == null || properties.nodeName().isBlank() ? defaultNodeName() : properties.nodeName();
         this.clock = Clock.systemUTC();
+        releaseLeftByDeadPredecessors();
         this.renewals = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-renewal").factory());
         long every = Math.max(1, ttl.toMillis() / 3);
         renewals.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private static String defaultNodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "node";
+    /**
+     * At start, frees the leases that a previous run of this node left when it was killed: those held under this
+     * node's name (a configured name is unique in the group; a default name recurs when a container restarts with
+     * the same host name and process id), and, for default names, those of a process of this host that no longer
+     * runs. Without this, a single service killed while re-indexing would wait for the lease's lifetime at its next
+     * start before indexing that capsule again. Leases of other hosts, or of live processes, are left to expire.
+     */
+    private void releaseLeftByDeadPredecessors() {
+        String host = hostName();
+        List<String[]> rows = jdbc.sql("SELECT name, holder FROM cluster_leases")
+                .query((rs, row) -> new String[] {rs.getString("name"), rs.getString("holder")}).list();
+        for (String[] row : rows) {
+            String node = nodeOf(row[1]);
+            if (node.equals(nodeName) || deadProcessOf(host, node)) {
+                int freed = jdbc.sql("DELETE FROM cluster_leases WHERE name = ? AND holder = ?").params(row[0], row[1]).update();
+                if (freed == 1) {
+                    log.warn("Bail {} libéré au démarrage : son détenteur ({}) était un processus arrêté de ce nœud", row[0], node);
+                }
+            }
         }
-        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    /** Whether {@code node} is a default name ({@code host-pid}) of this host whose process no longer runs. */
+    static boolean deadProcessOf(String host, String node) {
+        String prefix = host + "-";
+        if (!node.startsWith(prefix)) {
+            return false;
+        }
+        String pid = node.substring(prefix.length());
+        if (pid.isEmpty() || pid.length() > 18 || !pid.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "node";
+        }
+    }
+
+    private static String defaultNodeName() {
+        return hostName() + "-" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 
     /** This node's name, as leases record it. */

@@ -61,6 +61,36 @@ class LeasesTests {
         return leases;
     }
 
+    private void leftBehind(String name, String holder) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        JdbcClient.create(dataSource).sql("INSERT INTO cluster_leases (name, holder, acquired_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(name, holder, now, now.plusMinutes(10)).update();
+    }
+
+    @Test
+    void aNodeRestartedAfterAKillFreesWhatItsDeadPredecessorHeldAndNothingElse() throws Exception {
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        // A process of this host that has ended: its pid is no longer running.
+        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ended.waitFor();
+        leftBehind("index:reclamations", "noeud-a#" + UUID.randomUUID());
+        leftBehind("index:rh", host + "-" + ended.pid() + "#" + UUID.randomUUID());
+        leftBehind("index:charte", "noeud-b#" + UUID.randomUUID());
+        leftBehind("index:tableaux", host + "-" + ProcessHandle.current().pid() + "#" + UUID.randomUUID());
+        leftBehind("index:ailleurs", "autre-machine-" + ended.pid() + "#" + UUID.randomUUID());
+
+        Leases restarted = node("noeud-a", Duration.ofSeconds(60));
+
+        // Its own name's lease and the dead local process's are free at once ...
+        restarted.tryAcquire("index:reclamations").close();
+        restarted.tryAcquire("index:rh").close();
+        // ... another node's, a live process's of this host, and another host's are left to expire.
+        for (String kept : List.of("index:charte", "index:tableaux", "index:ailleurs")) {
+            assertThatThrownBy(() -> restarted.tryAcquire(kept)).as(kept).isInstanceOf(LeaseHeldException.class);
+        }
+    }
+
     @Test
     void aLeaseHeldByOneNodeIsRefusedToTheOtherUntilReleased() {
         Leases a = node("noeud-a", Duration.ofSeconds(60));
