@@ -287,7 +287,8 @@ final class Figures {
         return total + current;
     }
 
-    private static int wordValue(String word) {
+    /** The value of a French number word, lower case and without accents ("zero", "une", "vingts", "mille"). */
+    static int wordValue(String word) {
         return switch (word) {
             case "zero" -> 0;
             case "un", "une" -> 1;

@@ -239,26 +239,10 @@ final class TimeWords {
         return 365;
     }
 
+    /** A count written in digits or in words (the words {@link #COUNT} accepts, read by {@link Figures}). */
     private static int count(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        if (w.chars().allMatch(Character::isDigit)) {
-            return Integer.parseInt(w);
-        }
-        return switch (w) {
-            case "un", "une" -> 1;
-            case "deux" -> 2;
-            case "trois" -> 3;
-            case "quatre" -> 4;
-            case "cinq" -> 5;
-            case "six" -> 6;
-            case "sept" -> 7;
-            case "huit" -> 8;
-            case "neuf" -> 9;
-            case "dix" -> 10;
-            case "onze" -> 11;
-            case "douze" -> 12;
-            default -> 0;
-        };
+        return w.chars().allMatch(Character::isDigit) ? Integer.parseInt(w) : Figures.wordValue(w);
     }
 
     private static String stem(String word) {
