@@ -124,7 +124,8 @@ class DocumentFiles {
 
     /**
      * Leaves exactly the files whose SHA-256 are {@code wanted} to the next rebuild: catalogue files excluded
-     * or put back, kept originals of the other uploads deleted.
+     * or put back, kept originals of the other uploads set aside with the retained originals (deleted once another
+     * version serves, {@link #releaseRetainedExcept}), so that a rebuild that fails loses no original.
      */
     void keepOnly(CapsuleId id, Map<String, KeptFile> kept, java.util.Set<String> wanted) {
         try {
@@ -146,7 +147,9 @@ class DocumentFiles {
                         exclusions.remove(e.getKey());
                     }
                 } else if (!keep) {
-                    FileTrees.delete(e.getValue().folder());
+                    // Set aside, not deleted: the version serving now may cite it, and a rebuild that fails (the
+                    // embedding model down) leaves the index holding it. Released once another version serves.
+                    setAside(id, e.getValue().folder());
                 }
             }
         } catch (IOException e) {
@@ -242,15 +245,20 @@ class DocumentFiles {
         try {
             Path from = uploadFolder(id).resolve(removed.documentId());
             if (Files.isDirectory(from)) {
-                Path to = retainedFolder(id).resolve(removed.documentId());
-                Files.createDirectories(to.getParent());
-                FileTrees.delete(to);
-                Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                setAside(id, from);
             }
             Exclusions.of(uploadFolder(id)).add(removed.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set aside the stored file of document " + removed.documentId(), e);
         }
+    }
+
+    /** Moves an uploaded document's folder of originals out of the working copy, into the retained originals. */
+    private void setAside(CapsuleId id, Path documentFolder) throws IOException {
+        Path to = retainedFolder(id).resolve(documentFolder.getFileName());
+        Files.createDirectories(to.getParent());
+        FileTrees.delete(to);
+        Files.move(documentFolder, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Deletes the retained originals of documents the version serving now no longer holds. */

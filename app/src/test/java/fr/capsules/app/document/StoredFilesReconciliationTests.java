@@ -56,6 +56,29 @@ class StoredFilesReconciliationTests {
     }
 
     @Test
+    void aRollbackSetsAsideTheOriginalsItLeavesOutUntilAnotherVersionServes() throws Exception {
+        Path uploads = data.resolve("documents").resolve("essai");
+        Path wantedFolder = Files.createDirectories(uploads.resolve("doc-voulu"));
+        Files.writeString(wantedFolder.resolve("voulu.txt"), "Procédure de la version restaurée");
+        Path leftOutFolder = Files.createDirectories(uploads.resolve("doc-ecarte"));
+        Files.writeString(leftOutFolder.resolve("ecarte.txt"), "Note ajoutée après cette version");
+        DocumentFiles files = files();
+        java.util.Map<String, DocumentFiles.KeptFile> kept = java.util.Map.of(
+                "sha-voulu", new DocumentFiles.KeptFile("voulu.txt", wantedFolder, false),
+                "sha-ecarte", new DocumentFiles.KeptFile("ecarte.txt", leftOutFolder, false));
+
+        files.keepOnly(capsule, kept, java.util.Set.of("sha-voulu"));
+
+        // The next rebuild reads only the wanted file; the other is kept aside, whole, should that rebuild fail.
+        assertThat(files.uploaded(capsule)).extracting(s -> s.name().value()).containsExactly("voulu.txt");
+        Path aside = data.resolve("published-originals").resolve("essai").resolve("doc-ecarte").resolve("ecarte.txt");
+        assertThat(aside).hasContent("Note ajoutée après cette version");
+        // Once the restored version serves without it, it goes.
+        files.releaseRetainedExcept(capsule, java.util.Set.of("doc-voulu"));
+        assertThat(aside.getParent()).doesNotExist();
+    }
+
+    @Test
     void aRemovalKilledBeforeItsCommitLeavesNoExclusionOfADocumentStillIndexed() throws Exception {
         DocumentRecord stillIndexed = record("Procédure du catalogue");
         DocumentRecord removed = record("Procédure retirée");
