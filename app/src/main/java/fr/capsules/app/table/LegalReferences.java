@@ -23,10 +23,15 @@ public final class LegalReferences {
     /** An article code: L, R, D or A (arrêté), a number of up to four groups ("L.311-4-1", "D312-155-0"). */
     private static final Pattern ARTICLE =
             Pattern.compile("(?<![\\p{L}\\d])([LRDA])\\s*\\.?\\s*(\\d{1,4}(?:-\\d{1,4}){0,3})(?![\\d-])");
-    /** Clause boundaries: ";" and " et la / et le / et les / et l' / et de la … " before another text ("… et la norme …"). */
-    private static final Pattern CLAUSES = Pattern.compile(";|\\s+et\\s+(?:de\\s+|des\\s+|du\\s+)?(?:(?:la|le|les)\\s+|l['’]\\s*)"
+    /** " et la / et le / et les / et l' / et de la … " before another text ("… et la norme …"): two texts joined. */
+    private static final String JOINED_TEXTS = "\\s+et\\s+(?:de\\s+|des\\s+|du\\s+)?(?:(?:la|le|les)\\s+|l['’]\\s*)"
             + "(?=(?:articles?|norme|recommandations?|rbpp|guide|r[ée]f[ée]rentiel|programme|circulaire|instruction|arr[êe]t[ée]"
-            + "|d[ée]cret|r[èe]glement|bonnes|code)\\b)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+            + "|d[ée]cret|r[èe]glement|bonnes|code)\\b)";
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    /** Where a reference joins two texts with "et" ({@link ReportReferences} cuts a report's reference there). */
+    static final Pattern JOINED = Pattern.compile(JOINED_TEXTS, FLAGS);
+    /** Clause boundaries: ";" and {@link #JOINED}. */
+    private static final Pattern CLAUSES = Pattern.compile(";|" + JOINED_TEXTS, FLAGS);
     /** Codes by their folded full name or abbreviation. */
     private static final List<String[]> CODES = List.of(
             new String[] {"casf", "\\bcasf\\b|code de l'action sociale et des familles"},

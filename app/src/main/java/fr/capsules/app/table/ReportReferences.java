@@ -33,10 +33,6 @@ final class ReportReferences {
     /** A determiner opening the reference or one of its clauses ("l'article", "et la norme"). */
     private static final Pattern OPENING = Pattern.compile("^(?:l['’]|la\\s|le\\s|les\\s|des\\s|du\\s|de\\s(?:la\\s|l['’])?)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern JOINED = Pattern.compile("\\s+et\\s+(?:de\\s+|des\\s+|du\\s+)?(?:(?:la|le|les)\\s+|l['’]\\s*)"
-            + "(?=(?:articles?|norme|recommandations?|rbpp|guide|r[ée]f[ée]rentiel|programme|circulaire|instruction|arr[êe]t[ée]"
-            + "|d[ée]cret|r[èe]glement|bonnes|code)\\b)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final int MAX_REFERENCE = 200;
 
     /** A finding stated in a report and the reference stated with it. */
@@ -101,7 +97,7 @@ final class ReportReferences {
     static String house(String reference) {
         String inline = FindingText.inline(reference).replaceAll("[\\s.;,]+$", "").strip();
         List<String> clauses = new ArrayList<>();
-        for (String clause : JOINED.split(inline)) {
+        for (String clause : LegalReferences.JOINED.split(inline)) {
             clauses.add(OPENING.matcher(clause.strip()).replaceFirst("").strip());
         }
         return String.join(" ; ", clauses).strip();
