@@ -141,7 +141,8 @@ class RowDrafter {
             TableColumns columns) {
         String refused = cells.get(column);
         // The fallback's "à compléter" is no proposal: the cell then takes the placeholder as such.
-        String proposed = rules.isPlaceholder(column, proposal.cells().getOrDefault(column, "")) ? "" : proposal.cells().getOrDefault(column, "");
+        String fallback = proposal.cells().getOrDefault(column, "");
+        String proposed = rules.isPlaceholder(column, fallback) ? "" : fallback;
         List<String> derived = rules.derivedValues(column, cells);
         String candidate = !derived.isEmpty()
                 && derived.stream().noneMatch(v -> AccentFolding.fold(v).equals(AccentFolding.fold(proposed)))
