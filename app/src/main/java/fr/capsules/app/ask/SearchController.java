@@ -4,6 +4,7 @@ import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.index.SearchResult;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +32,10 @@ class SearchController {
         Capsule capsule = capsules.require(id, user, version);
         SearchRequest body = request == null ? new SearchRequest(null, null, null) : request;
         Searching.Query query = Searching.Query.of(body.question(), body.topK(), body.perDocument(), properties);
-        Searching.Found found = searching.search(capsule, user, query);
+        SearchResult found = searching.search(capsule, user, query);
         List<AnswerWarning> warnings = found.complete() ? List.of() : List.of(Retrieval.indexPartial(
                 "ces passages ne viennent que d'une partie des documents de la capsule. Relancez la recherche plus tard."));
-        return new SearchResponse(found.passages().stream().map(FoundPassage::of).toList(), found.complete(), warnings);
+        return new SearchResponse(found.hits().stream().map(FoundPassage::of).toList(), found.complete(), warnings);
     }
 
     /** The body of the request. */

@@ -57,23 +57,14 @@ public class Searching {
     }
 
     /**
-     * What a search found: passages, best first, and whether the whole index answered (a distributed
-     * index that lost a shard answers from the others, never with another capsule's passages).
-     */
-    public record Found(List<PassageHit> passages, boolean complete) {
-
-        public Found {
-            passages = List.copyOf(passages);
-        }
-    }
-
-    /**
-     * The best passages for the query, best first, at most {@code perDocument} of each document.
+     * The best passages for the query, best first, at most {@code perDocument} of each document, and whether the
+     * whole index answered (a distributed index that lost a shard answers from the others, never with another
+     * capsule's passages).
      *
      * @throws CapsuleNotFoundException when the user may not see the capsule
      * @throws fr.capsules.app.document.CapsuleIndexingException while the capsule is being indexed
      */
-    public Found search(Capsule capsule, CapsulesUser user, Query query) {
+    public SearchResult search(Capsule capsule, CapsulesUser user, Query query) {
         if (!capsule.isVisibleTo(user)) {
             throw new CapsuleNotFoundException(capsule.definition().id(), true);
         }
@@ -90,7 +81,7 @@ public class Searching {
             details.put("complete", false);
         }
         audit.record(user.username(), AuditAction.SEARCH, capsule.definition().id(), capsule.definition().version(), details);
-        return new Found(found, result.complete());
+        return new SearchResult(found, result.complete());
     }
 
     static List<PassageHit> perDocument(List<PassageHit> hits, Query query) {
