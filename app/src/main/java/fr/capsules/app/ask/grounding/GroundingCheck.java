@@ -65,6 +65,12 @@ public final class GroundingCheck {
      */
     public static final double MIN_RESTATEMENT = 0.5;
 
+    /** A sentence with this many content terms (and no figure) is checked for polarity and qualifiers only. */
+    public static final int SHORT_TERMS = 2;
+
+    /** Share of a meta clause's terms one passage clause must hold for the meta clause to be a claim after all. */
+    public static final double META_RESTATED = 0.75;
+
     /** An uncited sentence is a claim worth a source from this many content terms. */
     public static final int MIN_UNCITED_TERMS = 4;
 
@@ -115,11 +121,18 @@ public final class GroundingCheck {
         List<GroundingWarning> warnings = new ArrayList<>();
         List<Grounding.RestatedSentence> restated = new ArrayList<>();
         for (AnswerSentence sentence : sentences) {
-            List<String> claims = Clauses.of(sentence.text()).stream().filter(c -> !MetaStatements.isMeta(c)).toList();
+            List<String> claims = Clauses.of(sentence.text()).stream()
+                    .filter(c -> !MetaStatements.isMeta(c) || restatesAClause(terms.of(c), provided))
+                    .toList();
             String claim = String.join(" ; ", claims);
             Set<String> claimTerms = terms.of(claim);
             if (claimTerms.size() + Figures.inAnswer(claim).size() < MIN_TERMS) {
-                // A figure counts: "Le CVS s'est réuni en 2022" states something to check.
+                // A figure counts: "Le CVS s'est réuni en 2022" states something to check. A short sentence ("Il
+                // n'est jamais envoyé par courriel") is checked for its polarity and qualifiers only, against the
+                // passage it cites or the one holding both its terms.
+                if (claimTerms.size() == SHORT_TERMS) {
+                    shortSentence(sentence, claims, claim, claimTerms, provided).ifPresent(warnings::add);
+                }
                 continue;
             }
             List<Passage> cited = provided.among(sentence.citations());
@@ -142,6 +155,37 @@ public final class GroundingCheck {
             }
         }
         return new Grounding(warnings, restated);
+    }
+
+    /**
+     * Polarity and qualifiers of a sentence of {@value #SHORT_TERMS} content terms, against the passages it cites or,
+     * without a marker, the provided passage holding both its terms; no support warning (too few terms to judge).
+     */
+    private Optional<GroundingWarning> shortSentence(
+            AnswerSentence sentence, List<String> claims, String claim, Set<String> claimTerms, CitedPassages provided) {
+        List<Passage> cited = provided.among(sentence.citations());
+        if (cited.isEmpty() && sentence.citations().isEmpty()) {
+            cited = provided.all().stream().filter(p -> Overlap.coverage(claimTerms, p.terms()) >= 1.0).limit(1).toList();
+        }
+        if (cited.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Passage> sources = cited;
+        Optional<GroundingWarning> negation = polarity.find(claims, sources).map(mismatch -> negation(sentence, mismatch));
+        return negation.isPresent()
+                ? negation
+                : qualifiers.find(claim, claimTerms, sources).map(change -> qualifier(sentence, change));
+    }
+
+    /**
+     * Whether a clause the answer words as an abstention or in the first person ("Je ne suis pas en mesure de vous
+     * apporter une réponse dans le délai", "Aucune réponse n'est adressée au réclamant") restates a passage's clause
+     * ({@value #META_RESTATED} of its terms, at least {@value #MIN_TERMS}): then it is a claim, checked as such.
+     */
+    private static boolean restatesAClause(Set<String> clauseTerms, CitedPassages provided) {
+        return provided.all().stream().flatMap(p -> p.sentences().stream()).flatMap(s -> s.clauses().stream())
+                .anyMatch(c -> Overlap.shared(clauseTerms, c.terms()) >= MIN_TERMS
+                        && Overlap.coverage(clauseTerms, c.terms()) >= META_RESTATED);
     }
 
     /** The provided passage holding most of the sentence's terms, if it holds enough to be its source. */

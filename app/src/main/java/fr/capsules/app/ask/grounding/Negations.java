@@ -46,6 +46,9 @@ final class Negations {
     /** Words allowed between "ne" and its particle: "ne lui a jamais été", "n'est en aucun cas". */
     static final int WINDOW = 5;
 
+    /** Words allowed between "ne" and the "que" of a restriction: "n'a mis en évidence de fragilités que …". */
+    static final int RESTRICTION_WINDOW = 8;
+
     /**
      * A clause's polarity: the negation cue as written and its scope — the stretch between commas
      * around the cue, what the negation bears on — both null when affirmative; and whether it is mixed.
@@ -208,6 +211,17 @@ final class Negations {
             if (PARTICLES.contains(word)
                     && !(NOUN_PARTICLES.contains(word) && DETERMINERS.contains(tokens.get(j - 1).word()))) {
                 return j;
+            }
+        }
+        // "n'a mis en évidence de fragilités que dans …", "ne signaler au procureur de la République que …": the
+        // restricting "que" may come further than a particle would
+        for (int j = ne + WINDOW + 2; j < tokens.size() && j <= ne + RESTRICTION_WINDOW + 1; j++) {
+            String word = tokens.get(j).word();
+            if (!isWord(word) || PARTICLES.contains(word)) {
+                return 0;
+            }
+            if (word.equals("que") || word.equals("qu'")) {
+                return -1;
             }
         }
         return 0;
