@@ -104,6 +104,17 @@ final class Negations {
 
     private Negations() {}
 
+    /** The negation cues of {@code clause}, in order ("sans texte … n'est pas" → "sans texte", "n'est pas"). */
+    static List<String> cues(String clause) {
+        List<String> cues = new ArrayList<>();
+        String rest = clause;
+        for (Polarity polarity = of(rest); polarity.negated() && cues.size() < 10; polarity = of(rest)) {
+            cues.add(polarity.cue());
+            rest = rest.substring(rest.indexOf(polarity.cue()) + polarity.cue().length());
+        }
+        return cues;
+    }
+
     /** How many negation cues {@code clause} holds, one after the other ("sans texte … n'est pas" is two). */
     static int count(String clause) {
         int count = 0;
@@ -118,13 +129,16 @@ final class Negations {
 
     /** The polarity of one clause (see {@link Clauses}). */
     static Polarity of(String clause) {
-        List<Token> tokens = tokens(clause);
+        // A parenthesis gives examples or references ("(défaut d'information, refus de soins)"): its negations do not
+        // set the clause's polarity. Masked with spaces so that offsets stay those of the clause.
+        List<Token> tokens = tokens(withoutParentheses(clause));
         boolean restricted = false;
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).word();
             String previous = i > 0 ? tokens.get(i - 1).word() : "";
             String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
             Span cue = null;
+            boolean bound = false;
             if (word.equals("ne") || word.equals("n'")) {
                 if (next.equals("importe")) {
                     continue;
@@ -152,13 +166,17 @@ final class Negations {
                 cue = new Span(i, i);
             } else if (word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) {
                 cue = new Span(i, i + 1);
+                bound = !next.equals("que") && !next.equals("qu'");
             } else if (word.equals("hors") && isWord(next)) {
                 cue = new Span(i, i + 1);
+                bound = true;
             } else if (word.startsWith("non-")) {
                 cue = new Span(i, i);
+                bound = true;
             } else if (word.equals("non") && isWord(next) && !Set.of("seulement", "plus", "pas").contains(next)
                     && !previous.equals("ou") && !followedByComma(clause, tokens.get(i))) {
                 cue = new Span(i, i + 1);
+                bound = true;
             } else if (PROHIBITIONS.contains(word) || (word.equals("interdiction") && Set.of("de", "d'").contains(next))) {
                 cue = new Span(i, i);
             } else if (word.equals("pas") && isWord(next) && !COMPARATIVES.contains(next) && contrastive(clause, tokens, i)) {
@@ -168,6 +186,7 @@ final class Negations {
                     && !(word.equals("défaut") && previous.equals("par")) && !circumstantial(tokens, i)) {
                 int from = word.equals("défaut") && previous.equals("à") && i > 0 ? i - 1 : i;
                 cue = new Span(from, i + 1);
+                bound = true;
             } else if (word.equals("défaut") && Set.of("fait", "font", "faisait", "faisaient").contains(previous)) {
                 cue = new Span(i - 1, i);
             } else if (NEGATIVE_ADJECTIVES.contains(word) || NEGATIVE_VERB.matcher(word).matches()) {
@@ -187,12 +206,59 @@ final class Negations {
                 int start = tokens.get(cue.from()).start();
                 int end = tokens.get(cue.to()).end();
                 int comma = clause.indexOf(',', end);
-                String scope = clause.substring(clause.lastIndexOf(',', start) + 1, comma < 0 ? clause.length() : comma);
+                String scope = bound
+                        ? boundScope(clause, tokens, cue)
+                        : clause.substring(clause.lastIndexOf(',', start) + 1, comma < 0 ? clause.length() : comma);
+                if (bound) {
+                    // a list of findings ("absence de plan bleu et défaut de déclaration des EIG"): each denial's scope
+                    Polarity further = of(clause.substring(end));
+                    if (further.negated()) {
+                        scope = scope + " … " + further.scope();
+                    }
+                }
                 return new Polarity(clause.substring(start, end), scope.strip(),
                         restricted || EXCEPTION.matcher(clause).find());
             }
         }
         return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
+    }
+
+    /**
+     * The scope of a negation bound to a noun or an adjective ("sans prescription médicale", "absence de document
+     * unique", "à but non lucratif", "non-communication du dossier"): the cue, the word before it and the
+     * {@value #BOUND_WORDS} words after it, within punctuation — not the whole clause, which the negation leaves
+     * affirmative ("l'EHPAD est géré par une association à but non lucratif" states that an association manages it).
+     */
+    private static String boundScope(String clause, List<Token> tokens, Span cue) {
+        int from = cue.from() > 0 && isWord(tokens.get(cue.from() - 1).word()) ? cue.from() - 1 : cue.from();
+        int to = cue.to();
+        for (int j = cue.to() + 1; j < tokens.size() && j <= cue.to() + BOUND_WORDS && isWord(tokens.get(j).word()); j++) {
+            to = j;
+        }
+        String scope = clause.substring(tokens.get(from).start(), tokens.get(to).end());
+        int comma = scope.indexOf(',', tokens.get(cue.to()).end() - tokens.get(from).start());
+        return (comma < 0 ? scope : scope.substring(0, comma)).strip();
+    }
+
+    /** Words after a bound negation's cue that it bears on. */
+    static final int BOUND_WORDS = 3;
+
+    private static String withoutParentheses(String clause) {
+        StringBuilder masked = new StringBuilder(clause);
+        int depth = 0;
+        for (int i = 0; i < masked.length(); i++) {
+            char c = masked.charAt(i);
+            if (c == '(') {
+                depth++;
+            }
+            if (depth > 0) {
+                masked.setCharAt(i, ' ');
+            }
+            if (c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+        return masked.toString();
     }
 
     /**

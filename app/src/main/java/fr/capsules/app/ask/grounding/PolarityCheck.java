@@ -62,6 +62,7 @@ final class PolarityCheck {
     Optional<Mismatch> find(List<String> answerClauses, List<Passage> cited) {
         Optional<Mismatch> found = mismatch(answerClauses, cited)
                 .filter(mismatch -> !withoutRestatedAsNegatedParticiple(mismatch, answerClauses))
+                .filter(mismatch -> !negationMoved(mismatch, String.join(" ; ", answerClauses)))
                 .filter(mismatch -> !prefixedAntonym(mismatch.sourceClause().text(), String.join(" ", answerClauses)));
         return found.isPresent() ? found : prefixDropped(answerClauses, cited);
     }
@@ -151,6 +152,44 @@ final class PolarityCheck {
                     return polarity.negated() && !polarity.mixed() && !WITHOUT_WORD.matcher(polarity.cue()).find();
                 })
                 .anyMatch(clause -> WORD.matcher(clause).results().anyMatch(word -> stem(word.group()).equals(stem)));
+    }
+
+    /**
+     * Whether the negation one side binds to a word ("sans prescription", "absence de plan bleu", "non-communication
+     * du dossier", "une information non délivrée") is stated by the other side in another form on a word of the same
+     * stem ("en l'absence de prescription", "faute de plan bleu", "le dossier n'a pas été communiqué", "défaut
+     * d'information"): the negation moved, it was neither dropped nor added.
+     */
+    static boolean negationMoved(Mismatch mismatch, String answer) {
+        boolean dropped = mismatch.sourcePolarity().negated();
+        Polarity bound = dropped ? mismatch.sourcePolarity() : mismatch.answerPolarity();
+        String boundSide = dropped ? mismatch.sourceClause().text() : answer;
+        if (bound.scope() == null || !Negations.cues(boundSide).stream().allMatch(cue -> BOUND_CUE.matcher(cue).find())) {
+            // "un scan sans texte n'est pas exploitable" → "un scan sans texte reste exploitable": "n'est pas" dropped
+            return false;
+        }
+        Set<String> denied = deniedStems(bound.scope());
+        denied.retainAll(deniedStems(dropped ? answer : mismatch.source().text()));
+        return !denied.isEmpty();
+    }
+
+    private static final Pattern BOUND_CUE = Pattern.compile(
+            "(?iu)^(?:sans|hors|non|non-\\p{L}+|absence|défaut|à défaut|faute|manque|refus|omission|oubli)(?![\\p{L}])");
+    private static final Pattern NEGATIVE_MARK = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:(?:ne|sans|non|absence|défaut|faute|manque|aucune?|jamais|refus|omission)(?![\\p{L}])|n['’])"
+                    + "((?:\\s*[\\p{L}'’-]+){1,5})|(?<![\\p{L}])non-(\\p{L}+)");
+
+    /** The stems of the words a negation bears on in {@code text}: up to five words after each negative mark. */
+    private static Set<String> deniedStems(String text) {
+        Set<String> stems = new java.util.HashSet<>();
+        Matcher mark = NEGATIVE_MARK.matcher(text);
+        while (mark.find()) {
+            String words = mark.group(1) != null ? mark.group(1) : mark.group(2);
+            WORD.matcher(words).results().map(w -> stem(w.group()))
+                    .filter(st -> !Set.of("pour", "dans", "avec", "sont", "être", "etre", "avoi", "plus").contains(st))
+                    .forEach(stems::add);
+        }
+        return stems;
     }
 
     private static final Pattern WITHOUT_WORD = Pattern.compile("(?iu)^sans\\s+(\\p{L}{4,})");
@@ -305,12 +344,12 @@ final class PolarityCheck {
         return candidates;
     }
 
-    private static Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates) {
+    private Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates) {
         double best = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
         List<Candidate> closest = candidates.stream().filter(c -> c.coverage() >= best - TIE_MARGIN).toList();
         if (closest.isEmpty()
                 || closest.stream().anyMatch(c -> c.clause().polarity().mixed()
-                        || c.clause().polarity().negated() == polarity.negated())) {
+                        || c.clause().polarity().negated() == polarity.negated() && !deniesElsewhere(c, polarity, answerTerms))) {
             return Optional.empty();
         }
         Candidate match = closest.stream().filter(c -> c.coverage() == best).findFirst().orElseThrow();
@@ -326,6 +365,29 @@ final class PolarityCheck {
         if (siblingSupports) {
             return Optional.empty();
         }
-        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), match.clause().polarity(), polarity));
+        Polarity sourcePolarity = match.clause().polarity().negated() == polarity.negated()
+                ? new Polarity(null, null, false)
+                : match.clause().polarity();
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), sourcePolarity, polarity));
+    }
+
+    /**
+     * Whether a negated source clause denies something the negated answer clause does not restate, so that on what the
+     * answer restates the source is affirmative: "géré par une association à but non lucratif" → "n'est pas géré par une
+     * association", "exposer des données personnelles" listed beside "omettre une négation" → "n'exposent jamais de
+     * données personnelles". The source holds one denial, whose scope shares no word (nor stem) with the answer clause.
+     */
+    private boolean deniesElsewhere(Candidate candidate, Polarity answer, Set<String> answerTerms) {
+        Polarity source = candidate.clause().polarity();
+        return answer.negated() && !answer.mixed() && source.negated() && !source.mixed()
+                && Negations.count(candidate.clause().text()) == 1
+                && Overlap.shared(terms.of(source.scope()), answerTerms) == 0
+                && !sharesStem(source.scope(), answer.scope());
+    }
+
+    private static boolean sharesStem(String one, String other) {
+        Set<String> stems = new java.util.HashSet<>();
+        WORD.matcher(one).results().forEach(w -> stems.add(stem(w.group(), 5)));
+        return WORD.matcher(other).results().anyMatch(w -> stems.contains(stem(w.group(), 5)));
     }
 }
