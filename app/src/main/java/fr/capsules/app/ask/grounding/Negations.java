@@ -225,12 +225,14 @@ final class Negations {
 
     /**
      * The scope of a negation bound to a noun or an adjective ("sans prescription médicale", "absence de document
-     * unique", "à but non lucratif", "non-communication du dossier"): the cue, the word before it and the
-     * {@value #BOUND_WORDS} words after it, within punctuation — not the whole clause, which the negation leaves
+     * unique", "à but non lucratif", "non-communication du dossier"): the cue and the {@value #BOUND_WORDS} words
+     * after it, within punctuation — not the whole clause, which the negation leaves
      * affirmative ("l'EHPAD est géré par une association à but non lucratif" states that an association manages it).
      */
     private static String boundScope(String clause, List<Token> tokens, Span cue) {
-        int from = cue.from() > 0 && isWord(tokens.get(cue.from() - 1).word()) ? cue.from() - 1 : cue.from();
+        // "la direction non conforme": a "non" adjective bears on the noun before it
+        boolean adjective = tokens.get(cue.from()).word().equals("non") || tokens.get(cue.from()).word().startsWith("non-");
+        int from = adjective && cue.from() > 0 && isWord(tokens.get(cue.from() - 1).word()) ? cue.from() - 1 : cue.from();
         int to = cue.to();
         for (int j = cue.to() + 1; j < tokens.size() && j <= cue.to() + BOUND_WORDS && isWord(tokens.get(j).word()); j++) {
             to = j;
