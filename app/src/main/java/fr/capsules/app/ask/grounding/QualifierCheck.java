@@ -124,6 +124,10 @@ final class QualifierCheck {
             if (Overlap.shared(terms.of(said.exception()), source.terms()) > 0) {
                 return Optional.of("la réponse fait une exception (« sauf … ») de ce que la source affirme.");
             }
+            if (!written.restriction() && !ALTERNATIVE.matcher(source.text()).find()) {
+                // "Signaler au procureur …, sauf en EHPAD": an exception the source does not make narrows its rule
+                return Optional.of("la réponse fait une exception (« sauf … ») que la source ne prévoit pas.");
+            }
         }
         if (said.exception() != null && written.exception() != null && !said.restriction() && !written.restriction()
                 && Negations.of(answer).negated() != Negations.of(source.text()).negated()) {
@@ -131,6 +135,10 @@ final class QualifierCheck {
         }
         return Optional.empty();
     }
+
+    /** A rule in two branches, which an answer may restate as a rule and its exception: "… et par courrier dans les autres cas". */
+    private static final Pattern ALTERNATIVE = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:dans les autres cas|dans le cas contraire|sinon|à défaut|autrement|dans tous les autres cas)(?![\\p{L}])");
 
     private static final Pattern WITHOUT_DOING = Pattern.compile("(?iu)(?<![\\p{L}])sans\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:er|ir|re)(?![\\p{L}])");
     private static final Pattern WHILE_DOING = Pattern.compile("(?iu)(?<![\\p{L}])en\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:ant|issant)(?![\\p{L}])");
