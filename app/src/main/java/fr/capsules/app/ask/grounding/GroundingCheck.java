@@ -252,6 +252,20 @@ public final class GroundingCheck {
                         .forEach(value -> missingFigures.putIfAbsent(value + " " + word, value + " " + word));
             }
         });
+        // Where the source counts a word with a figure, an article counting it is a count too, on either side: "un
+        // événement" for "deux événements", "deux pharmaciens" for "un pharmacien" (with "deux inspecteurs").
+        Map<String, Set<String>> sourceCountsWithArticles = new HashMap<>();
+        cited.forEach(passage -> Figures.countedWithArticles(passage.text()).forEach((word, values) ->
+                sourceCountsWithArticles.computeIfAbsent(word, k -> new HashSet<>()).addAll(values)));
+        Map<String, Set<String>> answerCounts = Figures.counted(claim);
+        Figures.countedWithArticles(claim).forEach((word, values) -> {
+            Set<String> known = sourceCountsWithArticles.get(word);
+            boolean figured = sourceCounts.containsKey(word) || answerCounts.containsKey(word);
+            if (known != null && figured) {
+                values.stream().filter(value -> !known.contains(value))
+                        .forEach(value -> missingFigures.putIfAbsent(value + " " + word, value + " " + word));
+            }
+        });
         // Two figures of the sources compared the other way round: "58 … contre 47" for "47 … contre 58".
         Figures.comparisons(claim).stream()
                 .filter(pair -> !sourceComparisons.contains(pair) && sourceComparisons.contains(List.of(pair.get(1), pair.get(0))))
