@@ -94,8 +94,39 @@ final class Negations {
                     "facultatif", "facultative", "facultatifs", "facultatives");
     /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
     private static final Pattern NEGATIVE_VERB = Pattern.compile(
-            "(?:omet|omett|omis|oubli|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
+            "(?:omet|omett|omis|oubli|manqu(?:e|ent|ait|aient|er)$|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
                     + "|évit(?:er|e|ent|é|ée|és|ées)$|abstien|absten|renonc).*");
+    /** Verbs that remove, which with "tout(e)(s)" deny what follows: "supprimer toute", "mettre fin à toute". */
+    private static final Pattern REMOVAL_VERB = Pattern.compile(
+            "(?:supprim|retir|élimin|bann|proscri|fin)(?:er|e|ent|ez|é|ée|és|ées|ir|it|issent)?");
+
+    /** Whether "tout", "toute", "tous", "toutes" follows the verb at {@code at} ("à" between for "mettre fin à toute"). */
+    private static boolean everyAfter(List<Token> tokens, int at) {
+        if (tokens.get(at).word().equals("fin") && (at == 0 || !Set.of("mettre", "met", "mettent", "mis", "mise").contains(tokens.get(at - 1).word()))) {
+            return false;
+        }
+        for (int j = at + 1; j < tokens.size() && j <= at + 2; j++) {
+            String word = tokens.get(j).word();
+            if (Set.of("tout", "toute", "tous", "toutes").contains(word)) {
+                return true;
+            }
+            if (!word.equals("à")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The index of "fait", "font" before "défaut", an adverb allowed between ("il fait encore défaut"); -1 when none. */
+    private static int madeDefault(List<Token> tokens, int at) {
+        for (int j = at - 1; j >= 0 && j >= at - 2; j--) {
+            if (Set.of("fait", "font", "faisait", "faisaient").contains(tokens.get(j).word())) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     /** "ne … pas moins de", "ne … pas plus de": a bound on a figure, not a negation. */
     private static final Set<String> COMPARATIVES = Set.of("moins", "plus");
     private static final Pattern WHILE_NOT = Pattern.compile("(?iu)^\\s*tant\\s+qu(?:e(?![\\p{L}])|['’])");
@@ -113,6 +144,53 @@ final class Negations {
             rest = rest.substring(rest.indexOf(polarity.cue()) + polarity.cue().length());
         }
         return cues;
+    }
+
+    /**
+     * Whether the clause chains a verb of negative meaning with a second denial ("éviter les fichiers sans titre",
+     * "éviter les fichiers dépourvus de titre"): its polarity is the parity of its denials ({@link #denials}).
+     */
+    static boolean chained(String clause) {
+        List<Token> tokens = tokens(withoutParentheses(clause));
+        boolean verb = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+            if (verb && ((word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) || NEGATIVE_ADJECTIVES.contains(word))) {
+                return true;
+            }
+            verb = verb || NEGATIVE_VERB.matcher(word).matches();
+        }
+        return false;
+    }
+
+    /**
+     * The denials of a clause, each written once: "ne … pas" (and its other particles), "sans", "non", a verb or an
+     * adjective of negative meaning, "aucun" or "jamais" without "ne". "Il n'est pas nécessaire d'éviter les fichiers
+     * sans titre" holds three: its canonical polarity is negated; "éviter les fichiers sans titre" two: affirmative.
+     */
+    static List<String> denials(String clause) {
+        List<Token> tokens = tokens(withoutParentheses(clause));
+        List<String> denials = new ArrayList<>();
+        boolean ne = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+            if (word.equals("ne") || word.equals("n'")) {
+                int particle = particleAfter(tokens, i);
+                if (particle > 0 && !comparativeAfter(tokens, particle)) {
+                    denials.add(clause.substring(tokens.get(i).start(), tokens.get(particle).end()));
+                    ne = true;
+                    i = particle;
+                }
+            } else if ((word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next))
+                    || (word.equals("non") && isWord(next)) || word.startsWith("non-")
+                    || NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)
+                    || (!ne && (word.startsWith("aucun") && word.length() <= 7 || word.equals("jamais")))) {
+                denials.add(tokens.get(i).word());
+            }
+        }
+        return denials;
     }
 
     /** How many negation cues {@code clause} holds, one after the other ("sans texte … n'est pas" is two). */
@@ -187,13 +265,31 @@ final class Negations {
                 int from = word.equals("défaut") && previous.equals("à") && i > 0 ? i - 1 : i;
                 cue = new Span(from, i + 1);
                 bound = true;
-            } else if (word.equals("défaut") && Set.of("fait", "font", "faisait", "faisaient").contains(previous)) {
-                cue = new Span(i - 1, i);
+            } else if (word.equals("défaut") && madeDefault(tokens, i) >= 0) {
+                cue = new Span(madeDefault(tokens, i), i);
+            } else if (REMOVAL_VERB.matcher(word).matches() && everyAfter(tokens, i)) {
+                // "supprimer toute retranscription", "en retirer toute denrée": "plus aucune retranscription"
+                cue = new Span(i, i + 1);
             } else if (NEGATIVE_ADJECTIVES.contains(word) || NEGATIVE_VERB.matcher(word).matches()) {
                 cue = new Span(i, i);
             }
-            if (cue != null && syntactic(tokens, cue) && negativeWordAfter(tokens, cue.to())) {
-                // "ne pas omettre de signaler", "rien ne vous empêche de": two negations, an affirmation
+            int denials = cue == null ? 0
+                    : syntactic(tokens, cue) && negativeWordAfter(tokens, cue.to()) ? 2
+                    : SUBJECT_DENIALS.contains(word) && negativeWordAfter(tokens, neAfter(tokens, cue.to())) ? 2
+                    : NEGATIVE_VERB.matcher(word).matches() ? 1 : 0;
+            if (denials > 0 && secondCue(tokens, cue.to())) {
+                // "éviter les fichiers sans titre" (two denials: an affirmation), "il n'est pas nécessaire d'éviter
+                // les fichiers sans titre" (three: a negation)
+                denials++;
+                if (denials % 2 == 1) {
+                    return new Polarity(clause.substring(tokens.get(cue.from()).start(), tokens.get(cue.to()).end()),
+                            clause.substring(tokens.get(cue.from()).start()).strip(), EXCEPTION.matcher(clause).find());
+                }
+                return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
+            }
+            if (denials == 2) {
+                // "ne pas omettre de signaler", "rien ne vous empêche de", "aucune personne n'échappe à la charte":
+                // two negations, an affirmation
                 return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
             }
             if (cue != null && WHILE_NOT.matcher(clause).find()) {
@@ -350,9 +446,26 @@ final class Negations {
         return false;
     }
 
+    /** "aucun", "nul", "personne", "rien" as subjects, whose "ne" follows them. */
+    private static final Set<String> SUBJECT_DENIALS = Set.of("aucun", "aucune", "nul", "nulle", "personne", "rien");
+
+    /** The index of the "ne" after a denying subject ("aucune personne travaillant pour l'agence n'échappe"); past the end when none. */
+    private static int neAfter(List<Token> tokens, int from) {
+        for (int j = from + 1; j < tokens.size() && j <= from + 10; j++) {
+            String word = tokens.get(j).word();
+            if (word.equals("ne") || word.equals("n'")) {
+                return j;
+            }
+            if (Set.of(";", ":", ".").contains(word)) {
+                break;
+            }
+        }
+        return tokens.size();
+    }
+
     /** Whether a verb of negative meaning follows the cue before the next punctuation ("ne pas omettre", "n'empêche"). */
     private static boolean negativeWordAfter(List<Token> tokens, int from) {
-        for (int j = from + 1; j < tokens.size() && j <= from + 4; j++) {
+        for (int j = from + 1; j < tokens.size() && j <= from + 5; j++) {
             String word = tokens.get(j).word();
             if (!isWord(word)) {
                 return false;

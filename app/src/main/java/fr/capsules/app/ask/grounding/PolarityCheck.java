@@ -208,6 +208,13 @@ final class PolarityCheck {
             if (polarity.mixed() || answerTerms.size() < MIN_SHARED) {
                 continue;
             }
+            Optional<Mismatch> parity = chainedParity(answerClause, answerTerms, cited);
+            if (parity != null) {
+                if (parity.isPresent()) {
+                    return parity;
+                }
+                continue;
+            }
             Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
                     .filter(found -> negationBearsOnTheMatch(found, answerTerms))
                     .filter(found -> !sameLowerBound(found.sourceClause().text(), answerClause));
@@ -219,6 +226,28 @@ final class PolarityCheck {
             }
         }
         return restatedNegationDropped(answerClauses, cited);
+    }
+
+    /**
+     * Where the answer clause or the source clause it restates chains denials ({@link Negations#chained}: "éviter les
+     * fichiers sans titre"), the parity of their denials compared: "éviter les fichiers avec un titre" (one) and "il
+     * n'est pas nécessaire d'éviter les fichiers sans titre" (three) invert it, "il convient d'éviter les fichiers
+     * dépourvus de titre" (two) keeps it. Null when neither side chains (the other comparisons apply).
+     */
+    private Optional<Mismatch> chainedParity(String answerClause, Set<String> answerTerms, List<Passage> cited) {
+        Optional<Candidate> best = candidates(answerTerms, cited).stream().max(java.util.Comparator.comparingDouble(Candidate::coverage));
+        if (best.isEmpty() || !(Negations.chained(best.get().clause().text()) || Negations.chained(answerClause))) {
+            return null;
+        }
+        List<String> source = Negations.denials(best.get().clause().text());
+        List<String> answer = Negations.denials(answerClause);
+        if (source.size() % 2 == answer.size() % 2) {
+            return Optional.empty();
+        }
+        Candidate match = best.get();
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(),
+                new Polarity(source.size() % 2 == 1 ? String.join(" … ", source) : null, match.clause().text(), false),
+                new Polarity(answer.size() % 2 == 1 ? String.join(" … ", answer) : null, answerClause, false)));
     }
 
     /**

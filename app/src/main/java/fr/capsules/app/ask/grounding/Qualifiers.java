@@ -70,7 +70,9 @@ final class Qualifiers {
             "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:sans|avant)\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
     private static final Pattern RESTRICTING_WORD = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?<!\\p{L}ent\\s)(?<!à\\s(?:elle|elles|lui|eux)\\s)seule?s?|seulement|uniquement|exclusivement"
-                    + "|(?:limit|réserv|dédi)(?:er|e|ent|é|ée|és|ées)\\s+(?:à|aux)|se limite(?:nt)?\\s+à)(?![\\p{L}])");
+                    + "|(?:limit|réserv|dédi)(?:er|e|ent|é|ée|és|ées)\\s+(?:à|aux)|se limite(?:nt)?\\s+à"
+                    // "Limiter l'aide à la prise par les aides-soignantes aux médicaments …": the object comes between
+                    + "|limit(?:er|e|ent)\\s+(?:[\\p{L}'’-]+\\s+){1,8}?(?:à|aux)(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?\\p{L}+s(?![\\p{L}])))(?![\\p{L}])");
     private static final Pattern EXCEPTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception d['e]|à moins qu['e]|à l['’]exclusion d['e]|en dehors d['e])(?![\\p{L}])\\s*([^,;:.]*)");
     private static final Pattern INCLUSION = Pattern.compile(
