@@ -191,7 +191,7 @@ public final class GroundingCheck {
     /** The provided passage holding most of the sentence's terms, if it holds enough to be its source. */
     private static Optional<Passage> restatedPassage(Set<String> claimTerms, CitedPassages provided) {
         return provided.all().stream()
-                .filter(p -> Overlap.coverage(claimTerms, p.terms()) >= MIN_RESTATEMENT)
+                .filter(p -> (double) Overlap.sharedOrDerived(claimTerms, p.terms()) / claimTerms.size() >= MIN_RESTATEMENT)
                 .max(Comparator.comparingInt((Passage p) -> Overlap.shared(claimTerms, p.terms()))
                         .thenComparing(Passage::n, Comparator.reverseOrder()));
     }
@@ -225,7 +225,7 @@ public final class GroundingCheck {
             sourceTerms.addAll(passage.terms());
             sourceFigures.addAll(passage.figures());
         });
-        int found = Overlap.shared(claimTerms, sourceTerms);
+        int found = Overlap.sharedOrDerived(claimTerms, sourceTerms);
         double support = (double) found / claimTerms.size();
         Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));
         missingFigures.keySet().removeAll(sourceFigures);
@@ -284,7 +284,7 @@ public final class GroundingCheck {
         List<String> messages = new ArrayList<>();
         String citations = markers(sentence.citations());
         if (support < MIN_SUPPORT) {
-            Set<String> missing = claimTerms.stream().filter(t -> !sourceTerms.contains(t))
+            Set<String> missing = claimTerms.stream().filter(t -> Overlap.sharedOrDerived(Set.of(t), sourceTerms) == 0)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             messages.add("Les passages cités " + citations + " ne contiennent pas l'essentiel de cette affirmation : "
                     + found + " terme(s) sur " + claimTerms.size() + " seulement y figurent (absents : "

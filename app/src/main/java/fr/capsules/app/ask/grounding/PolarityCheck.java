@@ -363,8 +363,9 @@ final class PolarityCheck {
         for (Passage passage : cited) {
             for (Sentence sentence : passage.sentences()) {
                 for (Clause clause : sentence.clauses()) {
-                    double coverage = Overlap.coverage(answerTerms, clause.terms());
-                    if (Overlap.shared(answerTerms, clause.terms()) >= MIN_SHARED && coverage >= MIN_MATCH) {
+                    int shared = Overlap.sharedOrDerived(answerTerms, clause.terms());
+                    double coverage = answerTerms.isEmpty() ? 0 : (double) shared / answerTerms.size();
+                    if (shared >= MIN_SHARED && coverage >= MIN_MATCH) {
                         candidates.add(new Candidate(passage, sentence, clause, coverage));
                     }
                 }
