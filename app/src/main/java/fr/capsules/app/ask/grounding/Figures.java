@@ -65,8 +65,6 @@ final class Figures {
     /** A number word after a rank is a figure, "un" too: "niveau un", "étape deux". */
     private static final Pattern RANK_BEFORE = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:niveaux?|étapes?|phases?|catégories?|rangs?|classes?|degrés?|paliers?)\\s+$");
-    /** An alternative count in parentheses right after the counted word: "8 questions (5 pour une capsule …)". */
-    private static final Pattern ALTERNATIVE_COUNT = Pattern.compile("\\G\\s*\\(\\s*");
 
     private Figures() {}
 
@@ -222,11 +220,6 @@ final class Figures {
             }
             Set<String> values = counted.computeIfAbsent(stem(word.group(1)), k -> new LinkedHashSet<>());
             values.add(figure.value());
-            Matcher alternative = ALTERNATIVE_COUNT.matcher(text).region(word.end(), text.length());
-            if (alternative.lookingAt()) {
-                placed(text.substring(alternative.end())).stream().filter(next -> next.start() == 0).findFirst()
-                        .ifPresent(next -> values.add(next.value()));
-            }
             Matcher outOf = OUT_OF.matcher(text).region(word.end(), text.length());
             if (outOf.lookingAt()) {
                 placed(text.substring(outOf.end())).stream().filter(next -> next.start() == 0).findFirst()

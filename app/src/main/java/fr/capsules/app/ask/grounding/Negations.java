@@ -298,7 +298,8 @@ final class Negations {
             }
             if (cue != null) {
                 // A second cue ("jamais … sans") makes a double negation, a restriction.
-                restricted = restricted || secondCue(tokens, cue.to());
+                // (not after a noun or adjective of denial: "pour non-transmission du dossier … sans rappel" denies twice)
+                restricted = restricted || ((!bound || word.equals("sans")) && secondCue(tokens, cue.to()));
                 int start = tokens.get(cue.from()).start();
                 int end = tokens.get(cue.to()).end();
                 int comma = clause.indexOf(',', end);

@@ -409,10 +409,15 @@ final class PolarityCheck {
      */
     private boolean deniesElsewhere(Candidate candidate, Polarity answer, Set<String> answerTerms) {
         Polarity source = candidate.clause().polarity();
-        return answer.negated() && !answer.mixed() && source.negated() && !source.mixed()
-                && Negations.count(candidate.clause().text()) == 1
-                && Overlap.shared(terms.of(source.scope()), answerTerms) == 0
-                && !sharesStem(source.scope(), answer.scope());
+        if (!answer.negated() || answer.mixed() || !source.negated() || source.mixed()
+                || Negations.count(candidate.clause().text()) != 1 || sharesStem(source.scope(), answer.scope())) {
+            return false;
+        }
+        // the source denies nothing the answer restates, or the answer binds its denial to another word the source
+        // states ("pour non-communication du dossier … avec rappel" → "… sans rappel")
+        return Overlap.shared(terms.of(source.scope()), answerTerms) == 0
+                || (BOUND_CUE.matcher(answer.cue()).find()
+                        && Overlap.sharedOrDerived(terms.of(answer.scope()), candidate.clause().terms()) > 0);
     }
 
     private static boolean sharesStem(String one, String other) {

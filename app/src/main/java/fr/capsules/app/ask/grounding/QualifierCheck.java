@@ -117,14 +117,15 @@ final class QualifierCheck {
         if (written.exception() != null && said.exception() == null && said.inclusion()) {
             return Optional.of("la source prévoit une exception (« sauf … »), la réponse l'inclut.");
         }
-        if (said.exception() != null && written.exception() == null) {
+        if (said.exception() != null && written.exception() == null && !ALTERNATIVE.matcher(source.text()).find()) {
+            // a rule in two branches ("… et par courrier dans les autres cas") may be restated as a rule and its exception
             if (written.inclusion()) {
                 return Optional.of("la source inclut ce cas (« y compris », « quel que soit »), la réponse l'excepte.");
             }
             if (Overlap.shared(terms.of(said.exception()), source.terms()) > 0) {
                 return Optional.of("la réponse fait une exception (« sauf … ») de ce que la source affirme.");
             }
-            if (!written.restriction() && !ALTERNATIVE.matcher(source.text()).find()) {
+            if (!written.restriction()) {
                 // "Signaler au procureur …, sauf en EHPAD": an exception the source does not make narrows its rule
                 return Optional.of("la réponse fait une exception (« sauf … ») que la source ne prévoit pas.");
             }
@@ -138,7 +139,7 @@ final class QualifierCheck {
 
     /** A rule in two branches, which an answer may restate as a rule and its exception: "… et par courrier dans les autres cas". */
     private static final Pattern ALTERNATIVE = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:dans les autres cas|dans le cas contraire|sinon|à défaut|autrement|dans tous les autres cas)(?![\\p{L}])");
+            "(?iu)(?<![\\p{L}])(?:dans les autres cas|dans le cas contraire|sinon|autrement|dans tous les autres cas)(?![\\p{L}])");
 
     private static final Pattern WITHOUT_DOING = Pattern.compile("(?iu)(?<![\\p{L}])sans\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:er|ir|re)(?![\\p{L}])");
     private static final Pattern WHILE_DOING = Pattern.compile("(?iu)(?<![\\p{L}])en\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:ant|issant)(?![\\p{L}])");
