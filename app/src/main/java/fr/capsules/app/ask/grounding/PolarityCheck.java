@@ -164,6 +164,12 @@ final class PolarityCheck {
         boolean dropped = mismatch.sourcePolarity().negated();
         Polarity bound = dropped ? mismatch.sourcePolarity() : mismatch.answerPolarity();
         String boundSide = dropped ? mismatch.sourceClause().text() : answer;
+        if (!dropped && bound.scope() != null && CONDITION.matcher(bound.scope()).lookingAt()) {
+            // "si l'usager ne confirme pas par écrit, …" for "à défaut de confirmation, …": a condition in either form
+            Set<String> denied = deniedStems(bound.scope());
+            denied.retainAll(deniedStems(mismatch.source().text()));
+            return !denied.isEmpty();
+        }
         if (bound.scope() == null || !Negations.cues(boundSide).stream().allMatch(cue -> BOUND_CUE.matcher(cue).find())) {
             // "un scan sans texte n'est pas exploitable" → "un scan sans texte reste exploitable": "n'est pas" dropped
             return false;
@@ -173,6 +179,7 @@ final class PolarityCheck {
         return !denied.isEmpty();
     }
 
+    private static final Pattern CONDITION = Pattern.compile("(?iu)(?:si|s['’]|lorsque|lorsqu['’]|quand|tant que|tant qu['’])(?![\\p{L}])");
     private static final Pattern BOUND_CUE = Pattern.compile(
             "(?iu)^(?:sans|hors|non|non-\\p{L}+|absence|défaut|à défaut|faute|manque|refus|omission|oubli)(?![\\p{L}])");
     private static final Pattern NEGATIVE_MARK = Pattern.compile(
@@ -215,7 +222,7 @@ final class PolarityCheck {
                 }
                 continue;
             }
-            Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
+            Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited), subject(answerClause))
                     .filter(found -> negationBearsOnTheMatch(found, answerTerms))
                     .filter(found -> !sameLowerBound(found.sourceClause().text(), answerClause));
             if (mismatch.isEmpty()) {
@@ -375,6 +382,11 @@ final class PolarityCheck {
     }
 
     private Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates) {
+        return compare(answerTerms, polarity, candidates, null);
+    }
+
+    /** {@code subject}: the answer clause's first content term, when it opens the clause as its subject. */
+    private Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates, String subject) {
         double best = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
         List<Candidate> closest = candidates.stream().filter(c -> c.coverage() >= best - TIE_MARGIN).toList();
         if (closest.isEmpty()
@@ -386,7 +398,10 @@ final class PolarityCheck {
         boolean siblingSupports = match.sentence().clauses().stream()
                 .filter(clause -> clause != match.clause() && clause.polarity().negated() == polarity.negated())
                 .anyMatch(clause -> answerTerms.stream()
-                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term))
+                        // not the answer's subject, which the source may name in a clause of its own ("Cette fonction
+                        // est une aide : elle ne dispense pas …" → "Cette fonction dispense …")
+                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term)
+                                && !term.equals(subject))
                         // a negation the source states in a clause of its own ("absence de registre" beside "tenir un
                         // registre"), restated in the answer's words ("il n'existe pas de registre")
                         || (polarity.negated() && !clause.polarity().mixed()
@@ -400,6 +415,19 @@ final class PolarityCheck {
                 : match.clause().polarity();
         return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), sourcePolarity, polarity));
     }
+
+    /** The first content term of a clause that opens with a determiner and a noun ("Cette fonction …", "Le registre …"). */
+    private String subject(String clause) {
+        Matcher opening = SUBJECT.matcher(clause);
+        if (!opening.lookingAt()) {
+            return null;
+        }
+        Set<String> noun = terms.of(opening.group(1));
+        return noun.size() == 1 ? noun.iterator().next() : null;
+    }
+
+    private static final Pattern SUBJECT = Pattern.compile(
+            "(?iu)\\s*(?:(?:le|la|les|ce|cet|cette|ces|son|sa|ses|leur|leurs|chaque|tout|toute)\\s+|l['’]\\s*)(\\p{L}{3,})(?![\\p{L}'’])");
 
     /**
      * Whether a negated source clause denies something the negated answer clause does not restate, so that on what the

@@ -95,6 +95,10 @@ final class QualifierCheck {
         if (said.restrictsOutright() && !written.restriction() && written.exception() == null) {
             return Optional.of("la réponse pose une restriction (« ne … que », « seul », « uniquement ») absente de la source.");
         }
+        Optional<String> partial = partialMadeTotal(answer, source.text());
+        if (partial.isPresent()) {
+            return partial;
+        }
         Optional<String> time = TimeWords.difference(answer, source.text());
         if (time.isPresent()) {
             return time;
@@ -133,6 +137,29 @@ final class QualifierCheck {
         if (said.exception() != null && written.exception() != null && !said.restriction() && !written.restriction()
                 && Negations.of(answer).negated() != Negations.of(source.text()).negated()) {
             return Optional.of("la source et la réponse n'ont pas la même polarité autour de l'exception (« sauf … »).");
+        }
+        return Optional.empty();
+    }
+
+    /** A partial negation: "non systématique", "pas systématiquement", "pas toujours", "pas tous". */
+    private static final Pattern PARTIAL = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:non|pas|plus)\\s+(?:systématique\\p{L}*|toujours|tou(?:te)?s|forcément|nécessairement|exhausti\\p{L}*|constant\\p{L}*)(?![\\p{L}])"
+                    + "|(?<![\\p{L}])(?:de manière|de façon)\\s+(?:non\\s+)?(?:systématique|constante)(?![\\p{L}])|(?<![\\p{L}])(?:parfois|pas\\s+toujours|irrégulière\\p{L}*|inégal\\p{L}*)(?![\\p{L}])");
+    /** A total negation: "jamais", "aucun", "nul", "en aucun cas". */
+    private static final Pattern TOTAL = Pattern.compile("(?iu)(?<![\\p{L}])(?:jamais|aucune?|nulle?|en aucun cas)(?![\\p{L}])");
+
+    /**
+     * "Information non systématique des familles" restated "les familles ne sont jamais informées", or the other way
+     * round: "not always" and "never" are different facts.
+     */
+    static Optional<String> partialMadeTotal(String answer, String source) {
+        boolean sourcePartial = PARTIAL.matcher(source).find() && !TOTAL.matcher(source).find();
+        boolean answerPartial = PARTIAL.matcher(answer).find() && !TOTAL.matcher(answer).find();
+        if (sourcePartial && !answerPartial && TOTAL.matcher(answer).find()) {
+            return Optional.of("la source dit « pas toujours », la réponse « jamais » ou « aucun ».");
+        }
+        if (answerPartial && !sourcePartial && TOTAL.matcher(source).find()) {
+            return Optional.of("la source dit « jamais » ou « aucun », la réponse « pas toujours ».");
         }
         return Optional.empty();
     }

@@ -45,6 +45,9 @@ class FourthRoundTests {
             éviter … sans turned into éviter … avec | Éviter les dossiers partagés sans mot de passe. | Éviter les dossiers partagés avec un mot de passe. | NEGATION_MISMATCH
             a third denial added to éviter … sans | Éviter les dossiers partagés sans mot de passe. | Il n'est pas utile d'éviter les dossiers partagés sans mot de passe. | NEGATION_MISMATCH
             a rhythm the source does not state | Ces mesures feront l'objet d'un suivi par la délégation. | Ces mesures feront l'objet d'un suivi mensuel par la délégation. | QUALIFIER_MISMATCH
+            not always made never | Information non systématique du médecin traitant après une hospitalisation. | Le médecin traitant n'est jamais informé après une hospitalisation. | QUALIFIER_MISMATCH
+            never made not always | Le registre n'est jamais transmis aux familles des résidents. | Le registre n'est pas toujours transmis aux familles des résidents. | QUALIFIER_MISMATCH
+            negation dropped where the subject sits in a clause of its own | Ce logiciel est une aide : il ne dispense pas le cadre de la relecture du planning, car il ne repère pas tout. | Ce logiciel dispense le cadre de la relecture du planning. | NEGATION_MISMATCH
             avant turned into après beside an adjective of negation | Envoyer le courrier d'attente avant l'échéance de deux mois, encore absent dans un dossier sur dix. | Envoyer le courrier d'attente après l'échéance de deux mois. | QUALIFIER_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -69,6 +72,8 @@ class FourthRoundTests {
             il manque for absent | Généraliser le courrier d'attente, encore absent dans 12 % des dossiers. | Généraliser le courrier d'attente : il manque encore dans 12 % des dossiers.
             aucune … n'échappe for s'applique à toute | La charte s'applique à toute personne travaillant pour l'agence, au siège et dans les délégations. | Aucune personne travaillant pour l'agence, au siège ou en délégation, n'échappe à la charte.
             après kept under a negation | Information non systématique du médecin traitant après une hospitalisation. | Après une hospitalisation, le médecin traitant n'est pas informé de manière systématique.
+            si … ne … pas for à défaut de | Le courrier est remis au directeur pour signature ; à défaut de signature, il est renvoyé au service. | Si le directeur ne signe pas le courrier, il est renvoyé au service.
+            pas systématiquement for non systématique | Information non systématique du médecin traitant après une hospitalisation. | Le médecin traitant n'est pas systématiquement informé après une hospitalisation.
             a verb for its participle | Plusieurs plaintes concordantes justifient à elles seules une inspection. | Plusieurs plaintes concordantes suffisent à justifier une inspection.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
