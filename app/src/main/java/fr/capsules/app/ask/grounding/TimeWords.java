@@ -211,8 +211,10 @@ final class TimeWords {
                 // "avant l'échéance de deux mois, encore absent dans 12 % des dossiers": the verb is not negated
                 boolean before = order.group(1).equalsIgnoreCase("avant");
                 // "n'est jamais retirée avant validation" is "retirée après validation"; "ne sont pas informées après
-                // une chute" says nothing of "avant"
-                boolean reversed = negated && before && VERBAL.matcher(polarity.cue()).lookingAt();
+                // une chute" says nothing of "avant"; nor does a negation whose scope leaves "avant" out ("à envoyer
+                // avant l'échéance, n'est toujours pas envoyé dans 12 % des dossiers")
+                boolean reversed = negated && before && VERBAL.matcher(polarity.cue()).lookingAt()
+                        && polarity.scope().contains(order.group());
                 orders.putIfAbsent(stem(order.group(2)), before != reversed ? "avant" : "après");
             }
         }
