@@ -262,6 +262,39 @@ final class Figures {
         return pairs;
     }
 
+    /**
+     * Each figure of a text (years left out) with the words that label it: those before it, back to the previous
+     * figure or the clause's start — "la facturation (11 %) et la restauration (9 %)" labels 11 "la facturation (" and 9
+     * "et la restauration (", so that an answer giving the restoration 11 % can be told from a faithful one.
+     */
+    static List<Map.Entry<String, String>> labelled(String text) {
+        return labelled(text, false);
+    }
+
+    /** {@code counted}: the word the figure counts joins its label ("6 dossiers sur 20": "dossiers" labels 6). */
+    static List<Map.Entry<String, String>> labelled(String text, boolean counted) {
+        List<Map.Entry<String, String>> labelled = new ArrayList<>();
+        int from = 0;
+        for (Placed figure : placed(text)) {
+            String before = text.substring(from, Math.max(from, figure.start()));
+            Matcher end = CLAUSE_END.matcher(before);
+            int start = 0;
+            while (end.find()) {
+                start = end.end();
+            }
+            if (!year(figure)) {
+                String label = before.substring(start);
+                Matcher word = COUNTED.matcher(text).region(figure.end(), text.length());
+                if (counted && word.lookingAt()) {
+                    label = label + " " + word.group(1);
+                }
+                labelled.add(Map.entry(figure.value(), label));
+            }
+            from = figure.end();
+        }
+        return labelled;
+    }
+
     private static boolean year(Placed figure) {
         return figure.value().matches("(?:19|20)\\d\\d");
     }

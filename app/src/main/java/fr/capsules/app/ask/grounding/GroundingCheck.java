@@ -271,6 +271,31 @@ public final class GroundingCheck {
                 .filter(pair -> !sourceComparisons.contains(pair) && sourceComparisons.contains(List.of(pair.get(1), pair.get(0))))
                 .forEach(pair -> missingFigures.putIfAbsent(pair.get(0) + " / " + pair.get(1),
                         pair.get(0) + " … " + pair.get(1) + " (inversés)"));
+        // A figure of the source given to what the source labels with another of its figures, that one given too:
+        // "la facturation (9 %) et la restauration (11 %)" for "la facturation (11 %) et la restauration (9 %)".
+        List<Map.Entry<String, Set<String>>> sourceLabels = new ArrayList<>();
+        List<Map.Entry<String, Set<String>>> sourceOwnLabels = new ArrayList<>();
+        cited.forEach(passage -> {
+            Figures.labelled(passage.text())
+                    .forEach(entry -> sourceLabels.add(Map.entry(entry.getKey(), terms.of(entry.getValue()))));
+            Figures.labelled(passage.text(), true)
+                    .forEach(entry -> sourceOwnLabels.add(Map.entry(entry.getKey(), terms.of(entry.getValue()))));
+        });
+        Set<String> answerValues = new HashSet<>();
+        List<Map.Entry<String, String>> answerLabelled = Figures.labelled(claim);
+        answerLabelled.forEach(entry -> answerValues.add(entry.getKey()));
+        for (Map.Entry<String, String> figure : answerLabelled) {
+            Set<String> label = terms.of(figure.getValue());
+            String value = figure.getKey();
+            boolean own = sourceOwnLabels.stream().anyMatch(s -> s.getKey().equals(value) && Overlap.shared(label, s.getValue()) > 0);
+            boolean known = sourceLabels.stream().anyMatch(s -> s.getKey().equals(value));
+            Optional<String> other = sourceLabels.stream()
+                    .filter(s -> !s.getKey().equals(value) && answerValues.contains(s.getKey()) && Overlap.shared(label, s.getValue()) > 0)
+                    .map(Map.Entry::getKey).findFirst();
+            if (!label.isEmpty() && known && !own && other.isPresent()) {
+                missingFigures.putIfAbsent(value + " / " + other.get(), value + " … " + other.get() + " (intervertis)");
+            }
+        }
         // "1" for the source's article ("1 infirmière" for "une infirmière"); figures of a rhythm or a delay the
         // source states in other words ("deux fois par an" for "tous les six mois", "sept jours" for "une semaine").
         String sourceText = cited.stream().map(Passage::text).collect(Collectors.joining(" "));
