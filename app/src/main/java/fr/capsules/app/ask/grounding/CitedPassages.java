@@ -74,6 +74,7 @@ final class CitedPassages {
                             }
                             clauses.add(new Clause(clause, terms, polarity));
                         }
+                        clauses.addAll(listItems(text, clauses, contentTerms));
                         sentences.add(new Sentence(text, contentTerms.of(text), List.copyOf(clauses)));
                     }
                     passages.put(entry.getKey(), new Passage(
@@ -82,6 +83,49 @@ final class CitedPassages {
                 });
         return new CitedPassages(passages);
     }
+
+    /**
+     * A list after a colon ("La charte s'applique à toute personne … : agents titulaires, stagiaires, apprentis, …",
+     * "Exemples rencontrés : contention sans prescription, défaut de soins, …") read item by item with its head: one
+     * clause per item, the head's words and the item's, negated when the item is. An answer restating one item ("aucun
+     * apprenti n'est concerné par la charte") meets the clause that holds it.
+     */
+    private static List<Clause> listItems(String text, List<Clause> clauses, ContentTerms contentTerms) {
+        int colon = text.indexOf(':');
+        if (colon < 0 || clauses.size() < 2) {
+            return List.of();
+        }
+        String head = text.substring(0, colon).strip();
+        String list = text.substring(colon + 1).strip();
+        int end = list.indexOf(';');
+        list = end < 0 ? list : list.substring(0, end);
+        String[] items = list.split(",\\s*|\\s+et\\s+|\\s+ou\\s+");
+        if (items.length < MIN_ITEMS || head.isEmpty() || LIST_VERB.matcher(list).find()) {
+            return List.of();
+        }
+        Set<String> headTerms = contentTerms.of(head);
+        Polarity headPolarity = Negations.of(head);
+        List<Clause> itemClauses = new ArrayList<>();
+        for (String item : items) {
+            String stripped = item.replaceAll("[.\\s]+$", "").strip();
+            Set<String> itemTerms = contentTerms.of(stripped);
+            if (itemTerms.isEmpty()) {
+                continue;
+            }
+            Set<String> terms = new java.util.HashSet<>(headTerms);
+            terms.addAll(itemTerms);
+            Polarity itemPolarity = Negations.of(stripped);
+            itemClauses.add(new Clause(head + " : " + stripped, Set.copyOf(terms),
+                    itemPolarity.negated() || itemPolarity.mixed() ? itemPolarity : headPolarity));
+        }
+        return itemClauses;
+    }
+
+    /** Items a list needs: three, so that "Écart E2 : sept résidents …" is no list. */
+    private static final int MIN_ITEMS = 3;
+    /** A finite verb: the words after the colon are sentences, not a list of items. */
+    private static final Pattern LIST_VERB = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:est|sont|a|ont|doit|doivent|peut|peuvent|fait|font|ne|n['’]|se|s['’])(?![\\p{L}])");
 
     private static final Pattern INFINITIVE = Pattern.compile("(?iu)\\p{L}+(?:er|ir|re|oir)(?![\\p{L}])");
 

@@ -43,6 +43,7 @@ class FourthRoundTests {
             counts swapped across et | La mission comptait deux infirmières de l'ARS et un médecin inspecteur. | La mission comptait une infirmière de l'ARS et deux médecins inspecteurs. | UNSUPPORTED
             a rank in words | Une plainte répétée justifie un classement en niveau 2 ou 3. | Une plainte répétée justifie un classement en niveau un. | UNSUPPORTED
             figures swapped across parallel phrases | Les plaintes portent sur l'hygiène (31 %), les repas (12 %) et le linge (7 %). | Les plaintes portent sur les repas (7 %) et le linge (12 %). | UNSUPPORTED
+            one item of a list after a colon denied | Le protocole s'applique à tout le personnel de nuit : infirmières, aides-soignantes, agents hôteliers et remplaçants. | Aucun remplaçant n'est concerné par le protocole. | NEGATION_MISMATCH
             éviter … sans turned into éviter … avec | Éviter les dossiers partagés sans mot de passe. | Éviter les dossiers partagés avec un mot de passe. | NEGATION_MISMATCH
             a third denial added to éviter … sans | Éviter les dossiers partagés sans mot de passe. | Il n'est pas utile d'éviter les dossiers partagés sans mot de passe. | NEGATION_MISMATCH
             a rhythm the source does not state | Ces mesures feront l'objet d'un suivi par la délégation. | Ces mesures feront l'objet d'un suivi mensuel par la délégation. | QUALIFIER_MISMATCH
@@ -76,6 +77,7 @@ class FourthRoundTests {
             si … ne … pas for à défaut de | Le courrier est remis au directeur pour signature ; à défaut de signature, il est renvoyé au service. | Si le directeur ne signe pas le courrier, il est renvoyé au service.
             pas systématiquement for non systématique | Information non systématique du médecin traitant après une hospitalisation. | Le médecin traitant n'est pas systématiquement informé après une hospitalisation.
             parallel figures kept with their labels | Les plaintes portent sur l'hygiène (31 %), les repas (12 %) et le linge (7 %). | Les plaintes portent sur le linge (7 %) et les repas (12 %).
+            one item of a list after a colon | Le protocole s'applique à tout le personnel de nuit : infirmières, aides-soignantes, agents hôteliers et remplaçants. | Le protocole concerne aussi les remplaçants.
             a verb for its participle | Plusieurs plaintes concordantes justifient à elles seules une inspection. | Plusieurs plaintes concordantes suffisent à justifier une inspection.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
