@@ -31,7 +31,7 @@ final class Clauses {
             "(?iu)\\s+et\\s+(?=l['’]|(?:le|la|les|sa|son|ses|leur|leurs|il|elle|ils|elles|on|ce|cette|ces|aucune?|cela)(?![\\p{L}]))");
     private static final Pattern FINITE_VERB = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:n['’]|(?:est|sont|a|ont|était|étaient|avait|avaient|sera|seront|doit|doivent|peut|peuvent"
-                    + "|fait|font|reste|restent|ne)(?![\\p{L}]))");
+                    + "|fait|font|reste|restent|ne|se)(?![\\p{L}])|s['’](?=\\p{L}))");
     private static final Pattern OPENING_CONDITION =
             Pattern.compile("(?iu)^(?:si|s['’]|lorsque|lorsqu['’]|quand|dès que|dès lors que|en cas d['e]|faute d['e]|à défaut d['e]|avant d['e]|pour|bien que|même si|tant que|tant qu['’]|en l['’]absence d['e]|en cas d['’]absence d['e])(?![\\p{L}])[^,]*,");
 
@@ -81,8 +81,8 @@ final class Clauses {
     /**
      * An instruction that lists acts ("Limiter l'aide à la prise … et formaliser un protocole validé par le médecin",
      * "Mettre fin à toute contention non prescrite, faire prescrire … et établir l'annexe"), cut before each infinitive
-     * that follows a comma or "et": each act has its own polarity. Only in a clause that opens with an infinitive; an
-     * infinitive right after another ("faire prescrire et réévaluer", "aller et venir") stays with it.
+     * that follows a comma or "et": each act has its own polarity. Only in a clause that opens with an infinitive (after
+     * "il faut", "il convient de", "on doit" too); an infinitive right after another ("faire prescrire et réévaluer", "aller et venir") stays with it.
      */
     private static List<String> acts(String clause) {
         Matcher first = LEADING_INFINITIVE.matcher(clause);
@@ -103,7 +103,9 @@ final class Clauses {
         return acts;
     }
 
-    private static final Pattern LEADING_INFINITIVE = Pattern.compile("(?iu)(?:ne\\s+(?:pas|plus|jamais)\\s+)?(\\p{L}+)(?![\\p{L}])");
+    private static final Pattern LEADING_INFINITIVE = Pattern.compile(
+            "(?iu)(?:(?:il\\s+faut|il\\s+convient\\s+d(?:e\\s+|['’])|il\\s+est\\s+nécessaire\\s+d(?:e\\s+|['’])|on\\s+doit)\\s*)?"
+                    + "(?:ne\\s+(?:pas|plus|jamais)\\s+)?(\\p{L}+)(?![\\p{L}])");
     /** A word, a comma or "et", then a word that may be an infinitive (an object pronoun may come first: "et en retirer"). */
     private static final Pattern NEXT_ACT = Pattern.compile(
             "(?iu)(\\p{L}+)(?:\\s*,\\s+|\\s+et\\s+)((?:en|y|le|la|les|l['’]|se|s['’])\\s*)?(\\p{L}+)(?![\\p{L}'’])");

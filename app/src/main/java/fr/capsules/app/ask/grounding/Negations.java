@@ -160,6 +160,10 @@ final class Negations {
                 return true;
             }
             verb = verb || NEGATIVE_VERB.matcher(word).matches();
+            if (REMOVAL_VERB.matcher(word).matches() && everyAfter(tokens, i)) {
+                // "supprimer toute retranscription": against "ne pas supprimer la retranscription", parity decides
+                return true;
+            }
         }
         return false;
     }
@@ -182,11 +186,18 @@ final class Negations {
                     denials.add(clause.substring(tokens.get(i).start(), tokens.get(particle).end()));
                     ne = true;
                     i = particle;
+                    int verb = particle + 1 < tokens.size() && OBJECT_PRONOUNS.contains(tokens.get(particle + 1).word()) ? particle + 2 : particle + 1;
+                    if (verb < tokens.size() && REMOVAL_VERB.matcher(tokens.get(verb).word()).matches()) {
+                        // "ne pas supprimer la retranscription": the removal denied
+                        denials.add(tokens.get(verb).word());
+                        i = verb;
+                    }
                 }
             } else if ((word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next))
                     || (word.equals("non") && isWord(next)) || word.startsWith("non-")
                     || NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)
-                    || (!ne && (word.startsWith("aucun") && word.length() <= 7 || word.equals("jamais")))) {
+                    || (!ne && (word.startsWith("aucun") && word.length() <= 7 || word.equals("jamais")))
+                    || (REMOVAL_VERB.matcher(word).matches() && everyAfter(tokens, i))) {
                 denials.add(tokens.get(i).word());
             }
         }

@@ -46,6 +46,7 @@ class FourthRoundTests {
             one item of a list after a colon denied | Le protocole s'applique à tout le personnel de nuit : infirmières, aides-soignantes, agents hôteliers et remplaçants. | Aucun remplaçant n'est concerné par le protocole. | NEGATION_MISMATCH
             éviter … sans turned into éviter … avec | Éviter les dossiers partagés sans mot de passe. | Éviter les dossiers partagés avec un mot de passe. | NEGATION_MISMATCH
             a third denial added to éviter … sans | Éviter les dossiers partagés sans mot de passe. | Il n'est pas utile d'éviter les dossiers partagés sans mot de passe. | NEGATION_MISMATCH
+            ne pas supprimer for supprimer toute | Supprimer toute contention non prescrite et informer la famille. | Ne pas supprimer la contention non prescrite et informer la famille. | NEGATION_MISMATCH
             a rhythm the source does not state | Ces mesures feront l'objet d'un suivi par la délégation. | Ces mesures feront l'objet d'un suivi mensuel par la délégation. | QUALIFIER_MISMATCH
             not always made never | Information non systématique du médecin traitant après une hospitalisation. | Le médecin traitant n'est jamais informé après une hospitalisation. | QUALIFIER_MISMATCH
             never made not always | Le registre n'est jamais transmis aux familles des résidents. | Le registre n'est pas toujours transmis aux familles des résidents. | QUALIFIER_MISMATCH
@@ -78,6 +79,8 @@ class FourthRoundTests {
             pas systématiquement for non systématique | Information non systématique du médecin traitant après une hospitalisation. | Le médecin traitant n'est pas systématiquement informé après une hospitalisation.
             parallel figures kept with their labels | Les plaintes portent sur l'hygiène (31 %), les repas (12 %) et le linge (7 %). | Les plaintes portent sur le linge (7 %) et les repas (12 %).
             one item of a list after a colon | Le protocole s'applique à tout le personnel de nuit : infirmières, aides-soignantes, agents hôteliers et remplaçants. | Le protocole concerne aussi les remplaçants.
+            il faut before an instruction list | Supprimer toute contention non prescrite et informer la famille du résident. | Il faut supprimer toute contention non prescrite et informer la famille du résident.
+            an et clause whose verb is reflexive | L'établissement ne dispose pas de plan canicule ; la procédure se limite à une affiche et la salle rafraîchie n'est pas équipée. | L'établissement n'a aucun plan canicule ; la procédure se limite à une affiche.
             a verb for its participle | Plusieurs plaintes concordantes justifient à elles seules une inspection. | Plusieurs plaintes concordantes suffisent à justifier une inspection.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
