@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 final class CitedPassages {
 
     /** One clause of a source sentence. */
-    record Clause(String text, Set<String> terms, Polarity polarity) {}
+    record Clause(String text, Set<String> terms, Polarity polarity, int introducedDenials) {
+        Clause(String text, Set<String> terms, Polarity polarity) {
+            this(text, terms, polarity, 0);
+        }
+    }
 
     /** One sentence of a passage, whitespace flattened, with its clauses. */
     record Sentence(String text, Set<String> terms, List<Clause> clauses) {}
@@ -68,11 +72,18 @@ final class CitedPassages {
                             int where = text.indexOf(clause, at);
                             at = Math.max(at, where);
                             Polarity polarity = Negations.of(clause);
-                            if (listIntroduction != null && where > colon && !polarity.negated() && INFINITIVE.matcher(clause).lookingAt()) {
-                                // "Ce que le référent ne doit jamais faire : téléverser … ; copier …": each item is denied
-                                polarity = new Polarity(listIntroduction.cue(), clause, false);
+                            int introduced = 0;
+                            if (listIntroduction != null && where > colon && INFINITIVE.matcher(clause).lookingAt()) {
+                                if (!polarity.negated()) {
+                                    // "Ce que le référent ne doit jamais faire : téléverser … ; copier …": each item is denied
+                                    polarity = new Polarity(listIntroduction.cue(), clause, false);
+                                } else {
+                                    // "… : téléverser des données non pseudonymisées": the item's own denial and the
+                                    // introduction's, compared by parity (PolarityCheck)
+                                    introduced = 1;
+                                }
                             }
-                            clauses.add(new Clause(clause, terms, polarity));
+                            clauses.add(new Clause(clause, terms, polarity, introduced));
                         }
                         clauses.addAll(listItems(text, clauses, contentTerms));
                         sentences.add(new Sentence(text, contentTerms.of(text), List.copyOf(clauses)));

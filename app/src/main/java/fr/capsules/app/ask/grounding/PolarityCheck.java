@@ -63,6 +63,7 @@ final class PolarityCheck {
         Optional<Mismatch> found = mismatch(answerClauses, cited)
                 .filter(mismatch -> !withoutRestatedAsNegatedParticiple(mismatch, answerClauses))
                 .filter(mismatch -> !negationMoved(mismatch, String.join(" ; ", answerClauses)))
+                .filter(mismatch -> !otherBranch(mismatch, String.join(" ; ", answerClauses)))
                 .filter(mismatch -> !prefixedAntonym(mismatch.sourceClause().text(), String.join(" ", answerClauses)));
         return found.isPresent() ? found : prefixDropped(answerClauses, cited);
     }
@@ -179,6 +180,23 @@ final class PolarityCheck {
         return !denied.isEmpty();
     }
 
+    /**
+     * Whether the answer negates the condition of a rule the source states in two branches ("par courriel lorsque le
+     * réclamant a écrit par voie électronique, et par courrier dans les autres cas" → "par courrier lorsque le
+     * réclamant n'a pas écrit par voie électronique"): the other branch, restated.
+     */
+    static boolean otherBranch(Mismatch mismatch, String answer) {
+        if (mismatch.sourcePolarity().negated() || !TWO_BRANCHES.matcher(mismatch.source().text()).find()) {
+            return false;
+        }
+        int cue = answer.indexOf(mismatch.answerPolarity().cue());
+        Matcher condition = CONDITION_WORD.matcher(answer);
+        return cue > 0 && condition.find() && condition.start() < cue;
+    }
+
+    private static final Pattern TWO_BRANCHES = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:dans (?:tous )?les autres cas|dans le cas contraire|sinon)(?![\\p{L}])");
+    private static final Pattern CONDITION_WORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:si|s['’]|lorsque|lorsqu['’]|quand)(?![\\p{L}])");
     private static final Pattern CONDITION = Pattern.compile("(?iu)(?:si|s['’]|lorsque|lorsqu['’]|quand|tant que|tant qu['’])(?![\\p{L}])");
     private static final Pattern BOUND_CUE = Pattern.compile(
             "(?iu)^(?:sans|hors|non|non-\\p{L}+|absence|défaut|à défaut|faute|manque|refus|omission|oubli)(?![\\p{L}])");
@@ -243,10 +261,14 @@ final class PolarityCheck {
      */
     private Optional<Mismatch> chainedParity(String answerClause, Set<String> answerTerms, List<Passage> cited) {
         Optional<Candidate> best = candidates(answerTerms, cited).stream().max(java.util.Comparator.comparingDouble(Candidate::coverage));
-        if (best.isEmpty() || !(Negations.chained(best.get().clause().text()) || Negations.chained(answerClause))) {
+        if (best.isEmpty() || !(Negations.chained(best.get().clause().text()) || Negations.chained(answerClause)
+                || best.get().clause().introducedDenials() > 0)) {
             return null;
         }
-        List<String> source = Negations.denials(best.get().clause().text());
+        List<String> source = new ArrayList<>(Negations.denials(best.get().clause().text()));
+        for (int i = 0; i < best.get().clause().introducedDenials(); i++) {
+            source.add(0, "(liste niée)");
+        }
         List<String> answer = Negations.denials(answerClause);
         if (source.size() % 2 == answer.size() % 2) {
             return Optional.empty();

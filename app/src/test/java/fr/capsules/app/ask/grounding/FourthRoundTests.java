@@ -47,6 +47,8 @@ class FourthRoundTests {
             éviter … sans turned into éviter … avec | Éviter les dossiers partagés sans mot de passe. | Éviter les dossiers partagés avec un mot de passe. | NEGATION_MISMATCH
             a third denial added to éviter … sans | Éviter les dossiers partagés sans mot de passe. | Il n'est pas utile d'éviter les dossiers partagés sans mot de passe. | NEGATION_MISMATCH
             ne pas supprimer for supprimer toute | Supprimer toute contention non prescrite et informer la famille. | Ne pas supprimer la contention non prescrite et informer la famille. | NEGATION_MISMATCH
+            a negation dropped from an item of a negated list | Ce que l'agent ne doit jamais faire : envoyer un courrier contenant des données non anonymisées ; signer un courrier sans avoir relu ses pièces jointes. | L'agent ne doit jamais envoyer un courrier contenant des données anonymisées. | NEGATION_MISMATCH
+            sans made après in an item of a negated list | Ce que l'agent ne doit jamais faire : envoyer un courrier contenant des données non anonymisées ; signer un courrier sans avoir relu ses pièces jointes. | L'agent ne doit jamais signer un courrier après avoir relu ses pièces jointes. | NEGATION_MISMATCH
             a rhythm the source does not state | Ces mesures feront l'objet d'un suivi par la délégation. | Ces mesures feront l'objet d'un suivi mensuel par la délégation. | QUALIFIER_MISMATCH
             not always made never | Information non systématique du médecin traitant après une hospitalisation. | Le médecin traitant n'est jamais informé après une hospitalisation. | QUALIFIER_MISMATCH
             never made not always | Le registre n'est jamais transmis aux familles des résidents. | Le registre n'est pas toujours transmis aux familles des résidents. | QUALIFIER_MISMATCH
@@ -81,6 +83,8 @@ class FourthRoundTests {
             one item of a list after a colon | Le protocole s'applique à tout le personnel de nuit : infirmières, aides-soignantes, agents hôteliers et remplaçants. | Le protocole concerne aussi les remplaçants.
             il faut before an instruction list | Supprimer toute contention non prescrite et informer la famille du résident. | Il faut supprimer toute contention non prescrite et informer la famille du résident.
             an et clause whose verb is reflexive | L'établissement ne dispose pas de plan canicule ; la procédure se limite à une affiche et la salle rafraîchie n'est pas équipée. | L'établissement n'a aucun plan canicule ; la procédure se limite à une affiche.
+            an item of a negated list restated with both denials | Ce que l'agent ne doit jamais faire : envoyer un courrier contenant des données non anonymisées ; signer un courrier sans avoir relu ses pièces jointes. | L'agent ne doit jamais signer un courrier sans avoir relu ses pièces jointes.
+            the other branch of a rule in two branches | Le bilan est envoyé par courriel lorsque la famille a donné son adresse, et par courrier dans les autres cas. | Le bilan est envoyé par courrier lorsque la famille n'a pas donné son adresse.
             a verb for its participle | Plusieurs plaintes concordantes justifient à elles seules une inspection. | Plusieurs plaintes concordantes suffisent à justifier une inspection.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
