@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * "alors que", "en revanche", and the comma closing an opening condition ("Si le résident ne peut
  * pas se déplacer, l'inspecteur …", "Lorsque …,", "En cas de …,"). An opening "Après …," is a time
  * phrase, not a condition ("Après validation, la mention est retirée" is one clause). Other commas stay: they separate
- * incidental phrases from the negation they sit in ("ne doit pas, avant l'enquête, informer …").
+ * incidental phrases from the negation they sit in ("ne doit pas, avant l'enquête, informer …"). Also cut: before ",
+ * sans que …", at an "et" that joins two clauses with their own subject and verb, and between the acts of an
+ * instruction list ("Limiter … et formaliser …", see {@link #acts}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -82,7 +84,8 @@ final class Clauses {
      * An instruction that lists acts ("Limiter l'aide à la prise … et formaliser un protocole validé par le médecin",
      * "Mettre fin à toute contention non prescrite, faire prescrire … et établir l'annexe"), cut before each infinitive
      * that follows a comma or "et": each act has its own polarity. Only in a clause that opens with an infinitive (after
-     * "il faut", "il convient de", "on doit" too); an infinitive right after another ("faire prescrire et réévaluer", "aller et venir") stays with it.
+     * "il faut", "il convient de", "on doit" too); an infinitive right after another ("faire prescrire et réévaluer",
+     * "aller et venir") stays with it.
      */
     private static List<String> acts(String clause) {
         Matcher first = LEADING_INFINITIVE.matcher(clause);
@@ -109,7 +112,10 @@ final class Clauses {
     /** A word, a comma or "et", then a word that may be an infinitive (an object pronoun may come first: "et en retirer"). */
     private static final Pattern NEXT_ACT = Pattern.compile(
             "(?iu)(\\p{L}+)(?:\\s*,\\s+|\\s+et\\s+)((?:en|y|le|la|les|l['’]|se|s['’])\\s*)?(\\p{L}+)(?![\\p{L}'’])");
-    /** Endings of French infinitives: -er (not the nouns in -ier but a few verbs), -ir (not -oir but a few verbs), -re (verbs in -dre, -tre, -ire, -uire, -ivre, -clure, -oire). */
+    /**
+     * Endings of French infinitives: -er (not the nouns in -ier, but a few verbs), -ir (not -oir, but a few verbs), -re
+     * (verbs in -dre, -tre, -ire, -uire, -ivre, -clure, -oire).
+     */
     private static final Pattern INFINITIVE = Pattern.compile(
             "(?iu)(?=\\p{L}{4,})\\p{L}*(?:(?<!i)er|(?:ifi|ubli|udi|opi|éci|onfi|pli|ssoci|éconcili|ni)er|(?<!o)ir|(?:v|pouv|dev|sav|cev|év)oir|(?<!a)dre|[^aeiouy]tre|(?<![aio])ire|(?:f|pl|t)aire|uire|ivre|clure|(?:b|cr)oire)");
     private static final java.util.Set<String> NOT_INFINITIVES = java.util.Set.of(

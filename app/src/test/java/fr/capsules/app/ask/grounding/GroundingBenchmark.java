@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * checked all the same). {@code pairs-dev.tsv} is the set the checker was developed on; {@code pairs-heldout.tsv}
  * was written before any change and never tuned on; {@code pairs-heldout2.tsv} (issue 10, second round) was written
  * from sentences used in neither, before the second round of changes, after held-out 1 had become development data; {@code pairs-heldout3.tsv} (third round)
- * likewise, before the third round of changes, after held-out 2 had become development data. Prints the figures; asserts nothing (targets are reported in
+ * likewise, before the third round of changes, after held-out 2 had become development data; in the fourth round
+ * held-out 3 was read pair by pair and is development data too. Prints the figures; asserts nothing (targets are reported in
  * docs/BENCHMARKS.md). Outside the test suite (the class name matches no test pattern):
  *
  * <pre>
