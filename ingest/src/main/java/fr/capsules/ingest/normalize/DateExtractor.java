@@ -158,6 +158,9 @@ public final class DateExtractor {
             if (score > bestScore) {
                 best = located;
                 bestScore = score;
+                if (score == 2) {
+                    break; // no later date can score more than a cue
+                }
             }
         }
         if (best != null) {
@@ -343,10 +346,23 @@ public final class DateExtractor {
 
     /** Lowercase without accents, so cues match however typed ("Visité", "CONTRÔLE"). */
     private static String fold(String text) {
+        // ASCII, the usual case, has no decomposition and no combining mark.
+        if (isAscii(text)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
         return COMBINING_MARKS
                 .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
                 .replaceAll("")
                 .toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     record LocatedDate(ExtractedDate date, int start, int end) {

@@ -38,7 +38,8 @@ final class LineJoiner {
 
     /** Appends {@code next} (trimmed, non-empty) to {@code paragraph} (non-empty). */
     void append(StringBuilder paragraph, String next) {
-        if (LIST_ITEM.matcher(next).find()) {
+        // Anchored at the start (^): lookingAt tries that position only, find would try them all.
+        if (LIST_ITEM.matcher(next).lookingAt()) {
             paragraph.append('\n').append(next);
             return;
         }
@@ -65,7 +66,7 @@ final class LineJoiner {
 
     private static boolean keepsHyphen(CharSequence paragraph, String next) {
         Matcher tail = FIRST_WORD.matcher(next);
-        if (tail.find()) {
+        if (tail.lookingAt()) {
             String word = tail.group().toLowerCase(Locale.ROOT);
             int innerHyphen = word.indexOf('-');
             if (COMPOUND_TAILS.contains(word)
