@@ -133,7 +133,7 @@ public final class DateExtractor {
      * document. Ambiguity is resolved over the whole document.
      */
     public Optional<ExtractedDate> documentDate(ParsedDocument doc) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(expectedLength(doc));
         int openingEnd = 0;
         for (int i = 0; i < doc.blocks().size(); i++) {
             Block block = doc.blocks().get(i);
@@ -331,6 +331,19 @@ public final class DateExtractor {
 
     private static int number(Matcher m, int group) {
         return Integer.parseInt(m.group(group));
+    }
+
+    /** About the length {@link #appendText} gives the blocks, so that the text is not regrown. */
+    private static int expectedLength(ParsedDocument doc) {
+        long length = 0;
+        for (Block block : doc.blocks()) {
+            length += switch (block) {
+                case Heading h -> h.text().length() + 1;
+                case Paragraph p -> p.text().length() + 1;
+                case TableBlock t -> 256;
+            };
+        }
+        return (int) Math.min(length, 1 << 24);
     }
 
     private static void appendText(StringBuilder text, Block block) {

@@ -5,6 +5,8 @@ import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.CapsuleIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,12 +36,18 @@ final class SkipSameContent implements IngestionStage {
      * SkipSameContentTests} checks it gives the same text as those.
      */
     static String contentHash(List<Passage> passages) {
-        StringBuilder all = new StringBuilder();
+        // Digested passage by passage rather than as one text built whole: each piece ends with a
+        // line break, where UTF-8 encodes alike whether the text is cut there or not, so the bytes
+        // digested are the same (SkipSameContentTests compares with the whole text's hash).
+        MessageDigest digest = Sha256.digest();
+        StringBuilder folded = new StringBuilder();
         for (Passage passage : passages) {
-            appendFolded(all, passage.text());
-            all.append('\n');
+            folded.setLength(0);
+            appendFolded(folded, passage.text());
+            folded.append('\n');
+            digest.update(folded.toString().getBytes(StandardCharsets.UTF_8));
         }
-        return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Appends {@code WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip()}. */
