@@ -187,9 +187,12 @@ public final class DateExtractor {
             return List.of();
         }
         List<LocatedDate> found = new ArrayList<>();
-        findIso(text, found);
-        findMonthNames(text, found);
-        new NumericDates().resolve(new DigitAnchoredMatches(NUMERIC, text, DateExtractor::numericStart), found);
+        // The digits where a date may start, found once for the four expressions.
+        int[] starts = DigitAnchoredMatches.starts(text);
+        findIso(text, starts, found);
+        findMonthNames(text, starts, found);
+        new NumericDates().resolve(
+                new DigitAnchoredMatches(NUMERIC, text, DateExtractor::numericStart, starts), found);
         found.sort(Comparator.comparingInt(LocatedDate::start));
         List<LocatedDate> disjoint = new ArrayList<>();
         int end = -1;
@@ -222,8 +225,8 @@ public final class DateExtractor {
         return c == '/' || c == '.' || c == '-';
     }
 
-    private static void findIso(String text, List<LocatedDate> found) {
-        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text, DateExtractor::isoStart);
+    private static void findIso(String text, int[] starts, List<LocatedDate> found) {
+        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text, DateExtractor::isoStart, starts);
         Matcher m = matches.matcher();
         while (matches.find()) {
             add(found, m, number(m, 1), number(m, 3), number(m, 4));
@@ -231,8 +234,29 @@ public final class DateExtractor {
     }
 
     static void findMonthNames(String text, List<LocatedDate> found) {
-        findDayFirst(text, found);
-        findMonthFirst(text, found);
+        findMonthNames(text, DigitAnchoredMatches.starts(text), found);
+    }
+
+    private static void findMonthNames(String text, int[] starts, List<LocatedDate> found) {
+        findDayFirst(text, starts, found);
+        findMonthFirst(text, starts, found);
+    }
+
+    /**
+     * Whether {@link #DAY_MONTH_NAME_YEAR_FROM_DAY} may start at {@code at}: its one or two digits
+     * are followed by a letter (of a suffix: "1er", "2nd", whatever the case folding) or a space.
+     * After a third digit, or after anything else, it cannot match.
+     */
+    static boolean dayFirstStart(String text, int at) {
+        int j = at + 1;
+        if (j < text.length() && DigitAnchoredMatches.isDigit(text.charAt(j))) {
+            j++;
+        }
+        if (j >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return isSpace(c) || Character.isLetter(c);
     }
 
     /**
@@ -244,8 +268,9 @@ public final class DateExtractor {
      * when there is one and it starts after the previous match, and the longer match kept: the
      * same matches, in the same order, as {@code DAY_MONTH_NAME_YEAR.matcher(text).find()}.
      */
-    private static void findDayFirst(String text, List<LocatedDate> found) {
-        DigitAnchoredMatches days = new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text);
+    private static void findDayFirst(String text, int[] starts, List<LocatedDate> found) {
+        DigitAnchoredMatches days =
+                new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text, DateExtractor::dayFirstStart, starts);
         Matcher day = days.matcher();
         Matcher withWeekday = null;
         int previousEnd = 0;
@@ -275,8 +300,9 @@ public final class DateExtractor {
      * can overlap the start of another (a match holds one word, at its start), so skipping the
      * others changes nothing to these.
      */
-    private static void findMonthFirst(String text, List<LocatedDate> found) {
-        DigitAnchoredMatches tails = new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text);
+    private static void findMonthFirst(String text, int[] starts, List<LocatedDate> found) {
+        DigitAnchoredMatches tails =
+                new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text, (t, at) -> true, starts);
         Matcher tail = tails.matcher();
         Matcher whole = null;
         while (tails.find()) {

@@ -87,14 +87,16 @@ public final class TextNormalizer {
         }
         // Each replacement runs only when the text holds the character it starts with: most texts
         // hold none of them, and a regular expression run over a whole text costs (issue 17.5).
+        // One look at every character tells which of them the text holds.
         String text = raw;
-        if (containsAny(text, "\r\u000B\u0085\u2028")) {
+        int held = separatorsHeld(text);
+        if ((held & LINE_SEPARATOR) != 0) {
             text = LINE_SEPARATORS.matcher(text).replaceAll("\n");
         }
-        if (containsAny(text, "\f\u2029")) {
+        if ((held & PAGE_OR_PARAGRAPH_SEPARATOR) != 0) {
             text = PAGE_OR_PARAGRAPH_SEPARATORS.matcher(text).replaceAll("\n\n");
         }
-        if (text.indexOf('\u00AD') >= 0) {
+        if ((held & SOFT_HYPHEN) != 0) {
             text = SOFT_HYPHEN_AT_LINE_END.matcher(text).replaceAll("");
         }
         text = removeInvisibles(foldCompatibility(text));
@@ -151,16 +153,34 @@ public final class TextNormalizer {
     public String normalizeInline(String raw) {
         String text = normalize(raw);
         // The normalised text holds no whitespace but single spaces, tabs and line breaks.
-        return containsAny(text, "\n\t") ? ANY_WHITESPACE_RUN.matcher(text).replaceAll(" ") : text;
+        return text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 ? ANY_WHITESPACE_RUN.matcher(text).replaceAll(" ") : text;
     }
 
-    private static boolean containsAny(String text, String chars) {
+    private static final int LINE_SEPARATOR = 1;
+    private static final int PAGE_OR_PARAGRAPH_SEPARATOR = 2;
+    private static final int SOFT_HYPHEN = 4;
+
+    /**
+     * Which of the characters the first replacements start with {@code text} holds: {@link
+     * #LINE_SEPARATOR} for {@code \r}, vertical tab, U+0085, U+2028; {@link
+     * #PAGE_OR_PARAGRAPH_SEPARATOR} for a form feed or U+2029; {@link #SOFT_HYPHEN}. None of them is
+     * printable ASCII, so most characters are passed at the first test.
+     */
+    private static int separatorsHeld(String text) {
+        int held = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return true;
+            char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7F) {
+                continue;
+            }
+            switch (c) {
+                case '\r', '\u000B', '\u0085', '\u2028' -> held |= LINE_SEPARATOR;
+                case '\f', '\u2029' -> held |= PAGE_OR_PARAGRAPH_SEPARATOR;
+                case '\u00AD' -> held |= SOFT_HYPHEN;
+                default -> {}
             }
         }
-        return false;
+        return held;
     }
 
     private static String foldCompatibility(String text) {
