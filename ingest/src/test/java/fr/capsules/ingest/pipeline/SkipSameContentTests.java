@@ -18,7 +18,7 @@ class SkipSameContentTests {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final List<String> PIECES = List.of(
             "Réclamation", "EHPAD", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2003", "\u3000", "\u001C",
-            "\u2028", "\u202F", "İstanbul", "ΟΔΟΣ", "Σ", "ß", "😀", "\uD83D", "x", "É", ".", "\u1680", "\u0085");
+            "\u2028", "\u202F", "İstanbul", "ΟΔΟΣ", "Σ", "ß", "😀", "\uD83D", "\uDE00", "\u20AC", "x", "É", ".", "\u1680", "\u0085");
 
     @Test
     void theSameTextAsReplaceAllAndStrip() {
