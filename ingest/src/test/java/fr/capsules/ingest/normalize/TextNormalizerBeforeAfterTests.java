@@ -35,7 +35,7 @@ class TextNormalizerBeforeAfterTests {
     @Test
     void theSameTextAsBeforeOnGeneratedTexts() {
         Random random = new Random(1705);
-        for (int n = 0; n < 30_000; n++) {
+        for (int n = 0; n < 15_000; n++) {
             StringBuilder text = new StringBuilder();
             int words = 1 + random.nextInt(40);
             for (int w = 0; w < words; w++) {
