@@ -2,9 +2,7 @@ package fr.capsules.ingest.screen;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,14 +79,14 @@ public final class InstructionSignals {
                     anyOf("fin", "end").and(anyOf("document", "passage", "context", "donn", "data"))
                             .and(InstructionSignals::hasRunOfThreeMarks)));
 
-    private record Entry(Kind kind, Pattern pattern, Predicate<FoldedText> mayMatch) {
-        Entry(Kind kind, String regex, Predicate<FoldedText> mayMatch) {
+    private record Entry(Kind kind, Pattern pattern, Predicate<String> mayMatch) {
+        Entry(Kind kind, String regex, Predicate<String> mayMatch) {
             this(kind, Pattern.compile(regex, FLAGS), mayMatch);
         }
     }
 
     /** True when the case-folded text contains one of {@code words} (lower-case ASCII). */
-    private static Predicate<FoldedText> anyOf(String... words) {
+    private static Predicate<String> anyOf(String... words) {
         return folded -> {
             for (String word : words) {
                 if (folded.contains(word)) {
@@ -99,32 +97,8 @@ public final class InstructionSignals {
         };
     }
 
-    /**
-     * A passage case-folded for the pre-checks, each word looked for once: several patterns share
-     * words ("instructions", "prompt", "maintenant"…), and each look is a walk over the passage.
-     */
-    private static final class FoldedText {
-
-        private final String text;
-        private final Map<String, Boolean> looked = new HashMap<>();
-
-        FoldedText(String text) {
-            this.text = text;
-        }
-
-        boolean contains(String word) {
-            Boolean found = looked.get(word);
-            if (found == null) {
-                found = text.contains(word);
-                looked.put(word, found);
-            }
-            return found;
-        }
-    }
-
     /** Three characters in a row among {@code - = # * ] >}, as both delimiter forms need. */
-    private static boolean hasRunOfThreeMarks(FoldedText folded) {
-        String text = folded.text;
+    private static boolean hasRunOfThreeMarks(String text) {
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             run = "-=#*]>".indexOf(text.charAt(i)) >= 0 ? run + 1 : 0;
@@ -196,7 +170,7 @@ public final class InstructionSignals {
         }
         String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         String normalised = nfkc.replace('’', '\'');
-        FoldedText folded = new FoldedText(foldCase(normalised));
+        String folded = foldCase(normalised);
         List<Signal> signals = new ArrayList<>();
         for (Entry entry : PATTERNS) {
             if (preChecks && !entry.mayMatch().test(folded)) {
