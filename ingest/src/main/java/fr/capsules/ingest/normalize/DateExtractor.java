@@ -5,7 +5,6 @@ import fr.capsules.ingest.parse.Heading;
 import fr.capsules.ingest.parse.Paragraph;
 import fr.capsules.ingest.parse.ParsedDocument;
 import fr.capsules.ingest.parse.TableBlock;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,7 +113,6 @@ public final class DateExtractor {
                             + "|etabli|signe|edite|mise a jour)(?!\\p{L})");
     private static final Pattern IMMEDIATE_CUE =
             Pattern.compile("(?<!\\p{L})(?:le|du|en date du)\\s*:?\\s*$");
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final int CUE_WINDOW_CHARS = 60;
     private static final int OPENING_BLOCKS = 30;
 
@@ -268,6 +266,25 @@ public final class DateExtractor {
      * when there is one and it starts after the previous match, and the longer match kept: the
      * same matches, in the same order, as {@code DAY_MONTH_NAME_YEAR.matcher(text).find()}.
      */
+    /**
+     * Whether {@link #DAY_YEAR_AFTER_MONTH_NAME} may start at {@code at}: a space just before (its
+     * look-behind), and after its one or two digits a letter (of a suffix), a comma or a space.
+     */
+    static boolean monthFirstStart(String text, int at) {
+        if (at == 0 || !isSpace(text.charAt(at - 1))) {
+            return false;
+        }
+        int j = at + 1;
+        if (j < text.length() && DigitAnchoredMatches.isDigit(text.charAt(j))) {
+            j++;
+        }
+        if (j >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return isSpace(c) || c == ',' || Character.isLetter(c);
+    }
+
     private static void findDayFirst(String text, int[] starts, List<LocatedDate> found) {
         DigitAnchoredMatches days =
                 new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text, DateExtractor::dayFirstStart, starts);
@@ -288,7 +305,7 @@ public final class DateExtractor {
             }
             previousEnd = day.end();
             String name = match.group(2);
-            int month = MonthNames.french(name).or(() -> MonthNames.english(name)).orElse(0);
+            int month = MonthNames.frenchOrEnglish(name).orElse(0);
             add(found, match, number(match, 3), month, number(match, 1));
         }
     }
@@ -302,7 +319,7 @@ public final class DateExtractor {
      */
     private static void findMonthFirst(String text, int[] starts, List<LocatedDate> found) {
         DigitAnchoredMatches tails =
-                new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text, (t, at) -> true, starts);
+                new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text, DateExtractor::monthFirstStart, starts);
         Matcher tail = tails.matcher();
         Matcher whole = null;
         while (tails.find()) {
@@ -385,41 +402,7 @@ public final class DateExtractor {
 
     /** Lowercase without accents, so cues match however typed ("Visité", "CONTRÔLE"). */
     static String fold(String text) {
-        // Latin-1, the usual case, holds no combining mark and decomposes char by char, and its
-        // lower case does not depend on the neighbours: each char's fold is read from a table.
-        StringBuilder folded = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= LATIN_1_FOLDED.length) {
-                return foldAnyText(text);
-            }
-            String f = LATIN_1_FOLDED[c];
-            if (folded == null && (f.length() != 1 || f.charAt(0) != c)) {
-                folded = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            if (folded != null) {
-                folded.append(f);
-            }
-        }
-        return folded == null ? text : folded.toString();
-    }
-
-    /** {@link #foldAnyText} of each Latin-1 char, worked out once. */
-    private static final String[] LATIN_1_FOLDED = latin1Folded();
-
-    private static String[] latin1Folded() {
-        String[] folded = new String[256];
-        for (char c = 0; c < folded.length; c++) {
-            folded[c] = foldAnyText(String.valueOf(c));
-        }
-        return folded;
-    }
-
-    private static String foldAnyText(String text) {
-        return COMBINING_MARKS
-                .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
-                .replaceAll("")
-                .toLowerCase(Locale.ROOT);
+        return AccentFolding.fold(text);
     }
 
     record LocatedDate(ExtractedDate date, int start, int end) {
