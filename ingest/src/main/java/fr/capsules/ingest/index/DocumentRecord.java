@@ -2,6 +2,8 @@ package fr.capsules.ingest.index;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +51,9 @@ public record DocumentRecord(
         Objects.requireNonNull(title, "title");
         if (date != null) {
             try {
-                LocalDate.parse(date);
+                if (!isPlainIsoDate(date)) {
+                    LocalDate.parse(date);
+                }
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("date must be ISO yyyy-MM-dd, got " + date, e);
             }
@@ -67,6 +71,26 @@ public record DocumentRecord(
         requireText(format, "format");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(indexedAt, "indexedAt");
+    }
+
+    /**
+     * Whether {@code date} is yyyy-MM-dd with four digits of year and an existing day: the form
+     * every record holds, which {@link LocalDate#parse} accepts, checked here without its
+     * formatter (a record is built for every file indexed). Other strings are left to it.
+     */
+    static boolean isPlainIsoDate(String date) {
+        if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+            if (date.charAt(i) < '0' || date.charAt(i) > '9') {
+                return false;
+            }
+        }
+        int year = Integer.parseInt(date, 0, 4, 10);
+        int month = Integer.parseInt(date, 5, 7, 10);
+        int day = Integer.parseInt(date, 8, 10, 10);
+        return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
     }
 
     private static void requireText(String value, String name) {

@@ -1,7 +1,8 @@
 package fr.capsules.ingest.normalize;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.util.Optional;
 
 /** Builds dates only when they exist and fall within the years documents plausibly mention. */
@@ -18,11 +19,13 @@ final class CalendarDates {
         if (year < MIN_YEAR || year > MAX_YEAR) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalDate.of(year, month, day));
-        } catch (DateTimeException invalid) {
+        // The checks LocalDate.of makes, without its exception: half the numeric dates tried have a
+        // day above 12 in the month's place, and filling the exception's stack cost more than
+        // the rest of reading the date (issue 17.5).
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
             return Optional.empty();
         }
+        return Optional.of(LocalDate.of(year, month, day));
     }
 
     /** Expands a year as written: two digits pivot at 70, four digits are taken as is. */

@@ -5,7 +5,6 @@ import fr.capsules.ingest.parse.Heading;
 import fr.capsules.ingest.parse.Paragraph;
 import fr.capsules.ingest.parse.ParsedDocument;
 import fr.capsules.ingest.parse.TableBlock;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,7 +113,6 @@ public final class DateExtractor {
                             + "|etabli|signe|edite|mise a jour)(?!\\p{L})");
     private static final Pattern IMMEDIATE_CUE =
             Pattern.compile("(?<!\\p{L})(?:le|du|en date du)\\s*:?\\s*$");
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final int CUE_WINDOW_CHARS = 60;
     private static final int OPENING_BLOCKS = 30;
 
@@ -133,7 +131,7 @@ public final class DateExtractor {
      * document. Ambiguity is resolved over the whole document.
      */
     public Optional<ExtractedDate> documentDate(ParsedDocument doc) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(expectedLength(doc));
         int openingEnd = 0;
         for (int i = 0; i < doc.blocks().size(); i++) {
             Block block = doc.blocks().get(i);
@@ -158,6 +156,9 @@ public final class DateExtractor {
             if (score > bestScore) {
                 best = located;
                 bestScore = score;
+                if (score == 2) {
+                    break; // no later date can score more than a cue
+                }
             }
         }
         if (best != null) {
@@ -184,9 +185,12 @@ public final class DateExtractor {
             return List.of();
         }
         List<LocatedDate> found = new ArrayList<>();
-        findIso(text, found);
-        findMonthNames(text, found);
-        new NumericDates().resolve(new DigitAnchoredMatches(NUMERIC, text, DateExtractor::numericStart), found);
+        // The digits where a date may start, found once for the four expressions.
+        int[] starts = DigitAnchoredMatches.starts(text);
+        findIso(text, starts, found);
+        findMonthNames(text, starts, found);
+        new NumericDates().resolve(
+                new DigitAnchoredMatches(NUMERIC, text, DateExtractor::numericStart, starts), found);
         found.sort(Comparator.comparingInt(LocatedDate::start));
         List<LocatedDate> disjoint = new ArrayList<>();
         int end = -1;
@@ -219,8 +223,8 @@ public final class DateExtractor {
         return c == '/' || c == '.' || c == '-';
     }
 
-    private static void findIso(String text, List<LocatedDate> found) {
-        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text, DateExtractor::isoStart);
+    private static void findIso(String text, int[] starts, List<LocatedDate> found) {
+        DigitAnchoredMatches matches = new DigitAnchoredMatches(ISO, text, DateExtractor::isoStart, starts);
         Matcher m = matches.matcher();
         while (matches.find()) {
             add(found, m, number(m, 1), number(m, 3), number(m, 4));
@@ -228,8 +232,29 @@ public final class DateExtractor {
     }
 
     static void findMonthNames(String text, List<LocatedDate> found) {
-        findDayFirst(text, found);
-        findMonthFirst(text, found);
+        findMonthNames(text, DigitAnchoredMatches.starts(text), found);
+    }
+
+    private static void findMonthNames(String text, int[] starts, List<LocatedDate> found) {
+        findDayFirst(text, starts, found);
+        findMonthFirst(text, starts, found);
+    }
+
+    /**
+     * Whether {@link #DAY_MONTH_NAME_YEAR_FROM_DAY} may start at {@code at}: its one or two digits
+     * are followed by a letter (of a suffix: "1er", "2nd", whatever the case folding) or a space.
+     * After a third digit, or after anything else, it cannot match.
+     */
+    static boolean dayFirstStart(String text, int at) {
+        int j = at + 1;
+        if (j < text.length() && DigitAnchoredMatches.isDigit(text.charAt(j))) {
+            j++;
+        }
+        if (j >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return isSpace(c) || Character.isLetter(c);
     }
 
     /**
@@ -241,8 +266,28 @@ public final class DateExtractor {
      * when there is one and it starts after the previous match, and the longer match kept: the
      * same matches, in the same order, as {@code DAY_MONTH_NAME_YEAR.matcher(text).find()}.
      */
-    private static void findDayFirst(String text, List<LocatedDate> found) {
-        DigitAnchoredMatches days = new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text);
+    /**
+     * Whether {@link #DAY_YEAR_AFTER_MONTH_NAME} may start at {@code at}: a space just before (its
+     * look-behind), and after its one or two digits a letter (of a suffix), a comma or a space.
+     */
+    static boolean monthFirstStart(String text, int at) {
+        if (at == 0 || !isSpace(text.charAt(at - 1))) {
+            return false;
+        }
+        int j = at + 1;
+        if (j < text.length() && DigitAnchoredMatches.isDigit(text.charAt(j))) {
+            j++;
+        }
+        if (j >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return isSpace(c) || c == ',' || Character.isLetter(c);
+    }
+
+    private static void findDayFirst(String text, int[] starts, List<LocatedDate> found) {
+        DigitAnchoredMatches days =
+                new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text, DateExtractor::dayFirstStart, starts);
         Matcher day = days.matcher();
         Matcher withWeekday = null;
         int previousEnd = 0;
@@ -260,7 +305,7 @@ public final class DateExtractor {
             }
             previousEnd = day.end();
             String name = match.group(2);
-            int month = MonthNames.french(name).or(() -> MonthNames.english(name)).orElse(0);
+            int month = MonthNames.frenchOrEnglish(name).orElse(0);
             add(found, match, number(match, 3), month, number(match, 1));
         }
     }
@@ -272,8 +317,9 @@ public final class DateExtractor {
      * can overlap the start of another (a match holds one word, at its start), so skipping the
      * others changes nothing to these.
      */
-    private static void findMonthFirst(String text, List<LocatedDate> found) {
-        DigitAnchoredMatches tails = new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text);
+    private static void findMonthFirst(String text, int[] starts, List<LocatedDate> found) {
+        DigitAnchoredMatches tails =
+                new DigitAnchoredMatches(DAY_YEAR_AFTER_MONTH_NAME, text, DateExtractor::monthFirstStart, starts);
         Matcher tail = tails.matcher();
         Matcher whole = null;
         while (tails.find()) {
@@ -330,6 +376,19 @@ public final class DateExtractor {
         return Integer.parseInt(m.group(group));
     }
 
+    /** About the length {@link #appendText} gives the blocks, so that the text is not regrown. */
+    private static int expectedLength(ParsedDocument doc) {
+        long length = 0;
+        for (Block block : doc.blocks()) {
+            length += switch (block) {
+                case Heading h -> h.text().length() + 1;
+                case Paragraph p -> p.text().length() + 1;
+                case TableBlock t -> 256;
+            };
+        }
+        return (int) Math.min(length, 1 << 24);
+    }
+
     private static void appendText(StringBuilder text, Block block) {
         switch (block) {
             case Heading h -> text.append(h.text());
@@ -342,11 +401,8 @@ public final class DateExtractor {
     }
 
     /** Lowercase without accents, so cues match however typed ("Visité", "CONTRÔLE"). */
-    private static String fold(String text) {
-        return COMBINING_MARKS
-                .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
-                .replaceAll("")
-                .toLowerCase(Locale.ROOT);
+    static String fold(String text) {
+        return AccentFolding.fold(text);
     }
 
     record LocatedDate(ExtractedDate date, int start, int end) {

@@ -25,6 +25,8 @@ final class DigitAnchoredMatches {
     private final Matcher matcher;
     private final String text;
     private final Start start;
+    private final int[] starts;
+    private int next;
     private int from;
 
     DigitAnchoredMatches(Pattern pattern, String text) {
@@ -32,20 +34,50 @@ final class DigitAnchoredMatches {
     }
 
     DigitAnchoredMatches(Pattern pattern, String text, Start start) {
+        this(pattern, text, start, starts(text));
+    }
+
+    /**
+     * @param starts {@link #starts(String)} of {@code text}, worked out once for several
+     *     expressions over the same text
+     */
+    DigitAnchoredMatches(Pattern pattern, String text, Start start, int[] starts) {
         this.matcher = pattern.matcher(text).useTransparentBounds(true);
         this.text = text;
         this.start = start;
+        this.starts = starts;
+    }
+
+    /**
+     * The positions where such an expression may start, in order: the ASCII digits that follow
+     * neither a letter nor a digit.
+     */
+    static int[] starts(String text) {
+        int length = text.length();
+        int[] found = new int[16];
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            if (isDigit(text.charAt(i)) && (i == 0 || !followsLetterOrDigit(text, i))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     /** Moves to the next match, as {@link Matcher#find()}; then {@link #matcher()} holds it. */
     boolean find() {
         int length = text.length();
-        for (int i = from; i < length; i++) {
-            if (isDigit(text.charAt(i)) && (i == 0 || !followsLetterOrDigit(i)) && start.possible(text, i)) {
+        for (; next < starts.length; next++) {
+            int i = starts[next];
+            if (i >= from && start.possible(text, i)) {
                 matcher.region(i, length);
                 if (matcher.lookingAt()) {
                     // The expressions this serves never match an empty string.
                     from = Math.max(matcher.end(), i + 1);
+                    next++;
                     return true;
                 }
             }
@@ -54,7 +86,7 @@ final class DigitAnchoredMatches {
         return false;
     }
 
-    private boolean followsLetterOrDigit(int i) {
+    private static boolean followsLetterOrDigit(String text, int i) {
         int before = text.codePointBefore(i);
         return isDigit(before) || Character.isLetter(before);
     }

@@ -38,11 +38,8 @@ public final class DocumentNormalizer {
                     }
                 }
                 case Paragraph p -> {
-                    String text = normalizer.normalize(p.text());
-                    if (!text.isEmpty()) {
-                        for (String paragraph : text.split("\n\n")) {
-                            blocks.add(new Paragraph(paragraph, p.page()));
-                        }
+                    for (String paragraph : normalizer.paragraphs(p.text())) {
+                        blocks.add(new Paragraph(paragraph, p.page()));
                     }
                 }
                 case TableBlock t -> blocks.add(new TableBlock(

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  */
 final class LineJoiner {
 
+    private static final String BULLETS = "-–—•*·▪■►➢✓";
     private static final Pattern LIST_ITEM =
-            Pattern.compile("^(?:[-–—•*·▪■►➢✓]\\s|\\d{1,2}[.)]\\s|[a-z]\\)\\s)");
+            Pattern.compile("^(?:[" + BULLETS + "]\\s|\\d{1,2}[.)]\\s|[a-z]\\)\\s)");
     private static final Pattern FIRST_WORD = Pattern.compile("^\\p{L}+(?:-\\p{L}+)*");
     private static final Pattern LAST_WORD_BEFORE_HYPHEN = Pattern.compile("(\\p{L}+)[-\\u2010]$");
 
@@ -38,7 +39,7 @@ final class LineJoiner {
 
     /** Appends {@code next} (trimmed, non-empty) to {@code paragraph} (non-empty). */
     void append(StringBuilder paragraph, String next) {
-        if (LIST_ITEM.matcher(next).find()) {
+        if (mayStartListItem(next) && LIST_ITEM.matcher(next).lookingAt()) {
             paragraph.append('\n').append(next);
             return;
         }
@@ -63,9 +64,26 @@ final class LineJoiner {
         paragraph.append(' ').append(next);
     }
 
+    /**
+     * Whether {@link #LIST_ITEM} may match at the start of {@code line}: its first character is a
+     * bullet or an ASCII digit, or an ASCII lower-case letter followed by ")". Most lines start
+     * otherwise and are settled without the expression (anchored at the start, it is tried there
+     * only).
+     */
+    private static boolean mayStartListItem(String line) {
+        char first = line.charAt(0);
+        if (first >= '0' && first <= '9') {
+            return true;
+        }
+        if (first >= 'a' && first <= 'z') {
+            return line.length() > 1 && line.charAt(1) == ')';
+        }
+        return BULLETS.indexOf(first) >= 0;
+    }
+
     private static boolean keepsHyphen(CharSequence paragraph, String next) {
         Matcher tail = FIRST_WORD.matcher(next);
-        if (tail.find()) {
+        if (tail.lookingAt()) {
             String word = tail.group().toLowerCase(Locale.ROOT);
             int innerHyphen = word.indexOf('-');
             if (COMPOUND_TAILS.contains(word)

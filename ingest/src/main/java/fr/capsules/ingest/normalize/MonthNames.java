@@ -1,15 +1,10 @@
 package fr.capsules.ingest.normalize;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Month names and their usual abbreviations, matched without case or accents. */
 final class MonthNames {
-
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
     private static final Map<String, Integer> FRENCH =
             Map.ofEntries(
@@ -44,17 +39,17 @@ final class MonthNames {
     private MonthNames() {}
 
     static Optional<Integer> french(String word) {
-        return Optional.ofNullable(FRENCH.get(fold(word)));
+        return Optional.ofNullable(FRENCH.get(AccentFolding.fold(word)));
     }
 
     static Optional<Integer> english(String word) {
-        return Optional.ofNullable(ENGLISH.get(fold(word)));
+        return Optional.ofNullable(ENGLISH.get(AccentFolding.fold(word)));
     }
 
-    private static String fold(String word) {
-        return COMBINING_MARKS
-                .matcher(Normalizer.normalize(word, Normalizer.Form.NFD))
-                .replaceAll("")
-                .toLowerCase(Locale.ROOT);
+    /** {@code french(word).or(() -> english(word))}, the word folded once. */
+    static Optional<Integer> frenchOrEnglish(String word) {
+        String folded = AccentFolding.fold(word);
+        Integer month = FRENCH.get(folded);
+        return Optional.ofNullable(month != null ? month : ENGLISH.get(folded));
     }
 }

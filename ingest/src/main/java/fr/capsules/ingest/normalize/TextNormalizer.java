@@ -53,7 +53,6 @@ public final class TextNormalizer {
     private static final Pattern PAGE_OR_PARAGRAPH_SEPARATORS = Pattern.compile("[\\f\\u2029]");
     private static final Pattern SOFT_HYPHEN_AT_LINE_END =
             Pattern.compile("\\u00AD[ \\t\\u00A0]*\\n[ \\t\\u00A0]*");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n(?:[ \\t]*\\n)+");
     private static final Pattern SPACES_AROUND_TAB = Pattern.compile(" *\\t[ \\t]*");
     private static final Pattern SPACE_RUNS = Pattern.compile(" {2,}");
     private static final Pattern ANY_WHITESPACE_RUN = Pattern.compile("\\s+");
@@ -71,31 +70,77 @@ public final class TextNormalizer {
      *     the input carries no visible character
      */
     public String normalize(String raw) {
+        return String.join("\n\n", paragraphs(raw));
+    }
+
+    /**
+     * The paragraphs of {@link #normalize(String)}, in order, without the blank lines between them:
+     * {@code String.join("\n\n", paragraphs(raw))} is {@code normalize(raw)}, and no paragraph
+     * holds a blank line or is empty.
+     *
+     * @param raw text as extracted, may be null
+     * @return the normalised paragraphs; empty when the input carries no visible character
+     */
+    public List<String> paragraphs(String raw) {
         if (raw == null || raw.isEmpty()) {
-            return "";
+            return List.of();
         }
         // Each replacement runs only when the text holds the character it starts with: most texts
         // hold none of them, and a regular expression run over a whole text costs (issue 17.5).
+        // One look at every character tells which of them the text holds.
         String text = raw;
-        if (containsAny(text, "\r\u000B\u0085\u2028")) {
+        int held = separatorsHeld(text);
+        if ((held & LINE_SEPARATOR) != 0) {
             text = LINE_SEPARATORS.matcher(text).replaceAll("\n");
         }
-        if (containsAny(text, "\f\u2029")) {
+        if ((held & PAGE_OR_PARAGRAPH_SEPARATOR) != 0) {
             text = PAGE_OR_PARAGRAPH_SEPARATORS.matcher(text).replaceAll("\n\n");
         }
-        if (text.indexOf('\u00AD') >= 0) {
+        if ((held & SOFT_HYPHEN) != 0) {
             text = SOFT_HYPHEN_AT_LINE_END.matcher(text).replaceAll("");
         }
         text = removeInvisibles(foldCompatibility(text));
 
+        // Paragraphs are the runs of lines between blank lines (only spaces and tabs: no other
+        // whitespace is left once invisibles are removed), read line by line in one pass rather
+        // than split at blank lines by an expression, then each split again into lines. A blank
+        // line at either end of the text separates nothing and is skipped, as joining skips it.
         List<String> paragraphs = new ArrayList<>();
-        for (String block : BLANK_LINES.split(text)) {
-            String paragraph = joinLines(block);
-            if (!paragraph.isEmpty()) {
-                paragraphs.add(paragraph);
+        StringBuilder paragraph = new StringBuilder();
+        int length = text.length();
+        int lineStart = 0;
+        while (lineStart <= length) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = length;
             }
+            String line = text.substring(lineStart, lineEnd).strip();
+            if (line.isEmpty()) {
+                addParagraph(paragraphs, paragraph);
+            } else if (paragraph.isEmpty()) {
+                paragraph.append(line);
+            } else {
+                lineJoiner.append(paragraph, line);
+            }
+            lineStart = lineEnd + 1;
         }
-        return String.join("\n\n", paragraphs);
+        addParagraph(paragraphs, paragraph);
+        return paragraphs;
+    }
+
+    /** Adds the joined lines of {@code paragraph}, spaces settled, unless empty; empties it. */
+    private static void addParagraph(List<String> paragraphs, StringBuilder paragraph) {
+        if (paragraph.isEmpty()) {
+            return;
+        }
+        String joined = paragraph.indexOf("\t") >= 0
+                ? SPACES_AROUND_TAB.matcher(paragraph).replaceAll("\t")
+                : paragraph.toString();
+        joined = joined.contains("  ") ? SPACE_RUNS.matcher(joined).replaceAll(" ").strip() : joined.strip();
+        if (!joined.isEmpty()) {
+            paragraphs.add(joined);
+        }
+        paragraph.setLength(0);
     }
 
     /**
@@ -108,35 +153,34 @@ public final class TextNormalizer {
     public String normalizeInline(String raw) {
         String text = normalize(raw);
         // The normalised text holds no whitespace but single spaces, tabs and line breaks.
-        return containsAny(text, "\n\t") ? ANY_WHITESPACE_RUN.matcher(text).replaceAll(" ") : text;
+        return text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 ? ANY_WHITESPACE_RUN.matcher(text).replaceAll(" ") : text;
     }
 
-    private static boolean containsAny(String text, String chars) {
+    private static final int LINE_SEPARATOR = 1;
+    private static final int PAGE_OR_PARAGRAPH_SEPARATOR = 2;
+    private static final int SOFT_HYPHEN = 4;
+
+    /**
+     * Which of the characters the first replacements start with {@code text} holds: {@link
+     * #LINE_SEPARATOR} for {@code \r}, vertical tab, U+0085, U+2028; {@link
+     * #PAGE_OR_PARAGRAPH_SEPARATOR} for a form feed or U+2029; {@link #SOFT_HYPHEN}. None of them is
+     * printable ASCII, so most characters are passed at the first test.
+     */
+    private static int separatorsHeld(String text) {
+        int held = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String joinLines(String block) {
-        StringBuilder paragraph = new StringBuilder();
-        for (String line : block.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty()) {
+            char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7F) {
                 continue;
             }
-            if (paragraph.isEmpty()) {
-                paragraph.append(trimmed);
-            } else {
-                lineJoiner.append(paragraph, trimmed);
+            switch (c) {
+                case '\r', '\u000B', '\u0085', '\u2028' -> held |= LINE_SEPARATOR;
+                case '\f', '\u2029' -> held |= PAGE_OR_PARAGRAPH_SEPARATOR;
+                case '\u00AD' -> held |= SOFT_HYPHEN;
+                default -> {}
             }
         }
-        String joined = paragraph.indexOf("\t") >= 0
-                ? SPACES_AROUND_TAB.matcher(paragraph).replaceAll("\t")
-                : paragraph.toString();
-        return joined.contains("  ") ? SPACE_RUNS.matcher(joined).replaceAll(" ").strip() : joined.strip();
+        return held;
     }
 
     private static String foldCompatibility(String text) {
@@ -163,22 +207,44 @@ public final class TextNormalizer {
     }
 
     private static String removeInvisibles(String text) {
-        StringBuilder cleaned = new StringBuilder(text.length());
-        text.codePoints()
-                .forEach(
-                        cp -> {
-                            if (cp == '\n' || cp == '\t') {
-                                cleaned.append((char) cp);
-                            } else if (cp == '\u2019' || cp == '\u02BC') {
-                                cleaned.append('\'');
-                            } else if (Character.isSpaceChar(cp)) {
-                                // NFKC already folds most spaces; this catches the few it keeps.
-                                cleaned.append(' ');
-                            } else if (!isInvisible(cp)) {
-                                cleaned.appendCodePoint(cp);
-                            }
-                        });
+        // Printable ASCII, the usual case, is kept as it is: the text is copied only from its
+        // first character that changes, and code points are read only past ASCII.
+        int length = text.length();
+        int first = 0;
+        while (first < length && isKeptAscii(text.charAt(first))) {
+            first++;
+        }
+        if (first == length) {
+            return text;
+        }
+        StringBuilder cleaned = new StringBuilder(length);
+        cleaned.append(text, 0, first);
+        for (int i = first; i < length; ) {
+            char c = text.charAt(i);
+            if (isKeptAscii(c)) {
+                cleaned.append(c);
+                i++;
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            if (cp == '\n' || cp == '\t') {
+                cleaned.append((char) cp);
+            } else if (cp == '\u2019' || cp == '\u02BC') {
+                cleaned.append('\'');
+            } else if (Character.isSpaceChar(cp)) {
+                // NFKC already folds most spaces; this catches the few it keeps.
+                cleaned.append(' ');
+            } else if (!isInvisible(cp)) {
+                cleaned.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
         return cleaned.toString();
+    }
+
+    /** Printable ASCII, the line break and the tab: characters that are kept unchanged. */
+    private static boolean isKeptAscii(char c) {
+        return (c >= ' ' && c < 0x7F) || c == '\n' || c == '\t';
     }
 
     private static boolean isInvisible(int codePoint) {

@@ -4,7 +4,8 @@ import fr.capsules.ingest.Sha256;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.CapsuleIndex;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,50 +35,111 @@ final class SkipSameContent implements IngestionStage {
      * SkipSameContentTests} checks it gives the same text as those.
      */
     static String contentHash(List<Passage> passages) {
-        StringBuilder all = new StringBuilder();
+        // Digested passage by passage rather than as one text built whole: each piece ends with a
+        // line break, where UTF-8 encodes alike whether the text is cut there or not, so the bytes
+        // digested are the same (SkipSameContentTests compares with the whole text's hash). Each
+        // passage is folded into one array and encoded from there, without a string between.
+        MessageDigest digest = Sha256.digest();
+        char[] chars = new char[0];
+        byte[] bytes = new byte[0];
         for (Passage passage : passages) {
-            appendFolded(all, passage.text());
-            all.append('\n');
+            String lower = passage.text().toLowerCase(Locale.ROOT);
+            if (chars.length < lower.length() + 1) {
+                chars = new char[lower.length() + 1];
+            }
+            int length = foldSpaces(lower, chars);
+            int to = stripEnd(chars, 0, length);
+            int from = stripStart(chars, 0, to);
+            chars[to++] = '\n';
+            if (bytes.length < 3 * (to - from)) {
+                bytes = new byte[3 * (to - from)];
+            }
+            digest.update(bytes, 0, utf8(chars, from, to, bytes));
         }
-        return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Appends {@code WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip()}. */
     static void appendFolded(StringBuilder out, String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        int start = out.length();
+        char[] chars = new char[lower.length()];
+        int to = stripEnd(chars, 0, foldSpaces(lower, chars));
+        int from = stripStart(chars, 0, to);
+        out.append(chars, from, to - from);
+    }
+
+    /** {@code lower} into {@code out} with each run of {@code \\s} made one space; its length there. */
+    private static int foldSpaces(String lower, char[] out) {
+        int length = 0;
         boolean inSpace = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
                 if (!inSpace) {
-                    out.append(' ');
+                    out[length++] = ' ';
                     inSpace = true;
                 }
             } else {
-                out.append(c);
+                out[length++] = c;
                 inSpace = false;
             }
         }
-        // String.strip: leading and trailing code points for which Character.isWhitespace holds.
-        int end = out.length();
-        int to = end;
-        while (to > start) {
-            int cp = Character.codePointBefore(out, to);
+        return length;
+    }
+
+    // String.strip: leading and trailing code points for which Character.isWhitespace holds.
+
+    private static int stripEnd(char[] chars, int from, int to) {
+        while (to > from) {
+            int cp = Character.codePointBefore(chars, to, from);
             if (!Character.isWhitespace(cp)) {
                 break;
             }
             to -= Character.charCount(cp);
         }
-        int from = start;
+        return to;
+    }
+
+    private static int stripStart(char[] chars, int from, int to) {
         while (from < to) {
-            int cp = Character.codePointAt(out, from);
+            int cp = Character.codePointAt(chars, from, to);
             if (!Character.isWhitespace(cp)) {
                 break;
             }
             from += Character.charCount(cp);
         }
-        out.setLength(to);
-        out.delete(start, from);
+        return from;
+    }
+
+    /**
+     * {@code chars[from, to)} in UTF-8 as {@link String#getBytes} writes it (a surrogate without
+     * its pair becomes {@code ?}) into {@code out}, which holds 3 bytes a char; the count written.
+     */
+    private static int utf8(char[] chars, int from, int to, byte[] out) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+            } else if (c < 0x800) {
+                out[n++] = (byte) (0xC0 | (c >> 6));
+                out[n++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
+                    int cp = Character.toCodePoint(c, chars[++i]);
+                    out[n++] = (byte) (0xF0 | (cp >> 18));
+                    out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    out[n++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    out[n++] = '?';
+                }
+            } else {
+                out[n++] = (byte) (0xE0 | (c >> 12));
+                out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[n++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return n;
     }
 }

@@ -114,8 +114,24 @@ public final class InstructionSignals {
      * UNICODE_CASE: lower case of upper case), so that "ſ" or "K" (Kelvin) fold as they match.
      */
     private static String foldCase(String text) {
+        // Latin-1, the usual case, folds char for char through the table into one array.
+        int length = text.length();
+        char[] latin1 = new char[length];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= LATIN_1_FOLDED.length) {
+                return foldCase(text, latin1, i);
+            }
+            latin1[i] = LATIN_1_FOLDED[c];
+        }
+        return new String(latin1);
+    }
+
+    /** The rest of {@link #foldCase(String)} from {@code start}, the first char past Latin-1. */
+    private static String foldCase(String text, char[] foldedBefore, int start) {
         StringBuilder folded = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
+        folded.append(foldedBefore, 0, start);
+        for (int i = start; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (cp < LATIN_1_FOLDED.length) {
                 folded.append(LATIN_1_FOLDED[cp]);

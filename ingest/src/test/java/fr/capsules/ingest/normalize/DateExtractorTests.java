@@ -160,4 +160,24 @@ class DateExtractorTests {
     private static ParsedDocument doc(Block... blocks) {
         return new ParsedDocument(DocumentFormat.PDF, null, 9, List.of(blocks), List.of());
     }
+
+    /** The cues' folding from a table for Latin-1 text is the decomposition it was before. */
+    @Test
+    void foldingLatin1TextFromTheTableIsFoldingAsBefore() {
+        java.util.Random random = new java.util.Random(41);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                int kind = random.nextInt(10);
+                String pieces = kind < 9 ? "Fait à Lille, le ÉTÉ ÿ ß µ ½ ª" : "İΣσĳŉ\u0301";
+                text.append(kind < 6 ? (char) random.nextInt(256) : pieces.charAt(random.nextInt(pieces.length())));
+            }
+            String expected = java.util.regex.Pattern.compile("\\p{M}+")
+                    .matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD))
+                    .replaceAll("")
+                    .toLowerCase(java.util.Locale.ROOT);
+            assertThat(DateExtractor.fold(text.toString())).as(text.toString()).isEqualTo(expected);
+        }
+    }
 }

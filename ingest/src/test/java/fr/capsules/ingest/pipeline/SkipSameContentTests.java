@@ -2,6 +2,10 @@ package fr.capsules.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capsules.ingest.Sha256;
+import fr.capsules.ingest.chunk.Passage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -14,7 +18,7 @@ class SkipSameContentTests {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final List<String> PIECES = List.of(
             "Réclamation", "EHPAD", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2003", "\u3000", "\u001C",
-            "\u2028", "\u202F", "İstanbul", "ΟΔΟΣ", "Σ", "ß", "😀", "\uD83D", "x", "É", ".", "\u1680", "\u0085");
+            "\u2028", "\u202F", "İstanbul", "ΟΔΟΣ", "Σ", "ß", "😀", "\uD83D", "\uDE00", "\u20AC", "x", "É", ".", "\u1680", "\u0085");
 
     @Test
     void theSameTextAsReplaceAllAndStrip() {
@@ -29,6 +33,28 @@ class SkipSameContentTests {
             SkipSameContent.appendFolded(out, text.toString());
             assertThat(out.toString()).as(text.toString())
                     .isEqualTo("avant\n" + WHITESPACE.matcher(text.toString().toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
+        }
+    }
+
+    @Test
+    void theSameHashAsTheWholeTextDigestedAtOnce() {
+        Random random = new Random(17);
+        for (int n = 0; n < 5_000; n++) {
+            List<Passage> passages = new ArrayList<>();
+            StringBuilder whole = new StringBuilder();
+            int count = random.nextInt(5);
+            for (int p = 0; p < count; p++) {
+                StringBuilder text = new StringBuilder();
+                int pieces = random.nextInt(10);
+                for (int i = 0; i < pieces; i++) {
+                    text.append(PIECES.get(random.nextInt(PIECES.size())));
+                }
+                passages.add(new Passage(text.toString(), 1, List.of(), Passage.Kind.TEXT));
+                SkipSameContent.appendFolded(whole, text.toString());
+                whole.append('\n');
+            }
+            assertThat(SkipSameContent.contentHash(passages)).as(whole.toString())
+                    .isEqualTo(Sha256.hex(whole.toString().getBytes(StandardCharsets.UTF_8)));
         }
     }
 }

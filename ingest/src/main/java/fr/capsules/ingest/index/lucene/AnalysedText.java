@@ -3,6 +3,7 @@ package fr.capsules.ingest.index.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -104,6 +105,72 @@ final class AnalysedText {
     /** A new stream of these tokens, for one field value. */
     TokenStream tokens() {
         return new Replay();
+    }
+
+    /**
+     * One stream of the tokens of several texts, one after the other, each token's frequency
+     * multiplied by {@code weight}: for a field indexed with frequencies only (no positions, no
+     * offsets), the postings and norm it leaves are those of the texts given {@code weight} times each
+     * as separate values. Such a field keeps, per term, the sum of its tokens' frequencies, and as
+     * length the sum of all frequencies; positions and offsets, which the values' gaps move, are
+     * not kept. Each text's final increment and offset are dropped with the gaps.
+     */
+    static TokenStream weighted(List<AnalysedText> texts, int weight) {
+        return new WeightedReplay(texts, weight);
+    }
+
+    private static final class WeightedReplay extends TokenStream {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+        private final List<AnalysedText> texts;
+        private final int weight;
+        private int text;
+        private int next;
+        private int offsetBase;
+
+        WeightedReplay(List<AnalysedText> texts, int weight) {
+            this.texts = texts;
+            this.weight = weight;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            while (text < texts.size() && next == texts.get(text).count) {
+                offsetBase += texts.get(text).finalEndOffset;
+                text++;
+                next = 0;
+            }
+            if (text == texts.size()) {
+                return false;
+            }
+            AnalysedText current = texts.get(text);
+            clearAttributes();
+            int start = next == 0 ? 0 : current.termEnds[next - 1];
+            term.copyBuffer(current.chars, start, current.termEnds[next] - start);
+            increment.setPositionIncrement(current.positionIncrements[next]);
+            // Offsets kept increasing across the texts, as the chain expects of one value.
+            offset.setOffset(offsetBase + current.startOffsets[next], offsetBase + current.endOffsets[next]);
+            frequency.setTermFrequency(current.termFrequencies[next] * weight);
+            next++;
+            return true;
+        }
+
+        @Override
+        public void end() throws IOException {
+            super.end();
+            offset.setOffset(offsetBase, offsetBase);
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            text = 0;
+            next = 0;
+            offsetBase = 0;
+        }
     }
 
     private final class Replay extends TokenStream {

@@ -168,6 +168,16 @@ final class IndexSchema {
             return headings.computeIfAbsent(heading, h -> AnalysedText.of(analyzer, CONTENT, h));
         }
 
+        /** The title's tokens, then each heading's, in order. */
+        List<AnalysedText> titleAndHeadings(List<String> headingPath) {
+            List<AnalysedText> texts = new ArrayList<>(headingPath.size() + 1);
+            texts.add(title);
+            for (String heading : headingPath) {
+                texts.add(heading(heading));
+            }
+            return texts;
+        }
+
         String headingPathJson(List<String> headingPath) {
             return headingPaths.computeIfAbsent(headingPath, IndexSchema::json);
         }
@@ -188,14 +198,12 @@ final class IndexSchema {
         entry.add(new StoredField(TEXT, passage.text()));
         entry.add(new Field(TEXT, text.tokens(), TextField.TYPE_NOT_STORED));
         // The title is scored on every passage so that a passage of a document whose title
-        // answers the question outranks an equal passage elsewhere.
+        // answers the question outranks an equal passage elsewhere. CONTENT keeps frequencies
+        // only: the title and headings given once with their frequencies times the weight leave
+        // the postings and norm that the weight's repetitions of each would (AnalysedTextTests).
         entry.add(new Field(CONTENT, text.tokens(), CONTENT_TYPE));
-        for (int i = 0; i < TITLE_AND_HEADINGS_WEIGHT; i++) {
-            entry.add(new Field(CONTENT, tokens.title.tokens(), CONTENT_TYPE));
-            for (String heading : passage.headingPath()) {
-                entry.add(new Field(CONTENT, tokens.heading(heading).tokens(), CONTENT_TYPE));
-            }
-        }
+        entry.add(new Field(CONTENT, AnalysedText.weighted(tokens.titleAndHeadings(passage.headingPath()),
+                TITLE_AND_HEADINGS_WEIGHT), CONTENT_TYPE));
         entry.add(new StoredField(PAGE, passage.page()));
         entry.add(new StoredField(KIND, passage.kind().name()));
         return entry;
