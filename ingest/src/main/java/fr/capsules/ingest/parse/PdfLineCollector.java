@@ -1,8 +1,10 @@
 package fr.capsules.ingest.parse;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.PDTextState;
@@ -33,6 +36,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * A text stripper that, instead of writing text, records each line of one page with its dominant
@@ -60,9 +64,20 @@ final class PdfLineCollector extends PDFTextStripper {
     private final HiddenGlyphs hidden = new HiddenGlyphs();
     /** Whether each font met is bold: asked once per font rather than once per glyph. */
     private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+    /** PDFBox's suppression of glyphs drawn over themselves, done here without its boxed tree maps. */
+    private final OverlappingGlyphs overlapping = new OverlappingGlyphs();
+    /**
+     * For each open marked-content sequence, whether it carries an ActualText: PDFBox's stripper
+     * skips the duplicate suppression inside one, and keeps that state private.
+     */
+    private final Deque<Boolean> markedContentsWithActualText = new ArrayDeque<>();
+    private boolean inActualText;
+    /** The text rendering matrix PDFBox computed for the glyph being shown; null for vertical fonts. */
+    private Matrix glyphMatrix;
 
     PdfLineCollector(ParseContext context) {
         this.context = context;
+        setSuppressDuplicateOverlappingText(false); // done in processTextPosition, same decisions
         // The text stripper ignores colours and paths; judging visibility needs both.
         addOperator(new SetNonStrokingColor(this));
         addOperator(new SetNonStrokingColorN(this));
@@ -100,6 +115,7 @@ final class PdfLineCollector extends PDFTextStripper {
     @Override
     protected void startPage(PDPage page) throws IOException {
         visibility.startPage(document, page);
+        overlapping.clear();
         super.startPage(page);
     }
 
@@ -124,12 +140,18 @@ final class PdfLineCollector extends PDFTextStripper {
     @Override
     public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
         visibility.beginMarkedContent(tag, properties);
+        // As PDFTextStripper does: the innermost sequence opened decides, until one with an ActualText ends.
+        inActualText = PDMarkedContent.create(tag, properties).getActualText() != null;
+        markedContentsWithActualText.push(inActualText);
         super.beginMarkedContentSequence(tag, properties);
     }
 
     @Override
     public void endMarkedContentSequence() {
         visibility.endMarkedContent();
+        if (!markedContentsWithActualText.isEmpty() && markedContentsWithActualText.pop()) {
+            inActualText = false;
+        }
         super.endMarkedContentSequence();
     }
 
@@ -145,11 +167,30 @@ final class PdfLineCollector extends PDFTextStripper {
             return;
         }
         hidden.flush();
+        if (!inActualText && overlapping.isDuplicate(position.getUnicode(), position.getX(), position.getY(),
+                position.getWidth())) {
+            return;
+        }
         super.processTextPosition(position);
+    }
+
+    @Override
+    protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+            throws IOException {
+        // PDFBox moves a vertical font's glyph to its vertical origin; the visibility checks use the horizontal one.
+        glyphMatrix = font.isVertical() ? null : textRenderingMatrix;
+        try {
+            super.showGlyph(textRenderingMatrix, font, code, displacement);
+        } finally {
+            glyphMatrix = null;
+        }
     }
 
     /** The current glyph's text space → user space, as PDFStreamEngine computes it to show the glyph. */
     private Matrix textRenderingMatrix() {
+        if (glyphMatrix != null) {
+            return glyphMatrix;
+        }
         PDGraphicsState state = getGraphicsState();
         PDTextState text = state.getTextState();
         float size = text.getFontSize();
