@@ -1,6 +1,7 @@
 package fr.capsules.ingest.parse;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,6 +75,11 @@ final class PdfLineCollector extends PDFTextStripper {
     private boolean inActualText;
     /** The text rendering matrix PDFBox computed for the glyph being shown; null for vertical fonts. */
     private Matrix glyphMatrix;
+    private PageReader reader;
+    /** Whether the reader said to stop: the pages left are passed over. */
+    private boolean stopped;
+    /** The page after the last one told to the reader. */
+    private int nextPage;
 
     PdfLineCollector(ParseContext context) {
         this.context = context;
@@ -99,24 +105,76 @@ final class PdfLineCollector extends PDFTextStripper {
         return hidden.fragments();
     }
 
-    /** Extracts the lines of the 1-based page {@code pageNumber}. */
-    List<PdfLine> linesOf(PDDocument document, int pageNumber) throws IOException {
-        lines.clear();
-        resetLine();
-        paragraphPending = true;
-        setStartPage(pageNumber);
-        setEndPage(pageNumber);
-        getText(document);
-        finishLine();
-        hidden.flush();
-        return List.copyOf(lines);
+    /** Told the lines of each page read, in page order. */
+    interface PageReader {
+        /**
+         * The lines of the 1-based page {@code pageNumber} (none for a page without content).
+         *
+         * @return whether to read the next page
+         */
+        boolean page(int pageNumber, List<PdfLine> lines) throws IOException;
+    }
+
+    /**
+     * Reads pages 1 to {@code lastPage} of {@code document} in one pass of the text stripper,
+     * telling {@code reader} the lines of each page as soon as the page is read, until it says to
+     * stop: the pages after it are then not read.
+     */
+    void read(PDDocument document, int lastPage, PageReader reader) throws IOException {
+        this.reader = reader;
+        stopped = false;
+        nextPage = 1;
+        setStartPage(1);
+        setEndPage(lastPage);
+        writeText(document, Writer.nullWriter());
+        pagesWithoutContentBefore(lastPage + 1);
+    }
+
+    @Override
+    public void processPage(PDPage page) throws IOException {
+        int number = getCurrentPageNo();
+        if (stopped || number < getStartPage() || number > getEndPage()) {
+            return;
+        }
+        // PDFTextStripper does not process a page without content: its (empty) lines are told here.
+        pagesWithoutContentBefore(number);
+        if (stopped) {
+            return;
+        }
+        context.checkpoint();
+        super.processPage(page);
+    }
+
+    private void pagesWithoutContentBefore(int pageNumber) throws IOException {
+        while (nextPage < pageNumber && !stopped) {
+            context.checkpoint();
+            tell(nextPage, List.of());
+        }
+    }
+
+    private void tell(int pageNumber, List<PdfLine> pageLines) throws IOException {
+        nextPage = pageNumber + 1;
+        if (!reader.page(pageNumber, pageLines)) {
+            stopped = true;
+        }
     }
 
     @Override
     protected void startPage(PDPage page) throws IOException {
         visibility.startPage(document, page);
         overlapping.clear();
+        lines.clear();
+        resetLine();
+        paragraphPending = true;
         super.startPage(page);
+    }
+
+    @Override
+    protected void endPage(PDPage page) throws IOException {
+        super.endPage(page);
+        finishLine();
+        hidden.flush();
+        tell(getCurrentPageNo(), List.copyOf(lines));
     }
 
     @Override

@@ -68,6 +68,12 @@ final class PdfFixtures {
         return this;
     }
 
+    /** A page without any content stream, as some tools leave a blank page. */
+    PdfFixtures blankPage() {
+        document.addPage(new PDPage(PDRectangle.A4));
+        return this;
+    }
+
     /** A page holding only a picture, like a scanned page without OCR. */
     PdfFixtures scannedPage() throws IOException {
         PDPage page = new PDPage(PDRectangle.A4);

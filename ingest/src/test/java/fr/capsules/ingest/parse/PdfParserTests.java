@@ -81,6 +81,46 @@ class PdfParserTests {
     }
 
     @Test
+    void pagesWithoutAnyContentStreamKeepTheirPlaceAmongThePages() throws IOException {
+        byte[] pdf = new PdfFixtures()
+                .blankPage()
+                .page(Line.first("Deuxième page avec du texte."))
+                .blankPage()
+                .blankPage()
+                .scannedPage()
+                .page(Line.first("Sixième page avec du texte."))
+                .blankPage()
+                .bytes(dir, "blank.pdf");
+
+        ParsedDocument parsed = parser.parse(pdf, context());
+
+        assertThat(parsed.pageCount()).isEqualTo(7);
+        assertThat(PdfFixtures.texts(parsed)).containsExactly("P@2 Deuxième page avec du texte.",
+                "P@6 Sixième page avec du texte.");
+        assertThat(parsed.warnings()).containsExactly("page 5 sans texte, probablement numérisée",
+                "pages 1, 3, 4, 7 sans texte (pages vides)");
+    }
+
+    @Test
+    void thePagesAfterTheOneThatExhaustsTheTextBudgetAreNotRead() throws IOException {
+        byte[] pdf = new PdfFixtures()
+                .page(Line.first("Première page, courte."))
+                .blankPage()
+                .page(Line.first("Troisième page, dont le texte dépasse à lui seul la limite de caractères du document."))
+                .blankPage()
+                .scannedPage()
+                .page(Line.first("Sixième page."))
+                .bytes(dir, "budget.pdf");
+        ParseContext limited = new ParseContext(new ParseLimits(Duration.ofSeconds(30), 16L << 20, 60, 2_000, 1_000));
+
+        ParsedDocument parsed = parser.parse(pdf, limited);
+
+        assertThat(PdfFixtures.texts(parsed)).containsExactly("P@1 Première page, courte.");
+        assertThat(parsed.warnings()).hasSize(2).startsWith("page 2 sans texte (page vide)");
+        assertThat(parsed.warnings().get(1)).startsWith("texte tronqué : limite de 60 caractères");
+    }
+
+    @Test
     void warnsThatADocumentWithoutAnyTextIsProbablyAScan() throws IOException {
         byte[] pdf = new PdfFixtures().scannedPage().bytes(dir, "scan.pdf");
 
