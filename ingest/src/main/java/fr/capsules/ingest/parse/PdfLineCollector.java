@@ -65,6 +65,9 @@ final class PdfLineCollector extends PDFTextStripper {
     private final HiddenGlyphs hidden = new HiddenGlyphs();
     /** Whether each font met is bold: asked once per font rather than once per glyph. */
     private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+    /** The font of the last glyph counted and whether it is bold: a line mostly keeps its font. */
+    private PDFont lastFont;
+    private boolean lastFontBold;
     /** PDFBox's suppression of glyphs drawn over themselves, done here without its boxed tree maps. */
     private final OverlappingGlyphs overlapping = new OverlappingGlyphs();
     /**
@@ -266,7 +269,11 @@ final class PdfLineCollector extends PDFTextStripper {
             countGlyphOfSize(Math.round(p.getFontSizeInPt() * 2) / 2f);
             glyphs++;
             PDFont font = p.getFont();
-            if (font != null && boldFonts.computeIfAbsent(font, PdfLineCollector::isBold)) {
+            if (font != lastFont) {
+                lastFont = font;
+                lastFontBold = font != null && boldFonts.computeIfAbsent(font, PdfLineCollector::isBold);
+            }
+            if (lastFontBold) {
                 boldGlyphs++;
             }
         }
