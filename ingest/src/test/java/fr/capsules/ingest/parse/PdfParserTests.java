@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,24 @@ class PdfParserTests {
         ParsedDocument parsed = parser.parse(pdf, context());
 
         assertThat(parsed.warnings()).containsExactly("pages 1 à 3, 5 sans texte, probablement numérisées");
+    }
+
+    @Test
+    void textDrawnAgainOverItselfIsReadOnceAsPdfBoxReadsIt() throws IOException {
+        byte[] pdf = new PdfFixtures()
+                .overprintedPage(0.4f, "Avis défavorable à l'ouverture.", "Visite de contrôle le 4 juin.")
+                .overprintedPage(80f, "Décalé")
+                .bytes(dir, "fake-bold.pdf");
+
+        ParsedDocument parsed = parser.parse(pdf, context());
+
+        // Drawn 0.4 pt apart, each glyph overlaps its twin: shown once. 80 pt apart, both are seen.
+        assertThat(PdfFixtures.texts(parsed)).containsExactly("P@1 Avis défavorable à l'ouverture.",
+                "P@1 Visite de contrôle le 4 juin.", "P@2 Décalé Décalé");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document).strip().split("\\R+"))
+                    .containsExactly("Avis défavorable à l'ouverture.", "Visite de contrôle le 4 juin.", "Décalé Décalé");
+        }
     }
 
     @Test
