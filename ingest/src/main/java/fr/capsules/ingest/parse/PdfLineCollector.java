@@ -40,9 +40,10 @@ import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Vector;
 
 /**
- * A text stripper that, instead of writing text, records each line of one page with its dominant
- * font size and boldness. Glyphs a reader cannot see ({@link PdfVisibility}) are set aside as
- * {@link HiddenText} instead of joining the lines. Not thread-safe: one instance per parse.
+ * A text stripper that, instead of writing text, records each line of each page with its dominant
+ * font size and boldness, and hands the lines over page by page. Glyphs a reader cannot see
+ * ({@link PdfVisibility}) are set aside as {@link HiddenText} instead of joining the lines. Not
+ * thread-safe: one instance per parse.
  */
 final class PdfLineCollector extends PDFTextStripper {
 
