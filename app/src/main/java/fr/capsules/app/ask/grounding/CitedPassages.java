@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 final class CitedPassages {
 
     /** One clause of a source sentence. */
-    record Clause(String text, Set<String> terms, Polarity polarity) {}
+    record Clause(String text, Set<String> terms, Polarity polarity, int introducedDenials) {
+        Clause(String text, Set<String> terms, Polarity polarity) {
+            this(text, terms, polarity, 0);
+        }
+    }
 
     /** One sentence of a passage, whitespace flattened, with its clauses. */
     record Sentence(String text, Set<String> terms, List<Clause> clauses) {}
@@ -68,12 +72,20 @@ final class CitedPassages {
                             int where = text.indexOf(clause, at);
                             at = Math.max(at, where);
                             Polarity polarity = Negations.of(clause);
-                            if (listIntroduction != null && where > colon && !polarity.negated() && INFINITIVE.matcher(clause).lookingAt()) {
-                                // "Ce que le référent ne doit jamais faire : téléverser … ; copier …": each item is denied
-                                polarity = new Polarity(listIntroduction.cue(), clause, false);
+                            int introduced = 0;
+                            if (listIntroduction != null && where > colon && INFINITIVE.matcher(clause).lookingAt()) {
+                                if (!polarity.negated()) {
+                                    // "Ce que le référent ne doit jamais faire : téléverser … ; copier …": each item is denied
+                                    polarity = new Polarity(listIntroduction.cue(), clause, false);
+                                } else {
+                                    // "… : téléverser des données non pseudonymisées": the item's own denial and the
+                                    // introduction's, compared by parity (PolarityCheck)
+                                    introduced = 1;
+                                }
                             }
-                            clauses.add(new Clause(clause, terms, polarity));
+                            clauses.add(new Clause(clause, terms, polarity, introduced));
                         }
+                        clauses.addAll(listItems(text, clauses, contentTerms));
                         sentences.add(new Sentence(text, contentTerms.of(text), List.copyOf(clauses)));
                     }
                     passages.put(entry.getKey(), new Passage(
@@ -82,6 +94,49 @@ final class CitedPassages {
                 });
         return new CitedPassages(passages);
     }
+
+    /**
+     * A list after a colon ("La charte s'applique à toute personne … : agents titulaires, stagiaires, apprentis, …",
+     * "Exemples rencontrés : contention sans prescription, défaut de soins, …") read item by item with its head: one
+     * clause per item, the head's words and the item's, negated when the item is. An answer restating one item ("aucun
+     * apprenti n'est concerné par la charte") meets the clause that holds it.
+     */
+    private static List<Clause> listItems(String text, List<Clause> clauses, ContentTerms contentTerms) {
+        int colon = text.indexOf(':');
+        if (colon < 0 || clauses.size() < 2) {
+            return List.of();
+        }
+        String head = text.substring(0, colon).strip();
+        String list = text.substring(colon + 1).strip();
+        int end = list.indexOf(';');
+        list = end < 0 ? list : list.substring(0, end);
+        String[] items = list.split(",\\s*|\\s+et\\s+|\\s+ou\\s+");
+        if (items.length < MIN_ITEMS || head.isEmpty() || LIST_VERB.matcher(list).find()) {
+            return List.of();
+        }
+        Set<String> headTerms = contentTerms.of(head);
+        Polarity headPolarity = Negations.of(head);
+        List<Clause> itemClauses = new ArrayList<>();
+        for (String item : items) {
+            String stripped = item.replaceAll("[.\\s]+$", "").strip();
+            Set<String> itemTerms = contentTerms.of(stripped);
+            if (itemTerms.isEmpty()) {
+                continue;
+            }
+            Set<String> terms = new java.util.HashSet<>(headTerms);
+            terms.addAll(itemTerms);
+            Polarity itemPolarity = Negations.of(stripped);
+            itemClauses.add(new Clause(head + " : " + stripped, Set.copyOf(terms),
+                    itemPolarity.negated() || itemPolarity.mixed() ? itemPolarity : headPolarity));
+        }
+        return itemClauses;
+    }
+
+    /** Items a list needs: three, so that "Écart E2 : sept résidents …" is no list. */
+    private static final int MIN_ITEMS = 3;
+    /** A finite verb: the words after the colon are sentences, not a list of items. */
+    private static final Pattern LIST_VERB = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:est|sont|a|ont|doit|doivent|peut|peuvent|fait|font|ne|n['’]|se|s['’])(?![\\p{L}])");
 
     private static final Pattern INFINITIVE = Pattern.compile("(?iu)\\p{L}+(?:er|ir|re|oir)(?![\\p{L}])");
 

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * "alors que", "en revanche", and the comma closing an opening condition ("Si le résident ne peut
  * pas se déplacer, l'inspecteur …", "Lorsque …,", "En cas de …,"). An opening "Après …," is a time
  * phrase, not a condition ("Après validation, la mention est retirée" is one clause). Other commas stay: they separate
- * incidental phrases from the negation they sit in ("ne doit pas, avant l'enquête, informer …").
+ * incidental phrases from the negation they sit in ("ne doit pas, avant l'enquête, informer …"). Also cut: before ",
+ * sans que …", at an "et" that joins two clauses with their own subject and verb, and between the acts of an
+ * instruction list ("Limiter … et formaliser …", see {@link #acts}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -23,13 +25,15 @@ final class Clauses {
     private static final Pattern SPLIT =
             Pattern.compile("(?iu)\\s*[;:]\\s*|,?\\s+(?=(?:mais|tandis que|alors que|en revanche)(?![\\p{L}]))"
                     // a contrast: "selon le planning et non selon le rythme", "un outil qui aide, pas un outil qui …"
-                    + "|,?\\s+(?=(?:et non|et pas|non pas)\\s)|,\\s+(?=(?:pas|non)\\s+(?!seulement|plus|pas)\\p{L})");
+                    + "|,?\\s+(?=(?:et non|et pas|non pas)\\s)|,\\s+(?=(?:pas|non)\\s+(?!seulement|plus|pas)\\p{L})"
+                    // a clause of its own with its subject: "…, sans que l'établissement ait à transmettre …"
+                    + "|,?\\s+(?=sans\\s+qu(?:e\\s|['’]))");
     /** "… et sa composition a été renouvelée": "et" before a subject whose verb follows opens a clause of its own. */
     private static final Pattern AND_SUBJECT = Pattern.compile(
             "(?iu)\\s+et\\s+(?=l['’]|(?:le|la|les|sa|son|ses|leur|leurs|il|elle|ils|elles|on|ce|cette|ces|aucune?|cela)(?![\\p{L}]))");
     private static final Pattern FINITE_VERB = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:n['’]|(?:est|sont|a|ont|était|étaient|avait|avaient|sera|seront|doit|doivent|peut|peuvent"
-                    + "|fait|font|reste|restent|ne)(?![\\p{L}]))");
+                    + "|fait|font|reste|restent|ne|se)(?![\\p{L}])|s['’](?=\\p{L}))");
     private static final Pattern OPENING_CONDITION =
             Pattern.compile("(?iu)^(?:si|s['’]|lorsque|lorsqu['’]|quand|dès que|dès lors que|en cas d['e]|faute d['e]|à défaut d['e]|avant d['e]|pour|bien que|même si|tant que|tant qu['’]|en l['’]absence d['e]|en cas d['’]absence d['e])(?![\\p{L}])[^,]*,");
 
@@ -46,7 +50,9 @@ final class Clauses {
                 clause = clause.substring(condition.end()).strip();
             }
             for (String coordinated : coordinated(clause)) {
-                add(coordinated, clauses);
+                for (String act : acts(coordinated)) {
+                    add(act, clauses);
+                }
             }
         }
         return clauses;
@@ -62,7 +68,8 @@ final class Clauses {
         int start = 0;
         while (and.find()) {
             String before = clause.substring(start, and.start());
-            int next = clause.indexOf(" et ", and.end());
+            Matcher following = AND_SUBJECT.matcher(clause);
+            int next = following.find(and.end()) ? following.start() : -1;
             String after = clause.substring(and.end(), next < 0 ? clause.length() : next);
             if (FINITE_VERB.matcher(before).find() && FINITE_VERB.matcher(after).find()) {
                 parts.add(before.strip());
@@ -71,6 +78,55 @@ final class Clauses {
         }
         parts.add(clause.substring(start).strip());
         return parts;
+    }
+
+    /**
+     * An instruction that lists acts ("Limiter l'aide à la prise … et formaliser un protocole validé par le médecin",
+     * "Mettre fin à toute contention non prescrite, faire prescrire … et établir l'annexe"), cut before each infinitive
+     * that follows a comma or "et": each act has its own polarity. Only in a clause that opens with an infinitive (after
+     * "il faut", "il convient de", "on doit" too); an infinitive right after another ("faire prescrire et réévaluer",
+     * "aller et venir") stays with it.
+     */
+    private static List<String> acts(String clause) {
+        Matcher first = LEADING_INFINITIVE.matcher(clause);
+        if (!first.lookingAt() || !infinitive(first.group(1))) {
+            return List.of(clause);
+        }
+        List<String> acts = new ArrayList<>();
+        Matcher act = NEXT_ACT.matcher(clause);
+        int start = 0;
+        while (act.find()) {
+            if (!infinitive(act.group(3)) || infinitive(act.group(1))) {
+                continue;
+            }
+            acts.add(clause.substring(start, act.end(1)).strip());
+            start = act.group(2) != null ? act.start(2) : act.start(3);
+        }
+        acts.add(clause.substring(start).strip());
+        return acts;
+    }
+
+    private static final Pattern LEADING_INFINITIVE = Pattern.compile(
+            "(?iu)(?:(?:il\\s+faut|il\\s+convient\\s+d(?:e\\s+|['’])|il\\s+est\\s+nécessaire\\s+d(?:e\\s+|['’])|on\\s+doit)\\s*)?"
+                    + "(?:ne\\s+(?:pas|plus|jamais)\\s+)?(\\p{L}+)(?![\\p{L}])");
+    /** A word, a comma or "et", then a word that may be an infinitive (an object pronoun may come first: "et en retirer"). */
+    private static final Pattern NEXT_ACT = Pattern.compile(
+            "(?iu)(\\p{L}+)(?:\\s*,\\s+|\\s+et\\s+)((?:en|y|le|la|les|l['’]|se|s['’])\\s*)?(\\p{L}+)(?![\\p{L}'’])");
+    /**
+     * Endings of French infinitives: -er (not the nouns in -ier, but a few verbs), -ir (not -oir, but a few verbs), -re
+     * (verbs in -dre, -tre, -ire, -uire, -ivre, -clure, -oire).
+     */
+    private static final Pattern INFINITIVE = Pattern.compile(
+            "(?iu)(?=\\p{L}{4,})\\p{L}*(?:(?<!i)er|(?:ifi|ubli|udi|opi|éci|onfi|pli|ssoci|éconcili|ni)er|(?<!o)ir|(?:v|pouv|dev|sav|cev|év)oir|(?<!a)dre|[^aeiouy]tre|(?<![aio])ire|(?:f|pl|t)aire|uire|ivre|clure|(?:b|cr)oire)");
+    private static final java.util.Set<String> NOT_INFINITIVES = java.util.Set.of(
+            "entre", "contre", "notre", "votre", "autre", "titre", "ordre", "registre", "centre", "lettre", "ministre",
+            "cadre", "hier", "avenir", "plaisir", "désir", "loisir", "être", "mer", "fer", "cher", "amer", "hiver", "pouvoir",
+            "devoir", "savoir", "super", "leader", "manager", "poster", "master", "cluster", "dispatcher", "sinistre",
+            "empire", "martyr", "mètre", "kilomètre", "litre", "filtre", "chapitre", "spectre", "théâtre");
+
+    private static boolean infinitive(String word) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        return INFINITIVE.matcher(lower).matches() && !NOT_INFINITIVES.contains(lower);
     }
 
     private static void add(String clause, List<String> clauses) {

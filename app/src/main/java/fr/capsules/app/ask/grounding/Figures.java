@@ -59,6 +59,13 @@ final class Figures {
     private static final Pattern ARTICLE_WORD = Pattern.compile("(?iu)une?");
     private static final Pattern WORD_SPLIT = Pattern.compile("(?iu)\\s*-\\s*|\\s+et\\s+|\\s+");
 
+    /** A number word after a bound is a figure: "au moins cinq réclamations", "après au moins trois chutes". */
+    private static final Pattern BOUND_BEFORE = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:au moins|au plus|plus de|moins de|jusqu['’]à|au minimum|au maximum|pas plus de|pas moins de)\\s*$");
+    /** A number word after a rank is a figure, "un" too: "niveau un", "étape deux". */
+    private static final Pattern RANK_BEFORE = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:niveaux?|étapes?|phases?|catégories?|rangs?|classes?|degrés?|paliers?)\\s+$");
+
     private Figures() {}
 
     /** The figures an answer sentence asserts: canonical form → form as written, in order. */
@@ -110,7 +117,11 @@ final class Figures {
             boolean articleWord = ARTICLE_WORD.matcher(words.group()).matches();
             boolean beforeUnit = UNIT.matcher(rest).region(words.end(), rest.length()).lookingAt()
                     || (articleWord && ALONE.matcher(rest).region(words.end(), rest.length()).lookingAt());
-            if (beforeUnit || (!articleWord && (source || words.group().contains("-") || words.group().contains(" ")))) {
+            String before = rest.substring(0, words.start());
+            boolean bounded = !articleWord && BOUND_BEFORE.matcher(before).find();
+            boolean ranked = RANK_BEFORE.matcher(before).find();
+            if (beforeUnit || bounded || ranked
+                    || (!articleWord && (source || words.group().contains("-") || words.group().contains(" ")))) {
                 figures.putIfAbsent(String.valueOf(value(words.group())), words.group());
             }
         }
@@ -164,12 +175,17 @@ final class Figures {
 
     /** The numbers of a text, in digits or in words (not the articles "un", "une"), in order. */
     private static List<Placed> placed(String text) {
+        return placed(text, false);
+    }
+
+    /** {@code articles}: "un", "une" count 1 ("d'un pharmacien inspecteur"). */
+    private static List<Placed> placed(String text, boolean articles) {
         List<Placed> figures = new ArrayList<>();
         Matcher figure = FIGURE.matcher(text);
         while (figure.find()) {
             if (figure.group(1) != null) {
                 figures.add(new Placed(canonical(figure.group(1)), figure.start(), figure.end()));
-            } else if (!ARTICLE_WORD.matcher(figure.group(2)).matches()
+            } else if ((articles || !ARTICLE_WORD.matcher(figure.group(2)).matches())
                     && !(figure.group(2).toLowerCase().startsWith("cent") && PER_CENT.matcher(text.substring(0, figure.start())).find())) {
                 figures.add(new Placed(String.valueOf(value(figure.group(2))), figure.start(), figure.end()));
             }
@@ -183,8 +199,21 @@ final class Figures {
      * "vingt" is no unit. In "6 dossiers sur 20", both figures count the files.
      */
     static Map<String, Set<String>> counted(String text) {
+        return counted(text, false);
+    }
+
+    /**
+     * What a text counts, the articles "un", "une" read as 1 ("deux inspecteurs et un pharmacien"): to compare with
+     * a text that counts the same word with figures, where the article is a count ("un événement" for "deux
+     * événements").
+     */
+    static Map<String, Set<String>> countedWithArticles(String text) {
+        return counted(text, true);
+    }
+
+    private static Map<String, Set<String>> counted(String text, boolean articles) {
         Map<String, Set<String>> counted = new LinkedHashMap<>();
-        for (Placed figure : placed(text)) {
+        for (Placed figure : placed(text, articles)) {
             Matcher word = COUNTED.matcher(text).region(figure.end(), text.length());
             if (!word.lookingAt() || NOT_COUNTED.contains(fold(word.group(1)))) {
                 continue;
@@ -231,6 +260,39 @@ final class Figures {
             }
         }
         return pairs;
+    }
+
+    /**
+     * Each figure of a text (years left out) with the words that label it: those before it, back to the previous
+     * figure or the clause's start — "la facturation (11 %) et la restauration (9 %)" labels 11 "la facturation (" and 9
+     * "et la restauration (", so that an answer giving the restoration 11 % can be told from a faithful one.
+     */
+    static List<Map.Entry<String, String>> labelled(String text) {
+        return labelled(text, false);
+    }
+
+    /** {@code counted}: the word the figure counts joins its label ("6 dossiers sur 20": "dossiers" labels 6). */
+    static List<Map.Entry<String, String>> labelled(String text, boolean counted) {
+        List<Map.Entry<String, String>> labelled = new ArrayList<>();
+        int from = 0;
+        for (Placed figure : placed(text)) {
+            String before = text.substring(from, Math.max(from, figure.start()));
+            Matcher end = CLAUSE_END.matcher(before);
+            int start = 0;
+            while (end.find()) {
+                start = end.end();
+            }
+            if (!year(figure)) {
+                String label = before.substring(start);
+                Matcher word = COUNTED.matcher(text).region(figure.end(), text.length());
+                if (counted && word.lookingAt()) {
+                    label = label + " " + word.group(1);
+                }
+                labelled.add(Map.entry(figure.value(), label));
+            }
+            from = figure.end();
+        }
+        return labelled;
     }
 
     private static boolean year(Placed figure) {

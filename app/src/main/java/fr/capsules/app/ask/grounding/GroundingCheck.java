@@ -65,6 +65,12 @@ public final class GroundingCheck {
      */
     public static final double MIN_RESTATEMENT = 0.5;
 
+    /** A sentence with this many content terms (and no figure) is checked for polarity and qualifiers only. */
+    public static final int SHORT_TERMS = 2;
+
+    /** Share of a meta clause's terms one passage clause must hold for the meta clause to be a claim after all. */
+    public static final double META_RESTATED = 0.75;
+
     /** An uncited sentence is a claim worth a source from this many content terms. */
     public static final int MIN_UNCITED_TERMS = 4;
 
@@ -115,11 +121,18 @@ public final class GroundingCheck {
         List<GroundingWarning> warnings = new ArrayList<>();
         List<Grounding.RestatedSentence> restated = new ArrayList<>();
         for (AnswerSentence sentence : sentences) {
-            List<String> claims = Clauses.of(sentence.text()).stream().filter(c -> !MetaStatements.isMeta(c)).toList();
+            List<String> claims = Clauses.of(sentence.text()).stream()
+                    .filter(c -> !MetaStatements.isMeta(c) || restatesAClause(terms.of(c), provided))
+                    .toList();
             String claim = String.join(" ; ", claims);
             Set<String> claimTerms = terms.of(claim);
             if (claimTerms.size() + Figures.inAnswer(claim).size() < MIN_TERMS) {
-                // A figure counts: "Le CVS s'est réuni en 2022" states something to check.
+                // A figure counts: "Le CVS s'est réuni en 2022" states something to check. A short sentence ("Il
+                // n'est jamais envoyé par courriel") is checked for its polarity and qualifiers only, against the
+                // passage it cites or the one holding both its terms.
+                if (claimTerms.size() == SHORT_TERMS) {
+                    shortSentence(sentence, claims, claim, claimTerms, provided).ifPresent(warnings::add);
+                }
                 continue;
             }
             List<Passage> cited = provided.among(sentence.citations());
@@ -144,10 +157,41 @@ public final class GroundingCheck {
         return new Grounding(warnings, restated);
     }
 
+    /**
+     * Polarity and qualifiers of a sentence of {@value #SHORT_TERMS} content terms, against the passages it cites or,
+     * without a marker, the provided passage holding both its terms; no support warning (too few terms to judge).
+     */
+    private Optional<GroundingWarning> shortSentence(
+            AnswerSentence sentence, List<String> claims, String claim, Set<String> claimTerms, CitedPassages provided) {
+        List<Passage> cited = provided.among(sentence.citations());
+        if (cited.isEmpty() && sentence.citations().isEmpty()) {
+            cited = provided.all().stream().filter(p -> Overlap.coverage(claimTerms, p.terms()) >= 1.0).limit(1).toList();
+        }
+        if (cited.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Passage> sources = cited;
+        Optional<GroundingWarning> negation = polarity.find(claims, sources).map(mismatch -> negation(sentence, mismatch));
+        return negation.isPresent()
+                ? negation
+                : qualifiers.find(claim, claimTerms, sources).map(change -> qualifier(sentence, change));
+    }
+
+    /**
+     * Whether a clause the answer words as an abstention or in the first person ("Je ne suis pas en mesure de vous
+     * apporter une réponse dans le délai", "Aucune réponse n'est adressée au réclamant") restates a passage's clause
+     * ({@value #META_RESTATED} of its terms, at least {@value #MIN_TERMS}): then it is a claim, checked as such.
+     */
+    private static boolean restatesAClause(Set<String> clauseTerms, CitedPassages provided) {
+        return provided.all().stream().flatMap(p -> p.sentences().stream()).flatMap(s -> s.clauses().stream())
+                .anyMatch(c -> Overlap.shared(clauseTerms, c.terms()) >= MIN_TERMS
+                        && Overlap.coverage(clauseTerms, c.terms()) >= META_RESTATED);
+    }
+
     /** The provided passage holding most of the sentence's terms, if it holds enough to be its source. */
     private static Optional<Passage> restatedPassage(Set<String> claimTerms, CitedPassages provided) {
         return provided.all().stream()
-                .filter(p -> Overlap.coverage(claimTerms, p.terms()) >= MIN_RESTATEMENT)
+                .filter(p -> (double) Overlap.sharedOrDerived(claimTerms, p.terms()) / claimTerms.size() >= MIN_RESTATEMENT)
                 .max(Comparator.comparingInt((Passage p) -> Overlap.shared(claimTerms, p.terms()))
                         .thenComparing(Passage::n, Comparator.reverseOrder()));
     }
@@ -181,7 +225,7 @@ public final class GroundingCheck {
             sourceTerms.addAll(passage.terms());
             sourceFigures.addAll(passage.figures());
         });
-        int found = Overlap.shared(claimTerms, sourceTerms);
+        int found = Overlap.sharedOrDerived(claimTerms, sourceTerms);
         double support = (double) found / claimTerms.size();
         Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));
         missingFigures.keySet().removeAll(sourceFigures);
@@ -208,11 +252,50 @@ public final class GroundingCheck {
                         .forEach(value -> missingFigures.putIfAbsent(value + " " + word, value + " " + word));
             }
         });
+        // Where the source counts a word with a figure, an article counting it is a count too, on either side: "un
+        // événement" for "deux événements", "deux pharmaciens" for "un pharmacien" (with "deux inspecteurs").
+        Map<String, Set<String>> sourceCountsWithArticles = new HashMap<>();
+        cited.forEach(passage -> Figures.countedWithArticles(passage.text()).forEach((word, values) ->
+                sourceCountsWithArticles.computeIfAbsent(word, k -> new HashSet<>()).addAll(values)));
+        Map<String, Set<String>> answerCounts = Figures.counted(claim);
+        Figures.countedWithArticles(claim).forEach((word, values) -> {
+            Set<String> known = sourceCountsWithArticles.get(word);
+            boolean figured = sourceCounts.containsKey(word) || answerCounts.containsKey(word);
+            if (known != null && figured) {
+                values.stream().filter(value -> !known.contains(value))
+                        .forEach(value -> missingFigures.putIfAbsent(value + " " + word, value + " " + word));
+            }
+        });
         // Two figures of the sources compared the other way round: "58 … contre 47" for "47 … contre 58".
         Figures.comparisons(claim).stream()
                 .filter(pair -> !sourceComparisons.contains(pair) && sourceComparisons.contains(List.of(pair.get(1), pair.get(0))))
                 .forEach(pair -> missingFigures.putIfAbsent(pair.get(0) + " / " + pair.get(1),
                         pair.get(0) + " … " + pair.get(1) + " (inversés)"));
+        // A figure of the source given to what the source labels with another of its figures, that one given too:
+        // "la facturation (9 %) et la restauration (11 %)" for "la facturation (11 %) et la restauration (9 %)".
+        List<Map.Entry<String, Set<String>>> sourceLabels = new ArrayList<>();
+        List<Map.Entry<String, Set<String>>> sourceOwnLabels = new ArrayList<>();
+        cited.forEach(passage -> {
+            Figures.labelled(passage.text())
+                    .forEach(entry -> sourceLabels.add(Map.entry(entry.getKey(), terms.of(entry.getValue()))));
+            Figures.labelled(passage.text(), true)
+                    .forEach(entry -> sourceOwnLabels.add(Map.entry(entry.getKey(), terms.of(entry.getValue()))));
+        });
+        Set<String> answerValues = new HashSet<>();
+        List<Map.Entry<String, String>> answerLabelled = Figures.labelled(claim);
+        answerLabelled.forEach(entry -> answerValues.add(entry.getKey()));
+        for (Map.Entry<String, String> figure : answerLabelled) {
+            Set<String> label = terms.of(figure.getValue());
+            String value = figure.getKey();
+            boolean own = sourceOwnLabels.stream().anyMatch(s -> s.getKey().equals(value) && Overlap.shared(label, s.getValue()) > 0);
+            boolean known = sourceLabels.stream().anyMatch(s -> s.getKey().equals(value));
+            Optional<String> other = sourceLabels.stream()
+                    .filter(s -> !s.getKey().equals(value) && answerValues.contains(s.getKey()) && Overlap.shared(label, s.getValue()) > 0)
+                    .map(Map.Entry::getKey).findFirst();
+            if (!label.isEmpty() && known && !own && other.isPresent()) {
+                missingFigures.putIfAbsent(value + " / " + other.get(), value + " … " + other.get() + " (intervertis)");
+            }
+        }
         // "1" for the source's article ("1 infirmière" for "une infirmière"); figures of a rhythm or a delay the
         // source states in other words ("deux fois par an" for "tous les six mois", "sept jours" for "une semaine").
         String sourceText = cited.stream().map(Passage::text).collect(Collectors.joining(" "));
@@ -226,7 +309,7 @@ public final class GroundingCheck {
         List<String> messages = new ArrayList<>();
         String citations = markers(sentence.citations());
         if (support < MIN_SUPPORT) {
-            Set<String> missing = claimTerms.stream().filter(t -> !sourceTerms.contains(t))
+            Set<String> missing = claimTerms.stream().filter(t -> Overlap.sharedOrDerived(Set.of(t), sourceTerms) == 0)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             messages.add("Les passages cités " + citations + " ne contiennent pas l'essentiel de cette affirmation : "
                     + found + " terme(s) sur " + claimTerms.size() + " seulement y figurent (absents : "

@@ -46,6 +46,9 @@ final class Negations {
     /** Words allowed between "ne" and its particle: "ne lui a jamais été", "n'est en aucun cas". */
     static final int WINDOW = 5;
 
+    /** Words allowed between "ne" and the "que" of a restriction: "n'a mis en évidence de fragilités que …". */
+    static final int RESTRICTION_WINDOW = 8;
+
     /**
      * A clause's polarity: the negation cue as written and its scope — the stretch between commas
      * around the cue, what the negation bears on — both null when affirmative; and whether it is mixed.
@@ -91,8 +94,39 @@ final class Negations {
                     "facultatif", "facultative", "facultatifs", "facultatives");
     /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
     private static final Pattern NEGATIVE_VERB = Pattern.compile(
-            "(?:omet|omett|omis|oubli|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
+            "(?:omet|omett|omis|oubli|manqu(?:e|ent|ait|aient|er)$|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
                     + "|évit(?:er|e|ent|é|ée|és|ées)$|abstien|absten|renonc).*");
+    /** Verbs that remove, which with "tout(e)(s)" deny what follows: "supprimer toute", "mettre fin à toute". */
+    private static final Pattern REMOVAL_VERB = Pattern.compile(
+            "(?:supprim|retir|élimin|bann|proscri|fin)(?:er|e|ent|ez|é|ée|és|ées|ir|it|issent)?");
+
+    /** Whether "tout", "toute", "tous", "toutes" follows the verb at {@code at} ("à" between for "mettre fin à toute"). */
+    private static boolean everyAfter(List<Token> tokens, int at) {
+        if (tokens.get(at).word().equals("fin") && (at == 0 || !Set.of("mettre", "met", "mettent", "mis", "mise").contains(tokens.get(at - 1).word()))) {
+            return false;
+        }
+        for (int j = at + 1; j < tokens.size() && j <= at + 2; j++) {
+            String word = tokens.get(j).word();
+            if (Set.of("tout", "toute", "tous", "toutes").contains(word)) {
+                return true;
+            }
+            if (!word.equals("à")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The index of "fait", "font" before "défaut", an adverb allowed between ("il fait encore défaut"); -1 when none. */
+    private static int madeDefault(List<Token> tokens, int at) {
+        for (int j = at - 1; j >= 0 && j >= at - 2; j--) {
+            if (Set.of("fait", "font", "faisait", "faisaient").contains(tokens.get(j).word())) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     /** "ne … pas moins de", "ne … pas plus de": a bound on a figure, not a negation. */
     private static final Set<String> COMPARATIVES = Set.of("moins", "plus");
     private static final Pattern WHILE_NOT = Pattern.compile("(?iu)^\\s*tant\\s+qu(?:e(?![\\p{L}])|['’])");
@@ -100,6 +134,75 @@ final class Negations {
             Pattern.compile("(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception|à moins|que si|qu['’]à condition)(?![\\p{L}])");
 
     private Negations() {}
+
+    /** The negation cues of {@code clause}, in order ("sans texte … n'est pas" → "sans texte", "n'est pas"). */
+    static List<String> cues(String clause) {
+        List<String> cues = new ArrayList<>();
+        String rest = clause;
+        for (Polarity polarity = of(rest); polarity.negated() && cues.size() < 10; polarity = of(rest)) {
+            cues.add(polarity.cue());
+            rest = rest.substring(rest.indexOf(polarity.cue()) + polarity.cue().length());
+        }
+        return cues;
+    }
+
+    /**
+     * Whether the clause chains a verb of negative meaning with a second denial ("éviter les fichiers sans titre",
+     * "éviter les fichiers dépourvus de titre"): its polarity is the parity of its denials ({@link #denials}).
+     */
+    static boolean chained(String clause) {
+        List<Token> tokens = tokens(withoutParentheses(clause));
+        boolean verb = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+            if (verb && ((word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) || NEGATIVE_ADJECTIVES.contains(word))) {
+                return true;
+            }
+            verb = verb || NEGATIVE_VERB.matcher(word).matches();
+            if (REMOVAL_VERB.matcher(word).matches() && everyAfter(tokens, i)) {
+                // "supprimer toute retranscription": against "ne pas supprimer la retranscription", parity decides
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The denials of a clause, each written once: "ne … pas" (and its other particles), "sans", "non", a verb or an
+     * adjective of negative meaning, "aucun" or "jamais" without "ne". "Il n'est pas nécessaire d'éviter les fichiers
+     * sans titre" holds three: its canonical polarity is negated; "éviter les fichiers sans titre" two: affirmative.
+     */
+    static List<String> denials(String clause) {
+        List<Token> tokens = tokens(withoutParentheses(clause));
+        List<String> denials = new ArrayList<>();
+        boolean ne = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+            if (word.equals("ne") || word.equals("n'")) {
+                int particle = particleAfter(tokens, i);
+                if (particle > 0 && !comparativeAfter(tokens, particle)) {
+                    denials.add(clause.substring(tokens.get(i).start(), tokens.get(particle).end()));
+                    ne = true;
+                    i = particle;
+                    int verb = particle + 1 < tokens.size() && OBJECT_PRONOUNS.contains(tokens.get(particle + 1).word()) ? particle + 2 : particle + 1;
+                    if (verb < tokens.size() && REMOVAL_VERB.matcher(tokens.get(verb).word()).matches()) {
+                        // "ne pas supprimer la retranscription": the removal denied
+                        denials.add(tokens.get(verb).word());
+                        i = verb;
+                    }
+                }
+            } else if ((word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next))
+                    || (word.equals("non") && isWord(next)) || word.startsWith("non-")
+                    || NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)
+                    || (!ne && (word.startsWith("aucun") && word.length() <= 7 || word.equals("jamais")))
+                    || (REMOVAL_VERB.matcher(word).matches() && everyAfter(tokens, i))) {
+                denials.add(tokens.get(i).word());
+            }
+        }
+        return denials;
+    }
 
     /** How many negation cues {@code clause} holds, one after the other ("sans texte … n'est pas" is two). */
     static int count(String clause) {
@@ -115,13 +218,16 @@ final class Negations {
 
     /** The polarity of one clause (see {@link Clauses}). */
     static Polarity of(String clause) {
-        List<Token> tokens = tokens(clause);
+        // A parenthesis gives examples or references ("(défaut d'information, refus de soins)"): its negations do not
+        // set the clause's polarity. Masked with spaces so that offsets stay those of the clause.
+        List<Token> tokens = tokens(withoutParentheses(clause));
         boolean restricted = false;
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).word();
             String previous = i > 0 ? tokens.get(i - 1).word() : "";
             String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
             Span cue = null;
+            boolean bound = false;
             if (word.equals("ne") || word.equals("n'")) {
                 if (next.equals("importe")) {
                     continue;
@@ -149,13 +255,17 @@ final class Negations {
                 cue = new Span(i, i);
             } else if (word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) {
                 cue = new Span(i, i + 1);
+                bound = !next.equals("que") && !next.equals("qu'");
             } else if (word.equals("hors") && isWord(next)) {
                 cue = new Span(i, i + 1);
+                bound = true;
             } else if (word.startsWith("non-")) {
                 cue = new Span(i, i);
+                bound = true;
             } else if (word.equals("non") && isWord(next) && !Set.of("seulement", "plus", "pas").contains(next)
                     && !previous.equals("ou") && !followedByComma(clause, tokens.get(i))) {
                 cue = new Span(i, i + 1);
+                bound = true;
             } else if (PROHIBITIONS.contains(word) || (word.equals("interdiction") && Set.of("de", "d'").contains(next))) {
                 cue = new Span(i, i);
             } else if (word.equals("pas") && isWord(next) && !COMPARATIVES.contains(next) && contrastive(clause, tokens, i)) {
@@ -165,13 +275,32 @@ final class Negations {
                     && !(word.equals("défaut") && previous.equals("par")) && !circumstantial(tokens, i)) {
                 int from = word.equals("défaut") && previous.equals("à") && i > 0 ? i - 1 : i;
                 cue = new Span(from, i + 1);
-            } else if (word.equals("défaut") && Set.of("fait", "font", "faisait", "faisaient").contains(previous)) {
-                cue = new Span(i - 1, i);
+                bound = true;
+            } else if (word.equals("défaut") && madeDefault(tokens, i) >= 0) {
+                cue = new Span(madeDefault(tokens, i), i);
+            } else if (REMOVAL_VERB.matcher(word).matches() && everyAfter(tokens, i)) {
+                // "supprimer toute retranscription", "en retirer toute denrée": "plus aucune retranscription"
+                cue = new Span(i, i + 1);
             } else if (NEGATIVE_ADJECTIVES.contains(word) || NEGATIVE_VERB.matcher(word).matches()) {
                 cue = new Span(i, i);
             }
-            if (cue != null && syntactic(tokens, cue) && negativeWordAfter(tokens, cue.to())) {
-                // "ne pas omettre de signaler", "rien ne vous empêche de": two negations, an affirmation
+            int denials = cue == null ? 0
+                    : syntactic(tokens, cue) && negativeWordAfter(tokens, cue.to()) ? 2
+                    : SUBJECT_DENIALS.contains(word) && negativeWordAfter(tokens, neAfter(tokens, cue.to())) ? 2
+                    : NEGATIVE_VERB.matcher(word).matches() ? 1 : 0;
+            if (denials > 0 && secondCue(tokens, cue.to())) {
+                // "éviter les fichiers sans titre" (two denials: an affirmation), "il n'est pas nécessaire d'éviter
+                // les fichiers sans titre" (three: a negation)
+                denials++;
+                if (denials % 2 == 1) {
+                    return new Polarity(clause.substring(tokens.get(cue.from()).start(), tokens.get(cue.to()).end()),
+                            clause.substring(tokens.get(cue.from()).start()).strip(), EXCEPTION.matcher(clause).find());
+                }
+                return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
+            }
+            if (denials == 2) {
+                // "ne pas omettre de signaler", "rien ne vous empêche de", "aucune personne n'échappe à la charte":
+                // two negations, an affirmation
                 return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
             }
             if (cue != null && WHILE_NOT.matcher(clause).find()) {
@@ -180,16 +309,66 @@ final class Negations {
             }
             if (cue != null) {
                 // A second cue ("jamais … sans") makes a double negation, a restriction.
-                restricted = restricted || secondCue(tokens, cue.to());
+                // (not after a noun or adjective of denial: "pour non-transmission du dossier … sans rappel" denies twice)
+                restricted = restricted || ((!bound || word.equals("sans")) && secondCue(tokens, cue.to()));
                 int start = tokens.get(cue.from()).start();
                 int end = tokens.get(cue.to()).end();
                 int comma = clause.indexOf(',', end);
-                String scope = clause.substring(clause.lastIndexOf(',', start) + 1, comma < 0 ? clause.length() : comma);
+                String scope = bound
+                        ? boundScope(clause, tokens, cue)
+                        : clause.substring(clause.lastIndexOf(',', start) + 1, comma < 0 ? clause.length() : comma);
+                if (bound) {
+                    // a list of findings ("absence de plan bleu et défaut de déclaration des EIG"): each denial's scope
+                    Polarity further = of(clause.substring(end));
+                    if (further.negated()) {
+                        scope = scope + " … " + further.scope();
+                    }
+                }
                 return new Polarity(clause.substring(start, end), scope.strip(),
                         restricted || EXCEPTION.matcher(clause).find());
             }
         }
         return new Polarity(null, null, restricted || EXCEPTION.matcher(clause).find());
+    }
+
+    /**
+     * The scope of a negation bound to a noun or an adjective ("sans prescription médicale", "absence de document
+     * unique", "à but non lucratif", "non-communication du dossier"): the cue and the {@value #BOUND_WORDS} words
+     * after it, within punctuation — not the whole clause, which the negation leaves
+     * affirmative ("l'EHPAD est géré par une association à but non lucratif" states that an association manages it).
+     */
+    private static String boundScope(String clause, List<Token> tokens, Span cue) {
+        // "la direction non conforme": a "non" adjective bears on the noun before it
+        boolean adjective = tokens.get(cue.from()).word().equals("non") || tokens.get(cue.from()).word().startsWith("non-");
+        int from = adjective && cue.from() > 0 && isWord(tokens.get(cue.from() - 1).word()) ? cue.from() - 1 : cue.from();
+        int to = cue.to();
+        for (int j = cue.to() + 1; j < tokens.size() && j <= cue.to() + BOUND_WORDS && isWord(tokens.get(j).word()); j++) {
+            to = j;
+        }
+        String scope = clause.substring(tokens.get(from).start(), tokens.get(to).end());
+        int comma = scope.indexOf(',', tokens.get(cue.to()).end() - tokens.get(from).start());
+        return (comma < 0 ? scope : scope.substring(0, comma)).strip();
+    }
+
+    /** Words after a bound negation's cue that it bears on. */
+    static final int BOUND_WORDS = 3;
+
+    private static String withoutParentheses(String clause) {
+        StringBuilder masked = new StringBuilder(clause);
+        int depth = 0;
+        for (int i = 0; i < masked.length(); i++) {
+            char c = masked.charAt(i);
+            if (c == '(') {
+                depth++;
+            }
+            if (depth > 0) {
+                masked.setCharAt(i, ' ');
+            }
+            if (c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+        return masked.toString();
     }
 
     /**
@@ -208,6 +387,17 @@ final class Negations {
             if (PARTICLES.contains(word)
                     && !(NOUN_PARTICLES.contains(word) && DETERMINERS.contains(tokens.get(j - 1).word()))) {
                 return j;
+            }
+        }
+        // "n'a mis en évidence de fragilités que dans …", "ne signaler au procureur de la République que …": the
+        // restricting "que" may come further than a particle would
+        for (int j = ne + WINDOW + 2; j < tokens.size() && j <= ne + RESTRICTION_WINDOW + 1; j++) {
+            String word = tokens.get(j).word();
+            if (!isWord(word) || PARTICLES.contains(word)) {
+                return 0;
+            }
+            if (word.equals("que") || word.equals("qu'")) {
+                return -1;
             }
         }
         return 0;
@@ -268,9 +458,26 @@ final class Negations {
         return false;
     }
 
+    /** "aucun", "nul", "personne", "rien" as subjects, whose "ne" follows them. */
+    private static final Set<String> SUBJECT_DENIALS = Set.of("aucun", "aucune", "nul", "nulle", "personne", "rien");
+
+    /** The index of the "ne" after a denying subject ("aucune personne travaillant pour l'agence n'échappe"); past the end when none. */
+    private static int neAfter(List<Token> tokens, int from) {
+        for (int j = from + 1; j < tokens.size() && j <= from + 10; j++) {
+            String word = tokens.get(j).word();
+            if (word.equals("ne") || word.equals("n'")) {
+                return j;
+            }
+            if (Set.of(";", ":", ".").contains(word)) {
+                break;
+            }
+        }
+        return tokens.size();
+    }
+
     /** Whether a verb of negative meaning follows the cue before the next punctuation ("ne pas omettre", "n'empêche"). */
     private static boolean negativeWordAfter(List<Token> tokens, int from) {
-        for (int j = from + 1; j < tokens.size() && j <= from + 4; j++) {
+        for (int j = from + 1; j < tokens.size() && j <= from + 5; j++) {
             String word = tokens.get(j).word();
             if (!isWord(word)) {
                 return false;

@@ -62,6 +62,8 @@ final class PolarityCheck {
     Optional<Mismatch> find(List<String> answerClauses, List<Passage> cited) {
         Optional<Mismatch> found = mismatch(answerClauses, cited)
                 .filter(mismatch -> !withoutRestatedAsNegatedParticiple(mismatch, answerClauses))
+                .filter(mismatch -> !negationMoved(mismatch, String.join(" ; ", answerClauses)))
+                .filter(mismatch -> !otherBranch(mismatch, String.join(" ; ", answerClauses)))
                 .filter(mismatch -> !prefixedAntonym(mismatch.sourceClause().text(), String.join(" ", answerClauses)));
         return found.isPresent() ? found : prefixDropped(answerClauses, cited);
     }
@@ -153,6 +155,68 @@ final class PolarityCheck {
                 .anyMatch(clause -> WORD.matcher(clause).results().anyMatch(word -> stem(word.group()).equals(stem)));
     }
 
+    /**
+     * Whether the negation one side binds to a word ("sans prescription", "absence de plan bleu", "non-communication
+     * du dossier", "une information non délivrée") is stated by the other side in another form on a word of the same
+     * stem ("en l'absence de prescription", "faute de plan bleu", "le dossier n'a pas été communiqué", "défaut
+     * d'information"): the negation moved, it was neither dropped nor added.
+     */
+    static boolean negationMoved(Mismatch mismatch, String answer) {
+        boolean dropped = mismatch.sourcePolarity().negated();
+        Polarity bound = dropped ? mismatch.sourcePolarity() : mismatch.answerPolarity();
+        String boundSide = dropped ? mismatch.sourceClause().text() : answer;
+        if (!dropped && bound.scope() != null && CONDITION.matcher(bound.scope()).lookingAt()) {
+            // "si l'usager ne confirme pas par écrit, …" for "à défaut de confirmation, …": a condition in either form
+            Set<String> denied = deniedStems(bound.scope());
+            denied.retainAll(deniedStems(mismatch.source().text()));
+            return !denied.isEmpty();
+        }
+        if (bound.scope() == null || !Negations.cues(boundSide).stream().allMatch(cue -> BOUND_CUE.matcher(cue).find())) {
+            // "un scan sans texte n'est pas exploitable" → "un scan sans texte reste exploitable": "n'est pas" dropped
+            return false;
+        }
+        Set<String> denied = deniedStems(bound.scope());
+        denied.retainAll(deniedStems(dropped ? answer : mismatch.source().text()));
+        return !denied.isEmpty();
+    }
+
+    /**
+     * Whether the answer negates the condition of a rule the source states in two branches ("par courriel lorsque le
+     * réclamant a écrit par voie électronique, et par courrier dans les autres cas" → "par courrier lorsque le
+     * réclamant n'a pas écrit par voie électronique"): the other branch, restated.
+     */
+    static boolean otherBranch(Mismatch mismatch, String answer) {
+        if (mismatch.sourcePolarity().negated() || !TWO_BRANCHES.matcher(mismatch.source().text()).find()) {
+            return false;
+        }
+        int cue = answer.indexOf(mismatch.answerPolarity().cue());
+        Matcher condition = CONDITION_WORD.matcher(answer);
+        return cue > 0 && condition.find() && condition.start() < cue;
+    }
+
+    private static final Pattern TWO_BRANCHES = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:dans (?:tous )?les autres cas|dans le cas contraire|sinon)(?![\\p{L}])");
+    private static final Pattern CONDITION_WORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:si|s['’]|lorsque|lorsqu['’]|quand)(?![\\p{L}])");
+    private static final Pattern CONDITION = Pattern.compile("(?iu)(?:si|s['’]|lorsque|lorsqu['’]|quand|tant que|tant qu['’])(?![\\p{L}])");
+    private static final Pattern BOUND_CUE = Pattern.compile(
+            "(?iu)^(?:sans|hors|non|non-\\p{L}+|absence|défaut|à défaut|faute|manque|refus|omission|oubli)(?![\\p{L}])");
+    private static final Pattern NEGATIVE_MARK = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:(?:ne|sans|non|absence|défaut|faute|manque|aucune?|jamais|refus|omission)(?![\\p{L}])|n['’])"
+                    + "((?:\\s*[\\p{L}'’-]+){1,5})|(?<![\\p{L}])non-(\\p{L}+)");
+
+    /** The stems of the words a negation bears on in {@code text}: up to five words after each negative mark. */
+    private static Set<String> deniedStems(String text) {
+        Set<String> stems = new java.util.HashSet<>();
+        Matcher mark = NEGATIVE_MARK.matcher(text);
+        while (mark.find()) {
+            String words = mark.group(1) != null ? mark.group(1) : mark.group(2);
+            WORD.matcher(words).results().map(w -> stem(w.group()))
+                    .filter(st -> !Set.of("pour", "dans", "avec", "sont", "être", "etre", "avoi", "plus").contains(st))
+                    .forEach(stems::add);
+        }
+        return stems;
+    }
+
     private static final Pattern WITHOUT_WORD = Pattern.compile("(?iu)^sans\\s+(\\p{L}{4,})");
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
     private static final int STEM = 4;
@@ -169,7 +233,14 @@ final class PolarityCheck {
             if (polarity.mixed() || answerTerms.size() < MIN_SHARED) {
                 continue;
             }
-            Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited))
+            Optional<Mismatch> parity = chainedParity(answerClause, answerTerms, cited);
+            if (parity != null) {
+                if (parity.isPresent()) {
+                    return parity;
+                }
+                continue;
+            }
+            Optional<Mismatch> mismatch = compare(answerTerms, polarity, candidates(answerTerms, cited), subject(answerClause))
                     .filter(found -> negationBearsOnTheMatch(found, answerTerms))
                     .filter(found -> !sameLowerBound(found.sourceClause().text(), answerClause));
             if (mismatch.isEmpty()) {
@@ -180,6 +251,32 @@ final class PolarityCheck {
             }
         }
         return restatedNegationDropped(answerClauses, cited);
+    }
+
+    /**
+     * Where the answer clause or the source clause it restates chains denials ({@link Negations#chained}: "éviter les
+     * fichiers sans titre"), the parity of their denials compared: "éviter les fichiers avec un titre" (one) and "il
+     * n'est pas nécessaire d'éviter les fichiers sans titre" (three) invert it, "il convient d'éviter les fichiers
+     * dépourvus de titre" (two) keeps it. Null when neither side chains (the other comparisons apply).
+     */
+    private Optional<Mismatch> chainedParity(String answerClause, Set<String> answerTerms, List<Passage> cited) {
+        Optional<Candidate> best = candidates(answerTerms, cited).stream().max(java.util.Comparator.comparingDouble(Candidate::coverage));
+        if (best.isEmpty() || !(Negations.chained(best.get().clause().text()) || Negations.chained(answerClause)
+                || best.get().clause().introducedDenials() > 0)) {
+            return null;
+        }
+        List<String> source = new ArrayList<>(Negations.denials(best.get().clause().text()));
+        for (int i = 0; i < best.get().clause().introducedDenials(); i++) {
+            source.add(0, "(liste niée)");
+        }
+        List<String> answer = Negations.denials(answerClause);
+        if (source.size() % 2 == answer.size() % 2) {
+            return Optional.empty();
+        }
+        Candidate match = best.get();
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(),
+                new Polarity(source.size() % 2 == 1 ? String.join(" … ", source) : null, match.clause().text(), false),
+                new Polarity(answer.size() % 2 == 1 ? String.join(" … ", answer) : null, answerClause, false)));
     }
 
     /**
@@ -295,8 +392,9 @@ final class PolarityCheck {
         for (Passage passage : cited) {
             for (Sentence sentence : passage.sentences()) {
                 for (Clause clause : sentence.clauses()) {
-                    double coverage = Overlap.coverage(answerTerms, clause.terms());
-                    if (Overlap.shared(answerTerms, clause.terms()) >= MIN_SHARED && coverage >= MIN_MATCH) {
+                    int shared = Overlap.sharedOrDerived(answerTerms, clause.terms());
+                    double coverage = answerTerms.isEmpty() ? 0 : (double) shared / answerTerms.size();
+                    if (shared >= MIN_SHARED && coverage >= MIN_MATCH) {
                         candidates.add(new Candidate(passage, sentence, clause, coverage));
                     }
                 }
@@ -305,19 +403,27 @@ final class PolarityCheck {
         return candidates;
     }
 
-    private static Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates) {
+    private Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates) {
+        return compare(answerTerms, polarity, candidates, null);
+    }
+
+    /** {@code subject}: the answer clause's first content term, when it opens the clause as its subject. */
+    private Optional<Mismatch> compare(Set<String> answerTerms, Polarity polarity, List<Candidate> candidates, String subject) {
         double best = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
         List<Candidate> closest = candidates.stream().filter(c -> c.coverage() >= best - TIE_MARGIN).toList();
         if (closest.isEmpty()
                 || closest.stream().anyMatch(c -> c.clause().polarity().mixed()
-                        || c.clause().polarity().negated() == polarity.negated())) {
+                        || c.clause().polarity().negated() == polarity.negated() && !deniesElsewhere(c, polarity, answerTerms))) {
             return Optional.empty();
         }
         Candidate match = closest.stream().filter(c -> c.coverage() == best).findFirst().orElseThrow();
         boolean siblingSupports = match.sentence().clauses().stream()
                 .filter(clause -> clause != match.clause() && clause.polarity().negated() == polarity.negated())
                 .anyMatch(clause -> answerTerms.stream()
-                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term))
+                        // not the answer's subject, which the source may name in a clause of its own ("Cette fonction
+                        // est une aide : elle ne dispense pas …" → "Cette fonction dispense …")
+                        .anyMatch(term -> clause.terms().contains(term) && !match.clause().terms().contains(term)
+                                && !term.equals(subject))
                         // a negation the source states in a clause of its own ("absence de registre" beside "tenir un
                         // registre"), restated in the answer's words ("il n'existe pas de registre")
                         || (polarity.negated() && !clause.polarity().mixed()
@@ -326,6 +432,47 @@ final class PolarityCheck {
         if (siblingSupports) {
             return Optional.empty();
         }
-        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), match.clause().polarity(), polarity));
+        Polarity sourcePolarity = match.clause().polarity().negated() == polarity.negated()
+                ? new Polarity(null, null, false)
+                : match.clause().polarity();
+        return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), sourcePolarity, polarity));
+    }
+
+    /** The first content term of a clause that opens with a determiner and a noun ("Cette fonction …", "Le registre …"). */
+    private String subject(String clause) {
+        Matcher opening = SUBJECT.matcher(clause);
+        if (!opening.lookingAt()) {
+            return null;
+        }
+        Set<String> noun = terms.of(opening.group(1));
+        return noun.size() == 1 ? noun.iterator().next() : null;
+    }
+
+    private static final Pattern SUBJECT = Pattern.compile(
+            "(?iu)\\s*(?:(?:le|la|les|ce|cet|cette|ces|son|sa|ses|leur|leurs|chaque|tout|toute)\\s+|l['’]\\s*)(\\p{L}{3,})(?![\\p{L}'’])");
+
+    /**
+     * Whether a negated source clause denies something the negated answer clause does not restate, so that on what the
+     * answer restates the source is affirmative: "géré par une association à but non lucratif" → "n'est pas géré par une
+     * association", "exposer des données personnelles" listed beside "omettre une négation" → "n'exposent jamais de
+     * données personnelles". The source holds one denial, whose scope shares no word (nor stem) with the answer clause.
+     */
+    private boolean deniesElsewhere(Candidate candidate, Polarity answer, Set<String> answerTerms) {
+        Polarity source = candidate.clause().polarity();
+        if (!answer.negated() || answer.mixed() || !source.negated() || source.mixed()
+                || Negations.count(candidate.clause().text()) != 1 || sharesStem(source.scope(), answer.scope())) {
+            return false;
+        }
+        // the source denies nothing the answer restates, or the answer binds its denial to another word the source
+        // states ("pour non-communication du dossier … avec rappel" → "… sans rappel")
+        return Overlap.shared(terms.of(source.scope()), answerTerms) == 0
+                || (BOUND_CUE.matcher(answer.cue()).find()
+                        && Overlap.sharedOrDerived(terms.of(answer.scope()), candidate.clause().terms()) > 0);
+    }
+
+    private static boolean sharesStem(String one, String other) {
+        Set<String> stems = new java.util.HashSet<>();
+        WORD.matcher(one).results().forEach(w -> stems.add(stem(w.group(), 5)));
+        return WORD.matcher(other).results().anyMatch(w -> stems.contains(stem(w.group(), 5)));
     }
 }

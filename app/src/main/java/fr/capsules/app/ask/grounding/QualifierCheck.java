@@ -95,6 +95,10 @@ final class QualifierCheck {
         if (said.restrictsOutright() && !written.restriction() && written.exception() == null) {
             return Optional.of("la réponse pose une restriction (« ne … que », « seul », « uniquement ») absente de la source.");
         }
+        Optional<String> partial = partialMadeTotal(answer, source.text());
+        if (partial.isPresent()) {
+            return partial;
+        }
         Optional<String> time = TimeWords.difference(answer, source.text());
         if (time.isPresent()) {
             return time;
@@ -117,12 +121,17 @@ final class QualifierCheck {
         if (written.exception() != null && said.exception() == null && said.inclusion()) {
             return Optional.of("la source prévoit une exception (« sauf … »), la réponse l'inclut.");
         }
-        if (said.exception() != null && written.exception() == null) {
+        if (said.exception() != null && written.exception() == null && !ALTERNATIVE.matcher(source.text()).find()) {
+            // a rule in two branches ("… et par courrier dans les autres cas") may be restated as a rule and its exception
             if (written.inclusion()) {
                 return Optional.of("la source inclut ce cas (« y compris », « quel que soit »), la réponse l'excepte.");
             }
             if (Overlap.shared(terms.of(said.exception()), source.terms()) > 0) {
                 return Optional.of("la réponse fait une exception (« sauf … ») de ce que la source affirme.");
+            }
+            if (!written.restriction()) {
+                // "Signaler au procureur …, sauf en EHPAD": an exception the source does not make narrows its rule
+                return Optional.of("la réponse fait une exception (« sauf … ») que la source ne prévoit pas.");
             }
         }
         if (said.exception() != null && written.exception() != null && !said.restriction() && !written.restriction()
@@ -131,6 +140,33 @@ final class QualifierCheck {
         }
         return Optional.empty();
     }
+
+    /** A partial negation: "non systématique", "pas systématiquement", "pas toujours", "pas tous". */
+    private static final Pattern PARTIAL = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:non|pas|plus)\\s+(?:systématique\\p{L}*|toujours|tou(?:te)?s|forcément|nécessairement|exhausti\\p{L}*|constant\\p{L}*)(?![\\p{L}])"
+                    + "|(?<![\\p{L}])(?:de manière|de façon)\\s+(?:non\\s+)?(?:systématique|constante)(?![\\p{L}])|(?<![\\p{L}])(?:parfois|pas\\s+toujours|irrégulière\\p{L}*|inégal\\p{L}*)(?![\\p{L}])");
+    /** A total negation: "jamais", "aucun", "nul", "en aucun cas". */
+    private static final Pattern TOTAL = Pattern.compile("(?iu)(?<![\\p{L}])(?:jamais|aucune?|nulle?|en aucun cas)(?![\\p{L}])");
+
+    /**
+     * "Information non systématique des familles" restated "les familles ne sont jamais informées", or the other way
+     * round: "not always" and "never" are different facts.
+     */
+    static Optional<String> partialMadeTotal(String answer, String source) {
+        boolean sourcePartial = PARTIAL.matcher(source).find() && !TOTAL.matcher(source).find();
+        boolean answerPartial = PARTIAL.matcher(answer).find() && !TOTAL.matcher(answer).find();
+        if (sourcePartial && !answerPartial && TOTAL.matcher(answer).find()) {
+            return Optional.of("la source dit « pas toujours », la réponse « jamais » ou « aucun ».");
+        }
+        if (answerPartial && !sourcePartial && TOTAL.matcher(source).find()) {
+            return Optional.of("la source dit « jamais » ou « aucun », la réponse « pas toujours ».");
+        }
+        return Optional.empty();
+    }
+
+    /** A rule in two branches, which an answer may restate as a rule and its exception: "… et par courrier dans les autres cas". */
+    private static final Pattern ALTERNATIVE = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:dans les autres cas|dans le cas contraire|sinon|autrement|dans tous les autres cas)(?![\\p{L}])");
 
     private static final Pattern WITHOUT_DOING = Pattern.compile("(?iu)(?<![\\p{L}])sans\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:er|ir|re)(?![\\p{L}])");
     private static final Pattern WHILE_DOING = Pattern.compile("(?iu)(?<![\\p{L}])en\\s+(?:l['’]|les?\\s+|se\\s+|s['’])?(\\p{L}{2,})(?:ant|issant)(?![\\p{L}])");

@@ -64,13 +64,15 @@ final class Qualifiers {
     private static final Pattern EXPLICIT_BOUND = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:au plus tard|au maximum|au plus|au plus tôt|au minimum|au moins|jusqu['’]à|pas plus d['e]|pas moins d['e])(?![\\p{L}])");
     private static final Pattern RESTRICTION = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,5}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
+            "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,8}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
     /** "n'est jamais communiquée sans son accord", "aucun autre outil que Capsules": restrictions in negative form. */
     private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:sans|avant)\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
     private static final Pattern RESTRICTING_WORD = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?<!\\p{L}ent\\s)(?<!à\\s(?:elle|elles|lui|eux)\\s)seule?s?|seulement|uniquement|exclusivement"
-                    + "|(?:limit|réserv|dédi)(?:er|e|ent|é|ée|és|ées)\\s+(?:à|aux)|se limite(?:nt)?\\s+à)(?![\\p{L}])");
+                    + "|(?:limit|réserv|dédi)(?:er|e|ent|é|ée|és|ées)\\s+(?:à|aux)|se limite(?:nt)?\\s+à"
+                    // "Limiter l'aide à la prise par les aides-soignantes aux médicaments …": the object comes between
+                    + "|limit(?:er|e|ent)\\s+(?:[\\p{L}'’-]+\\s+){1,8}?(?:à|aux)(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?\\p{L}+s(?![\\p{L}])))(?![\\p{L}])");
     private static final Pattern EXCEPTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception d['e]|à moins qu['e]|à l['’]exclusion d['e]|en dehors d['e])(?![\\p{L}])\\s*([^,;:.]*)");
     private static final Pattern INCLUSION = Pattern.compile(

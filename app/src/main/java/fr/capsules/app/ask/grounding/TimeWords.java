@@ -85,6 +85,12 @@ final class TimeWords {
         if (period.isPresent()) {
             return period;
         }
+        Map<Integer, String> answerPeriods = periods(answer);
+        if (!answerPeriods.isEmpty() && periods(source).isEmpty() && !ANY_RHYTHM.matcher(source).find()) {
+            // "un suivi annuel" for "un suivi": a rhythm the source does not state
+            return Optional.of("la réponse donne le rythme « " + String.join(", ", answerPeriods.values())
+                    + " », que la source n'indique pas.");
+        }
         Optional<String> day = differ(relativeDays(answer), relativeDays(source), "le jour");
         if (day.isPresent()) {
             return day;
@@ -187,15 +193,28 @@ final class TimeWords {
         return days;
     }
 
-    /** Stem of the event → "avant" or "après", reversed in a negated clause. */
+    /** Any wording of a rhythm, read or not: a source holding one is not said to state none. */
+    private static final Pattern ANY_RHYTHM = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:fois|chaque|tous les|toutes les|par (?:an|année|mois|semaine|jour|trimestre)|périodi\\p{L}*|régulièrement)(?![\\p{L}])");
+
+    /** A negation of the verb, which reverses an order: not "absent", "sans …", "non …". */
+    private static final Pattern VERBAL = Pattern.compile("(?iu)(?:n['’]|(?:ne|nul|nulle|rien|personne|jamais|aucune?)(?![\\p{L}]))");
+
+    /** Stem of the event → "avant" or "après"; "avant" reversed in a clause whose verb is negated ("ne … pas avant"). */
     static Map<String, String> orders(String text) {
         Map<String, String> orders = new HashMap<>();
         for (String clause : Clauses.of(text)) {
             Negations.Polarity polarity = Negations.of(clause);
-            boolean reversed = polarity.negated() && !polarity.mixed();
+            boolean negated = polarity.negated() && !polarity.mixed();
             Matcher order = ORDER.matcher(clause);
             while (order.find()) {
+                // "avant l'échéance de deux mois, encore absent dans 12 % des dossiers": the verb is not negated
                 boolean before = order.group(1).equalsIgnoreCase("avant");
+                // "n'est jamais retirée avant validation" is "retirée après validation"; "ne sont pas informées après
+                // une chute" says nothing of "avant"; nor does a negation whose scope leaves "avant" out ("à envoyer
+                // avant l'échéance, n'est toujours pas envoyé dans 12 % des dossiers")
+                boolean reversed = negated && before && VERBAL.matcher(polarity.cue()).lookingAt()
+                        && polarity.scope().contains(order.group());
                 orders.putIfAbsent(stem(order.group(2)), before != reversed ? "avant" : "après");
             }
         }
