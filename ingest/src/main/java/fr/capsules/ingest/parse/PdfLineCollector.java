@@ -1,8 +1,11 @@
 package fr.capsules.ingest.parse;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.PDTextState;
@@ -33,11 +37,13 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Vector;
 
 /**
- * A text stripper that, instead of writing text, records each line of one page with its dominant
- * font size and boldness. Glyphs a reader cannot see ({@link PdfVisibility}) are set aside as
- * {@link HiddenText} instead of joining the lines. Not thread-safe: one instance per parse.
+ * A text stripper that, instead of writing text, records each line of each page with its dominant
+ * font size and boldness, and hands the lines over page by page. Glyphs a reader cannot see
+ * ({@link PdfVisibility}) are set aside as {@link HiddenText} instead of joining the lines. Not
+ * thread-safe: one instance per parse.
  */
 final class PdfLineCollector extends PDFTextStripper {
 
@@ -60,9 +66,28 @@ final class PdfLineCollector extends PDFTextStripper {
     private final HiddenGlyphs hidden = new HiddenGlyphs();
     /** Whether each font met is bold: asked once per font rather than once per glyph. */
     private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+    /** The font of the last glyph counted and whether it is bold: a line mostly keeps its font. */
+    private PDFont lastFont;
+    private boolean lastFontBold;
+    /** PDFBox's suppression of glyphs drawn over themselves, done here without its boxed tree maps. */
+    private final OverlappingGlyphs overlapping = new OverlappingGlyphs();
+    /**
+     * For each open marked-content sequence, whether it carries an ActualText: PDFBox's stripper
+     * skips the duplicate suppression inside one, and keeps that state private.
+     */
+    private final Deque<Boolean> markedContentsWithActualText = new ArrayDeque<>();
+    private boolean inActualText;
+    /** The text rendering matrix PDFBox computed for the glyph being shown; null for vertical fonts. */
+    private Matrix glyphMatrix;
+    private PageReader reader;
+    /** Whether the reader said to stop: the pages left are passed over. */
+    private boolean stopped;
+    /** The page after the last one told to the reader. */
+    private int nextPage;
 
     PdfLineCollector(ParseContext context) {
         this.context = context;
+        setSuppressDuplicateOverlappingText(false); // done in processTextPosition, same decisions
         // The text stripper ignores colours and paths; judging visibility needs both.
         addOperator(new SetNonStrokingColor(this));
         addOperator(new SetNonStrokingColorN(this));
@@ -84,23 +109,76 @@ final class PdfLineCollector extends PDFTextStripper {
         return hidden.fragments();
     }
 
-    /** Extracts the lines of the 1-based page {@code pageNumber}. */
-    List<PdfLine> linesOf(PDDocument document, int pageNumber) throws IOException {
-        lines.clear();
-        resetLine();
-        paragraphPending = true;
-        setStartPage(pageNumber);
-        setEndPage(pageNumber);
-        getText(document);
-        finishLine();
-        hidden.flush();
-        return List.copyOf(lines);
+    /** Told the lines of each page read, in page order. */
+    interface PageReader {
+        /**
+         * The lines of the 1-based page {@code pageNumber} (none for a page without content).
+         *
+         * @return whether to read the next page
+         */
+        boolean page(int pageNumber, List<PdfLine> lines) throws IOException;
+    }
+
+    /**
+     * Reads pages 1 to {@code lastPage} of {@code document} in one pass of the text stripper,
+     * telling {@code reader} the lines of each page as soon as the page is read, until it says to
+     * stop: the pages after it are then not read.
+     */
+    void read(PDDocument document, int lastPage, PageReader reader) throws IOException {
+        this.reader = reader;
+        stopped = false;
+        nextPage = 1;
+        setStartPage(1);
+        setEndPage(lastPage);
+        writeText(document, Writer.nullWriter());
+        pagesWithoutContentBefore(lastPage + 1);
+    }
+
+    @Override
+    public void processPage(PDPage page) throws IOException {
+        int number = getCurrentPageNo();
+        if (stopped || number < getStartPage() || number > getEndPage()) {
+            return;
+        }
+        // PDFTextStripper does not process a page without content: its (empty) lines are told here.
+        pagesWithoutContentBefore(number);
+        if (stopped) {
+            return;
+        }
+        context.checkpoint();
+        super.processPage(page);
+    }
+
+    private void pagesWithoutContentBefore(int pageNumber) throws IOException {
+        while (nextPage < pageNumber && !stopped) {
+            context.checkpoint();
+            tell(nextPage, List.of());
+        }
+    }
+
+    private void tell(int pageNumber, List<PdfLine> pageLines) throws IOException {
+        nextPage = pageNumber + 1;
+        if (!reader.page(pageNumber, pageLines)) {
+            stopped = true;
+        }
     }
 
     @Override
     protected void startPage(PDPage page) throws IOException {
         visibility.startPage(document, page);
+        overlapping.clear();
+        lines.clear();
+        resetLine();
+        paragraphPending = true;
         super.startPage(page);
+    }
+
+    @Override
+    protected void endPage(PDPage page) throws IOException {
+        super.endPage(page);
+        finishLine();
+        hidden.flush();
+        tell(getCurrentPageNo(), List.copyOf(lines));
     }
 
     @Override
@@ -124,12 +202,18 @@ final class PdfLineCollector extends PDFTextStripper {
     @Override
     public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
         visibility.beginMarkedContent(tag, properties);
+        // As PDFTextStripper does: the innermost sequence opened decides, until one with an ActualText ends.
+        inActualText = PDMarkedContent.create(tag, properties).getActualText() != null;
+        markedContentsWithActualText.push(inActualText);
         super.beginMarkedContentSequence(tag, properties);
     }
 
     @Override
     public void endMarkedContentSequence() {
         visibility.endMarkedContent();
+        if (!markedContentsWithActualText.isEmpty() && markedContentsWithActualText.pop()) {
+            inActualText = false;
+        }
         super.endMarkedContentSequence();
     }
 
@@ -145,11 +229,30 @@ final class PdfLineCollector extends PDFTextStripper {
             return;
         }
         hidden.flush();
+        if (!inActualText && overlapping.isDuplicate(position.getUnicode(), position.getX(), position.getY(),
+                position.getWidth())) {
+            return;
+        }
         super.processTextPosition(position);
+    }
+
+    @Override
+    protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+            throws IOException {
+        // PDFBox moves a vertical font's glyph to its vertical origin; the visibility checks use the horizontal one.
+        glyphMatrix = font.isVertical() ? null : textRenderingMatrix;
+        try {
+            super.showGlyph(textRenderingMatrix, font, code, displacement);
+        } finally {
+            glyphMatrix = null;
+        }
     }
 
     /** The current glyph's text space → user space, as PDFStreamEngine computes it to show the glyph. */
     private Matrix textRenderingMatrix() {
+        if (glyphMatrix != null) {
+            return glyphMatrix;
+        }
         PDGraphicsState state = getGraphicsState();
         PDTextState text = state.getTextState();
         float size = text.getFontSize();
@@ -167,7 +270,11 @@ final class PdfLineCollector extends PDFTextStripper {
             countGlyphOfSize(Math.round(p.getFontSizeInPt() * 2) / 2f);
             glyphs++;
             PDFont font = p.getFont();
-            if (font != null && boldFonts.computeIfAbsent(font, PdfLineCollector::isBold)) {
+            if (font != lastFont) {
+                lastFont = font;
+                lastFontBold = font != null && boldFonts.computeIfAbsent(font, PdfLineCollector::isBold);
+            }
+            if (lastFontBold) {
                 boldGlyphs++;
             }
         }

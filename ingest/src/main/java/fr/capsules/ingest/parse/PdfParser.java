@@ -83,17 +83,16 @@ final class PdfParser implements DocumentParser {
         List<List<PdfLine>> pages = new ArrayList<>();
         List<Integer> scanned = new ArrayList<>();
         List<Integer> blank = new ArrayList<>();
-        for (int number = 1; number <= readable; number++) {
-            context.checkpoint();
-            List<PdfLine> lines = collector.linesOf(document, number);
+        collector.read(document, readable, (number, lines) -> {
             if (lines.isEmpty()) {
                 (hasXObjects(document.getPage(number - 1)) ? scanned : blank).add(number);
             }
             if (!budget.admit(lines.stream().mapToInt(l -> l.text().length() + 1).sum())) {
-                break;
+                return false;
             }
             pages.add(lines);
-        }
+            return true;
+        });
         // One warning per kind, pages collapsed into runs: a long scan is one line, not thousands.
         if (!scanned.isEmpty()) {
             warnings.add(PageRanges.of(scanned) + " sans texte, probablement numérisée" + (scanned.size() > 1 ? "s" : ""));

@@ -68,6 +68,35 @@ final class PdfFixtures {
         return this;
     }
 
+    /**
+     * A page whose lines are each drawn twice, the second time {@code offset} points to the right:
+     * the fake bold of some tools.
+     */
+    PdfFixtures overprintedPage(float offset, String... lines) throws IOException {
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            float y = 760;
+            for (String line : lines) {
+                for (float dx : new float[] {0, offset}) {
+                    content.beginText();
+                    content.setFont(REGULAR, 11);
+                    content.newLineAtOffset(60 + dx, y);
+                    content.showText(line);
+                    content.endText();
+                }
+                y -= 30;
+            }
+        }
+        return this;
+    }
+
+    /** A page without any content stream, as some tools leave a blank page. */
+    PdfFixtures blankPage() {
+        document.addPage(new PDPage(PDRectangle.A4));
+        return this;
+    }
+
     /** A page holding only a picture, like a scanned page without OCR. */
     PdfFixtures scannedPage() throws IOException {
         PDPage page = new PDPage(PDRectangle.A4);

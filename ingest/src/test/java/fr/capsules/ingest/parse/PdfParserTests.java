@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,64 @@ class PdfParserTests {
         ParsedDocument parsed = parser.parse(pdf, context());
 
         assertThat(parsed.warnings()).containsExactly("pages 1 à 3, 5 sans texte, probablement numérisées");
+    }
+
+    @Test
+    void textDrawnAgainOverItselfIsReadOnceAsPdfBoxReadsIt() throws IOException {
+        byte[] pdf = new PdfFixtures()
+                .overprintedPage(0.4f, "Avis défavorable à l'ouverture.", "Visite de contrôle le 4 juin.")
+                .overprintedPage(80f, "Décalé")
+                .bytes(dir, "fake-bold.pdf");
+
+        ParsedDocument parsed = parser.parse(pdf, context());
+
+        // Drawn 0.4 pt apart, each glyph overlaps its twin: shown once. 80 pt apart, both are seen.
+        assertThat(PdfFixtures.texts(parsed)).containsExactly("P@1 Avis défavorable à l'ouverture.",
+                "P@1 Visite de contrôle le 4 juin.", "P@2 Décalé Décalé");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document).strip().split("\\R+"))
+                    .containsExactly("Avis défavorable à l'ouverture.", "Visite de contrôle le 4 juin.", "Décalé Décalé");
+        }
+    }
+
+    @Test
+    void pagesWithoutAnyContentStreamKeepTheirPlaceAmongThePages() throws IOException {
+        byte[] pdf = new PdfFixtures()
+                .blankPage()
+                .page(Line.first("Deuxième page avec du texte."))
+                .blankPage()
+                .blankPage()
+                .scannedPage()
+                .page(Line.first("Sixième page avec du texte."))
+                .blankPage()
+                .bytes(dir, "blank.pdf");
+
+        ParsedDocument parsed = parser.parse(pdf, context());
+
+        assertThat(parsed.pageCount()).isEqualTo(7);
+        assertThat(PdfFixtures.texts(parsed)).containsExactly("P@2 Deuxième page avec du texte.",
+                "P@6 Sixième page avec du texte.");
+        assertThat(parsed.warnings()).containsExactly("page 5 sans texte, probablement numérisée",
+                "pages 1, 3, 4, 7 sans texte (pages vides)");
+    }
+
+    @Test
+    void thePagesAfterTheOneThatExhaustsTheTextBudgetAreNotRead() throws IOException {
+        byte[] pdf = new PdfFixtures()
+                .page(Line.first("Première page, courte."))
+                .blankPage()
+                .page(Line.first("Troisième page, dont le texte dépasse à lui seul la limite de caractères du document."))
+                .blankPage()
+                .scannedPage()
+                .page(Line.first("Sixième page."))
+                .bytes(dir, "budget.pdf");
+        ParseContext limited = new ParseContext(new ParseLimits(Duration.ofSeconds(30), 16L << 20, 60, 2_000, 1_000));
+
+        ParsedDocument parsed = parser.parse(pdf, limited);
+
+        assertThat(PdfFixtures.texts(parsed)).containsExactly("P@1 Première page, courte.");
+        assertThat(parsed.warnings()).hasSize(2).startsWith("page 2 sans texte (page vide)");
+        assertThat(parsed.warnings().get(1)).startsWith("texte tronqué : limite de 60 caractères");
     }
 
     @Test
