@@ -1,7 +1,6 @@
 package fr.capsules.app.ask;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import fr.capsules.ingest.normalize.AccentFolding;
 import java.util.regex.Pattern;
 
 /**
@@ -25,8 +24,7 @@ final class DangerSignals {
     private DangerSignals() {}
 
     static boolean reportedIn(String question) {
-        String folded = Normalizer.normalize(question.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").replace('’', '\'');
+        String folded = AccentFolding.fold(question).replace('’', '\'');
         return SIGNAL.matcher(folded).find();
     }
 }

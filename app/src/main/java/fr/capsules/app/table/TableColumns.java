@@ -1,9 +1,7 @@
 package fr.capsules.app.table;
 
 import fr.capsules.app.capsule.CapsuleDefinition;
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,9 +60,6 @@ record TableColumns(
     }
 
     static String fold(String text) {
-        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .strip();
+        return AccentFolding.fold(text == null ? "" : text);
     }
 }

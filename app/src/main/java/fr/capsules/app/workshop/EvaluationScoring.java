@@ -4,11 +4,10 @@ import fr.capsules.app.ask.Answer;
 import fr.capsules.app.ask.AnswerMode;
 import fr.capsules.app.ask.AnswerWarning;
 import fr.capsules.app.ask.Citation;
-import java.text.Normalizer;
+import fr.capsules.ingest.normalize.AccentFolding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class EvaluationScoring {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Warnings the ask path adds that say nothing about the answer's grounding. */
     private static final Set<String> NOT_GROUNDING = Set.of("model-unavailable", "invisible-characters");
@@ -168,8 +166,7 @@ final class EvaluationScoring {
         if (text == null) {
             return "";
         }
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                .replace('’', '\'').replace('\u00a0', ' ').replace('\u202f', ' ').toLowerCase(Locale.ROOT);
+        String plain = AccentFolding.fold(text).replace('’', '\'').replace('\u00a0', ' ').replace('\u202f', ' ');
         return SPACES.matcher(plain).replaceAll(" ").strip();
     }
 

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Lower case without accents, as the date cues and month names are compared: the text decomposed
- * (NFD), its combining marks removed, then lower-cased ({@link Locale#ROOT}).
+ * (NFD), its combining marks removed, then lower-cased ({@link Locale#ROOT}). The one folding of the
+ * project: the table's values, the grounding check's words and the danger signals compare through it too.
  */
-final class AccentFolding {
+public final class AccentFolding {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
@@ -17,7 +18,8 @@ final class AccentFolding {
 
     private AccentFolding() {}
 
-    static String fold(String text) {
+    /** "ÉCARTS", "écarts" and "Ecarts" all give "ecarts". */
+    public static String fold(String text) {
         // Latin-1, the usual case, holds no combining mark and decomposes char by char, and its
         // lower case does not depend on the neighbours: each char's fold is read from a table.
         StringBuilder folded = null;

@@ -1,7 +1,7 @@
 package fr.capsules.app.ask.grounding;
 
+import fr.capsules.ingest.normalize.AccentFolding;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -325,8 +325,7 @@ final class Figures {
     }
 
     private static String fold(String word) {
-        return Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
+        return AccentFolding.fold(word);
     }
 
     /** The value of French number words: "quatre-vingt-dix" is 90, "deux cents" 200, "trente et un" 31. */

@@ -4,7 +4,7 @@ import fr.capsules.app.ask.grounding.CitedPassages.Clause;
 import fr.capsules.app.ask.grounding.CitedPassages.Passage;
 import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
 import fr.capsules.app.ask.grounding.Negations.Polarity;
-import java.text.Normalizer;
+import fr.capsules.ingest.normalize.AccentFolding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,7 +129,7 @@ final class PolarityCheck {
     }
 
     private static String stem(String word, int length) {
-        String folded = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String folded = AccentFolding.fold(word);
         return folded.substring(0, Math.min(length, folded.length()));
     }
 
@@ -222,7 +222,7 @@ final class PolarityCheck {
     private static final int STEM = 4;
 
     private static String stem(String word) {
-        String folded = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String folded = AccentFolding.fold(word);
         return folded.substring(0, Math.min(STEM, folded.length()));
     }
 

@@ -1,6 +1,6 @@
 package fr.capsules.app.ask.grounding;
 
-import java.text.Normalizer;
+import fr.capsules.ingest.normalize.AccentFolding;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -265,7 +265,7 @@ final class TimeWords {
     }
 
     private static String stem(String word) {
-        String folded = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String folded = AccentFolding.fold(word);
         return folded.substring(0, Math.min(5, folded.length()));
     }
 }
