@@ -43,11 +43,21 @@ final class SkipSameContent implements IngestionStage {
         char[] chars = new char[0];
         byte[] bytes = new byte[0];
         for (Passage passage : passages) {
-            String lower = passage.text().toLowerCase(Locale.ROOT);
-            if (chars.length < lower.length() + 1) {
-                chars = new char[lower.length() + 1];
+            String text = passage.text();
+            if (chars.length < text.length() + 1) {
+                chars = new char[text.length() + 1];
             }
-            int length = foldSpaces(lower, chars);
+            // Latin-1 text, the usual case, is lower-cased through a table in the same pass as
+            // its spaces are folded; other text goes through toLowerCase first (its rules for
+            // "İ" and a final "Σ" depend on the text around, and may change its length).
+            int length = foldLatin1(text, chars);
+            if (length < 0) {
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (chars.length < lower.length() + 1) {
+                    chars = new char[lower.length() + 1];
+                }
+                length = foldSpaces(lower, chars);
+            }
             int to = stripEnd(chars, 0, length);
             int from = stripStart(chars, 0, to);
             chars[to++] = '\n';
@@ -66,6 +76,43 @@ final class SkipSameContent implements IngestionStage {
         int to = stripEnd(chars, 0, foldSpaces(lower, chars));
         int from = stripStart(chars, 0, to);
         out.append(chars, from, to - from);
+    }
+
+    /**
+     * {@code text.toLowerCase(Locale.ROOT)} into {@code out} with each run of {@code \\s} made one
+     * space, as {@link #foldSpaces} does, when {@code text} is all Latin-1; its length there, or -1
+     * when a char past Latin-1 is met (and {@code out} holds nothing of use).
+     */
+    static int foldLatin1(String text, char[] out) {
+        int length = 0;
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= LATIN_1_LOWER.length) {
+                return -1;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                if (!inSpace) {
+                    out[length++] = ' ';
+                    inSpace = true;
+                }
+            } else {
+                out[length++] = LATIN_1_LOWER[c];
+                inSpace = false;
+            }
+        }
+        return length;
+    }
+
+    /** {@link Character#toLowerCase(char)} of the first 256 chars: what toLowerCase does to Latin-1 text. */
+    private static final char[] LATIN_1_LOWER = latin1Lower();
+
+    private static char[] latin1Lower() {
+        char[] lower = new char[256];
+        for (char c = 0; c < lower.length; c++) {
+            lower[c] = Character.toLowerCase(c);
+        }
+        return lower;
     }
 
     /** {@code lower} into {@code out} with each run of {@code \\s} made one space; its length there. */

@@ -57,4 +57,57 @@ class SkipSameContentTests {
                     .isEqualTo(Sha256.hex(whole.toString().getBytes(StandardCharsets.UTF_8)));
         }
     }
+
+    /** Every Latin-1 char, with the spaces and upper-case letters more often than the rest. */
+    private static final String LATIN_1_LIKELY = " \t\n\r\u000B\f\u001C\u0085\u00A0ÀÉÞßÿµªºAZaz.";
+
+    @Test
+    void latin1TextIsFoldedAsToLowerCaseAndTheExpressionFoldIt() {
+        Random random = new Random(29);
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append(random.nextBoolean()
+                        ? (char) random.nextInt(256)
+                        : LATIN_1_LIKELY.charAt(random.nextInt(LATIN_1_LIKELY.length())));
+            }
+            boolean beyondLatin1 = random.nextInt(8) == 0;
+            if (beyondLatin1) {
+                text.insert(random.nextInt(text.length() + 1), PIECES.get(random.nextInt(PIECES.size())) + "\u0130");
+            }
+            char[] out = new char[text.length() + 1];
+            int folded = SkipSameContent.foldLatin1(text.toString(), out);
+            if (beyondLatin1) {
+                assertThat(folded).as(text.toString()).isEqualTo(-1);
+            } else {
+                assertThat(new String(out, 0, folded)).as(text.toString())
+                        .isEqualTo(WHITESPACE.matcher(text.toString().toLowerCase(Locale.ROOT)).replaceAll(" "));
+            }
+        }
+    }
+
+    @Test
+    void theSameHashAsTheWholeTextDigestedAtOnceForLatin1AndOtherPassagesMixed() {
+        Random random = new Random(31);
+        for (int n = 0; n < 5_000; n++) {
+            List<Passage> passages = new ArrayList<>();
+            StringBuilder whole = new StringBuilder();
+            int count = random.nextInt(6);
+            for (int p = 0; p < count; p++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(30);
+                for (int i = 0; i < length; i++) {
+                    text.append(LATIN_1_LIKELY.charAt(random.nextInt(LATIN_1_LIKELY.length())));
+                }
+                if (random.nextInt(3) == 0) {
+                    text.insert(random.nextInt(text.length() + 1), PIECES.get(random.nextInt(PIECES.size())));
+                }
+                passages.add(new Passage(text.toString(), 1, List.of(), Passage.Kind.TEXT));
+                whole.append(WHITESPACE.matcher(text.toString().toLowerCase(Locale.ROOT)).replaceAll(" ").strip()).append('\n');
+            }
+            assertThat(SkipSameContent.contentHash(passages)).as(whole.toString())
+                    .isEqualTo(Sha256.hex(whole.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
 }
