@@ -3,7 +3,6 @@ package fr.capsules.ingest.screen;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +39,26 @@ public final class InstructionSignals {
     // Each pattern comes with words that any text it matches contains (case folded as the
     // pattern's own matching folds it): a passage without them is not searched with the pattern.
     // Ten expressions with alternations at every position of every passage were the costliest
-    // step of ingestion (issue 17, point 5); most passages hold none of these words.
+    // step of ingestion (issue 17, point 5); most passages hold none of these words. Which words a
+    // passage holds is found in one pass over it for all the patterns (WordsHeld), as it is folded.
     private static final String[] RULE_WORDS = {"instruction", "consigne", "gles", "directive", "prompt", "ordres"};
+    private static final String[] DELIMITER_END = {"fin", "end"};
+    private static final String[] DELIMITER_WHAT = {"document", "passage", "context", "donn", "data"};
+
+    /** Every word of the pre-checks below, once. */
+    private static final WordsHeld WORDS = new WordsHeld(java.util.stream.Stream.of(
+                    List.of(RULE_WORDS),
+                    List.of("prompt", "instructions", "consignes"),
+                    List.of("sormais", "maintenant", "navant"),
+                    List.of("now", "pretend", "agis", "instructions", "consignes", "prompt", "veloppeur", "developer",
+                            "jailbreak"),
+                    List.of(":", "syst", "assistant", "user", "utilisateur", "human"),
+                    List.of("<|", "inst]", "sys]", "sys>>", "_of_turn>", "##", "<"),
+                    List.of(DELIMITER_END),
+                    List.of(DELIMITER_WHAT))
+            .flatMap(List::stream).distinct().toList());
+    /** The bit, past the words', that says three marks among {@code - = # * ] >} follow each other. */
+    private static final long RUN_OF_THREE_MARKS = 1L << 63;
 
     private static final List<Entry> PATTERNS = List.of(
             new Entry(Kind.OVERRIDE, "\\b(?:ignore[rsz]?|oublie[rsz]?|disregard|forget|outrepasse[rsz]?|"
@@ -65,7 +82,7 @@ public final class InstructionSignals {
                     anyOf("now", "pretend", "agis", "instructions", "consignes", "prompt", "veloppeur", "developer",
                             "jailbreak")),
             new Entry(Kind.ROLE_MARKER, "(?m)^\\s*(?:system|assistant|user|syst[èe]me|utilisateur|human)\\s*:",
-                    anyOf(":").and(anyOf("syst", "assistant", "user", "utilisateur", "human"))),
+                    anyOf(":").and("syst", "assistant", "user", "utilisateur", "human")),
             new Entry(Kind.ROLE_MARKER, "<\\|[a-z_]{2,30}\\|>|\\[/?(?:INST|SYS)]|<</?SYS>>|<(?:start|end)_of_turn>|"
                     + "(?m)^\\s*#{2,}\\s*(?:instruction|system|syst[èe]me)s?\\b",
                     anyOf("<|", "inst]", "sys]", "sys>>", "_of_turn>", "##")),
@@ -76,71 +93,93 @@ public final class InstructionSignals {
                     + "(?:document|passages?|contexte|context|donn[ée]es|data))|"
                     + "(?:\\b(?:fin|end)\\s+(?:du|des|de\\s+la|of(?:\\s+the)?)\\s+(?:document|passages?|contexte|context|"
                     + "donn[ée]es|data)\\s*[-=#*\\]>]{3,})",
-                    anyOf("fin", "end").and(anyOf("document", "passage", "context", "donn", "data"))
-                            .and(InstructionSignals::hasRunOfThreeMarks)));
+                    anyOf(DELIMITER_END).and(DELIMITER_WHAT).andRunOfThreeMarks()));
 
-    private record Entry(Kind kind, Pattern pattern, Predicate<String> mayMatch) {
-        Entry(Kind kind, String regex, Predicate<String> mayMatch) {
+    private record Entry(Kind kind, Pattern pattern, PreCheck mayMatch) {
+        Entry(Kind kind, String regex, PreCheck mayMatch) {
             this(kind, Pattern.compile(regex, FLAGS), mayMatch);
         }
     }
 
-    /** True when the case-folded text contains one of {@code words} (lower-case ASCII). */
-    private static Predicate<String> anyOf(String... words) {
-        return folded -> {
-            for (String word : words) {
-                if (folded.contains(word)) {
-                    return true;
+    /**
+     * What a text must hold for a pattern to be tried: one word of each group (each group a mask
+     * of {@link #WORDS}' bits, or {@link #RUN_OF_THREE_MARKS}).
+     */
+    private record PreCheck(long[] groups) {
+
+        PreCheck and(String... words) {
+            return with(WORDS.bits(words));
+        }
+
+        /** Three characters in a row among {@code - = # * ] >}, as both delimiter forms need. */
+        PreCheck andRunOfThreeMarks() {
+            return with(RUN_OF_THREE_MARKS);
+        }
+
+        private PreCheck with(long group) {
+            long[] more = java.util.Arrays.copyOf(groups, groups.length + 1);
+            more[groups.length] = group;
+            return new PreCheck(more);
+        }
+
+        boolean test(long held) {
+            for (long group : groups) {
+                if ((held & group) == 0) {
+                    return false;
                 }
             }
-            return false;
-        };
+            return true;
+        }
     }
 
-    /** Three characters in a row among {@code - = # * ] >}, as both delimiter forms need. */
-    private static boolean hasRunOfThreeMarks(String text) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            run = "-=#*]>".indexOf(text.charAt(i)) >= 0 ? run + 1 : 0;
-            if (run == 3) {
-                return true;
-            }
-        }
-        return false;
+    /** True when the case-folded text contains one of {@code words} (lower-case ASCII). */
+    private static PreCheck anyOf(String... words) {
+        return new PreCheck(new long[] {WORDS.bits(words)});
     }
 
     /**
-     * Each character as the patterns compare it case-insensitively (CASE_INSENSITIVE with
-     * UNICODE_CASE: lower case of upper case), so that "ſ" or "K" (Kelvin) fold as they match.
+     * The words of {@link #WORDS} that {@code text} holds once case-folded, and {@link
+     * #RUN_OF_THREE_MARKS}: one bit each. Each code point is folded as the patterns compare it
+     * case-insensitively (CASE_INSENSITIVE with UNICODE_CASE: lower case of upper case), so that
+     * "ſ" or "K" (Kelvin) fold as they match; Latin-1, the usual case, through a table.
      */
-    private static String foldCase(String text) {
-        // Latin-1, the usual case, folds char for char through the table into one array.
-        int length = text.length();
-        char[] latin1 = new char[length];
-        for (int i = 0; i < length; i++) {
+    static long held(String text) {
+        long held = 0;
+        int state = WordsHeld.START;
+        int marks = 0;
+        for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
-            if (c >= LATIN_1_FOLDED.length) {
-                return foldCase(text, latin1, i);
+            int folded;
+            if (c < LATIN_1_FOLDED.length) {
+                folded = LATIN_1_FOLDED[c];
+                i++;
+            } else {
+                int cp = text.codePointAt(i);
+                folded = foldCase(cp);
+                i += Character.charCount(cp);
             }
-            latin1[i] = LATIN_1_FOLDED[c];
+            state = WORDS.next(state, folded);
+            held |= WORDS.found(state);
+            marks = isMark(folded) ? marks + 1 : 0;
+            if (marks >= 3) {
+                held |= RUN_OF_THREE_MARKS;
+            }
         }
-        return new String(latin1);
+        return held;
     }
 
-    /** The rest of {@link #foldCase(String)} from {@code start}, the first char past Latin-1. */
-    private static String foldCase(String text, char[] foldedBefore, int start) {
-        StringBuilder folded = new StringBuilder(text.length());
-        folded.append(foldedBefore, 0, start);
-        for (int i = start; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (cp < LATIN_1_FOLDED.length) {
-                folded.append(LATIN_1_FOLDED[cp]);
-            } else {
-                folded.appendCodePoint(foldCase(cp));
-            }
-            i += Character.charCount(cp);
+    private static boolean isMark(int c) {
+        return c == '-' || c == '=' || c == '#' || c == '*' || c == ']' || c == '>';
+    }
+
+    /** The patterns' pre-checks on {@code text} (as {@link #find} normalises it), in their order (tests). */
+    static boolean[] preChecks(String normalised) {
+        long held = held(normalised);
+        boolean[] checks = new boolean[PATTERNS.size()];
+        for (int i = 0; i < checks.length; i++) {
+            checks[i] = PATTERNS.get(i).mayMatch().test(held);
         }
-        return folded.toString();
+        return checks;
     }
 
     private static int foldCase(int codePoint) {
@@ -170,10 +209,10 @@ public final class InstructionSignals {
         }
         String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         String normalised = nfkc.replace('’', '\'');
-        String folded = foldCase(normalised);
+        long held = preChecks ? held(normalised) : -1L;
         List<Signal> signals = new ArrayList<>();
         for (Entry entry : PATTERNS) {
-            if (preChecks && !entry.mayMatch().test(folded)) {
+            if (!entry.mayMatch().test(held)) {
                 continue;
             }
             Matcher m = entry.pattern().matcher(normalised);
