@@ -254,7 +254,43 @@ public final class DateExtractor {
             return false;
         }
         char c = text.charAt(j);
-        return isSpace(c) || Character.isLetter(c);
+        if (!isSpace(c) && !Character.isLetter(c)) {
+            return false;
+        }
+        // Then, as the expression needs: the suffix (two chars, whatever they fold from) or not,
+        // spaces, a name of 3 to 9 letters and its full stop or not — so the first space after
+        // the name's start comes 3 to 10 code points later —, spaces, and the year's first digit.
+        int k = isSpace(c) ? j : j + 2;
+        if (k >= text.length() || !isSpace(text.charAt(k))) {
+            return false;
+        }
+        k = skipSpaces(text, k);
+        int name = 0;
+        while (k < text.length() && !isSpace(text.charAt(k))) {
+            if (++name > 10) {
+                return false;
+            }
+            k += Character.charCount(text.codePointAt(k));
+        }
+        return name >= 3 && digitAfterSpaces(text, k);
+    }
+
+    /** The first position from {@code at} that is not a space of {@link #SPACE}. */
+    private static int skipSpaces(String text, int at) {
+        int k = at;
+        while (k < text.length() && isSpace(text.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Whether {@code text} holds at least one space at {@code at}, then an ASCII digit. */
+    private static boolean digitAfterSpaces(String text, int at) {
+        if (at >= text.length() || !isSpace(text.charAt(at))) {
+            return false;
+        }
+        int k = skipSpaces(text, at);
+        return k < text.length() && DigitAnchoredMatches.isDigit(text.charAt(k));
     }
 
     /**
@@ -282,7 +318,16 @@ public final class DateExtractor {
             return false;
         }
         char c = text.charAt(j);
-        return isSpace(c) || c == ',' || Character.isLetter(c);
+        if (!isSpace(c) && c != ',' && !Character.isLetter(c)) {
+            return false;
+        }
+        // Then, as the expression needs: the suffix (two chars) or not, a comma or not, spaces and
+        // the year's first digit.
+        int k = isSpace(c) || c == ',' ? j : j + 2;
+        if (k < text.length() && text.charAt(k) == ',') {
+            k++;
+        }
+        return digitAfterSpaces(text, k);
     }
 
     private static void findDayFirst(String text, int[] starts, List<LocatedDate> found) {

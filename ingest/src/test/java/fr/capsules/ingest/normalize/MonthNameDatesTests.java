@@ -35,13 +35,20 @@ class MonthNameDatesTests {
             "4TH", "avril", "AVRIL", "avr.", "févr.", "fevrier", "août", "décembre", "mai", "Mars", "march",
             "April", "apr.", "Sept", "sept.", "mois", "abcdefghij", "abcdefghi", "rapport", "2024", "1999",
             "20245", "2024,", "24", ",", ".", "-", "/", "l'", "du", "le", "inspection", "\n", "ſamedi", "İnspection",
-            "KELVIN", "été", "9", "2025.");
+            "KELVIN", "été", "9", "2025.",
+            // for the checks made before the expressions are tried: names of 2, 3, 9, 10 code points
+            // (letters outside the BMP too, 7 of them being 14 chars), names with a full stop,
+            // suffixes glued or not, commas. (A digit glued after a letter outside the BMP, "𝐛9",
+            // is no date start for DigitAnchoredMatches but is for the expression's look-behind,
+            // which sees the low surrogate alone; since the second round, so not generated here.)
+            "ab", "abc", "abcdefgh.", "abcdefghi.", "𝐚𝐯𝐫𝐢𝐥 ", "𝐚𝐛 ", "𝐚𝐛𝐜𝐝𝐞𝐟𝐠 ", "𝐚𝐛𝐜𝐝𝐞𝐟𝐠𝐡𝐢𝐣 ", "avril.", "1erx", "3e", "ᵉʳ", "er", "st", "ſt", "12h30",
+            "3,", "12 ,", "2024x", "1er,", "x3", "septembre.", "SEPTEMBER.", "septembre", "november");
     private static final List<String> GAPS = List.of(" ", " ", " ", "  ", "\u00A0", "\u202F", "\n", "", ", ", "\t ");
 
     @Test
     void theSameDatesAsTheWholeExpressionsOnGeneratedText() {
         Random random = new Random(1705);
-        for (int text = 0; text < 20_000; text++) {
+        for (int text = 0; text < 40_000; text++) {
             StringBuilder s = new StringBuilder();
             int words = 3 + random.nextInt(14);
             for (int w = 0; w < words; w++) {
