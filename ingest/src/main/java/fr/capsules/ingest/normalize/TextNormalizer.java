@@ -206,12 +206,13 @@ public final class TextNormalizer {
         return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 
-    private static String removeInvisibles(String text) {
-        // Printable ASCII, the usual case, is kept as it is: the text is copied only from its
-        // first character that changes, and code points are read only past ASCII.
+    static String removeInvisibles(String text) {
+        // Latin-1 characters that are kept as they are (printable ASCII, letters, the usual
+        // case) are copied in runs: the text is copied only from its first character that
+        // changes, and code points are read only past those.
         int length = text.length();
         int first = 0;
-        while (first < length && isKeptAscii(text.charAt(first))) {
+        while (first < length && isKeptLatin1(text.charAt(first))) {
             first++;
         }
         if (first == length) {
@@ -220,31 +221,53 @@ public final class TextNormalizer {
         StringBuilder cleaned = new StringBuilder(length);
         cleaned.append(text, 0, first);
         for (int i = first; i < length; ) {
-            char c = text.charAt(i);
-            if (isKeptAscii(c)) {
-                cleaned.append(c);
+            int run = i;
+            while (i < length && isKeptLatin1(text.charAt(i))) {
                 i++;
-                continue;
+            }
+            if (i > run) {
+                cleaned.append(text, run, i);
+                if (i == length) {
+                    break;
+                }
             }
             int cp = text.codePointAt(i);
-            if (cp == '\n' || cp == '\t') {
-                cleaned.append((char) cp);
-            } else if (cp == '\u2019' || cp == '\u02BC') {
-                cleaned.append('\'');
-            } else if (Character.isSpaceChar(cp)) {
-                // NFKC already folds most spaces; this catches the few it keeps.
-                cleaned.append(' ');
-            } else if (!isInvisible(cp)) {
-                cleaned.appendCodePoint(cp);
-            }
+            appendCleaned(cleaned, cp);
             i += Character.charCount(cp);
         }
         return cleaned.toString();
     }
 
-    /** Printable ASCII, the line break and the tab: characters that are kept unchanged. */
-    private static boolean isKeptAscii(char c) {
-        return (c >= ' ' && c < 0x7F) || c == '\n' || c == '\t';
+    /** What {@link #removeInvisibles} makes of one code point, appended to {@code cleaned}. */
+    private static void appendCleaned(StringBuilder cleaned, int cp) {
+        if (cp == '\n' || cp == '\t') {
+            cleaned.append((char) cp);
+        } else if (cp == '\u2019' || cp == '\u02BC') {
+            cleaned.append('\'');
+        } else if (Character.isSpaceChar(cp)) {
+            // NFKC already folds most spaces; this catches the few it keeps.
+            cleaned.append(' ');
+        } else if (!isInvisible(cp)) {
+            cleaned.appendCodePoint(cp);
+        }
+    }
+
+    /** Whether {@code c} is a Latin-1 character that {@link #appendCleaned} appends as it is. */
+    private static boolean isKeptLatin1(char c) {
+        return c < KEPT_LATIN_1.length && KEPT_LATIN_1[c];
+    }
+
+    /** Per Latin-1 character: whether {@link #appendCleaned} appends it unchanged, worked out once. */
+    private static final boolean[] KEPT_LATIN_1 = keptLatin1();
+
+    private static boolean[] keptLatin1() {
+        boolean[] kept = new boolean[256];
+        for (char c = 0; c < kept.length; c++) {
+            StringBuilder cleaned = new StringBuilder();
+            appendCleaned(cleaned, c);
+            kept[c] = cleaned.length() == 1 && cleaned.charAt(0) == c;
+        }
+        return kept;
     }
 
     private static boolean isInvisible(int codePoint) {
