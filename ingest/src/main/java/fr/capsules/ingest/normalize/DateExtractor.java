@@ -149,10 +149,7 @@ public final class DateExtractor {
                 break;
             }
             int from = Math.max(0, located.start() - CUE_WINDOW_CHARS);
-            String before = fold(text.substring(from, located.start()));
-            int score = DOCUMENT_DATE_CUE.matcher(before).find()
-                    ? 2
-                    : IMMEDIATE_CUE.matcher(before).find() ? 1 : 0;
+            int score = cueScore(fold(text.substring(from, located.start())));
             if (score > bestScore) {
                 best = located;
                 bestScore = score;
@@ -165,6 +162,51 @@ public final class DateExtractor {
             return Optional.of(best.date());
         }
         return dates.stream().findFirst().map(LocatedDate::date);
+    }
+
+    /**
+     * 2 when {@code before} (folded) holds a {@link #DOCUMENT_DATE_CUE}, else 1 when it ends with an
+     * {@link #IMMEDIATE_CUE}, else 0. Each expression is run only on a text that holds what any of
+     * its matches holds: one of the cue words; "le" or "du" once the spaces, colon and line
+     * terminator its end may hold are set aside.
+     */
+    static int cueScore(String before) {
+        if (mayHoldCue(before) && DOCUMENT_DATE_CUE.matcher(before).find()) {
+            return 2;
+        }
+        return mayEndWithImmediateCue(before) && IMMEDIATE_CUE.matcher(before).find() ? 1 : 0;
+    }
+
+    /** The literal words of {@link #DOCUMENT_DATE_CUE}'s alternatives, one of which its match holds. */
+    private static final String[] CUE_WORDS = {"date", "inspection", "visite", "controle", "fait a", "rapport du",
+        "redige", "etabli", "signe", "edite", "mise a jour"};
+
+    private static boolean mayHoldCue(String folded) {
+        for (String word : CUE_WORDS) {
+            if (folded.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code folded}, without the whitespace ({@code \\s}), colons and line terminators at
+     * its end, ends with "le" or "du": the words {@link #IMMEDIATE_CUE} ends its match with, before
+     * its spaces, one colon, and the end of input ({@code $} may stand before a final terminator).
+     */
+    private static boolean mayEndWithImmediateCue(String folded) {
+        int end = folded.length();
+        while (end > 0) {
+            char c = folded.charAt(end - 1);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ':'
+                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return folded.startsWith("le", end - 2) || folded.startsWith("du", end - 2);
     }
 
     /**
