@@ -47,10 +47,11 @@ final class SkipSameContent implements IngestionStage {
             if (chars.length < text.length() + 1) {
                 chars = new char[text.length() + 1];
             }
-            // Latin-1 text, the usual case, is lower-cased through a table in the same pass as
-            // its spaces are folded; other text goes through toLowerCase first (its rules for
-            // "İ" and a final "Σ" depend on the text around, and may change its length).
-            int length = foldLatin1(text, chars);
+            // Text without surrogates, "İ" or "Σ", the usual case, is lower-cased char by char (a
+            // table for Latin-1) in the same pass as its spaces are folded; other text goes through
+            // toLowerCase first (its rules for "İ" and "Σ" depend on the text around, or change its
+            // length).
+            int length = foldCaseAndSpaces(text, chars);
             if (length < 0) {
                 String lower = text.toLowerCase(Locale.ROOT);
                 if (chars.length < lower.length() + 1) {
@@ -80,25 +81,34 @@ final class SkipSameContent implements IngestionStage {
 
     /**
      * {@code text.toLowerCase(Locale.ROOT)} into {@code out} with each run of {@code \\s} made one
-     * space, as {@link #foldSpaces} does, when {@code text} is all Latin-1; its length there, or -1
-     * when a char past Latin-1 is met (and {@code out} holds nothing of use).
+     * space, as {@link #foldSpaces} does, when toLowerCase would lower each char on its own: no
+     * surrogate, no "İ" (U+0130, two chars in lower case), no "Σ" (U+03A3, final or not), and no
+     * char whose lower case lies past the BMP, as {@code StringUTF16.toLowerCase} decides. Its
+     * length there, or -1 when such a char is met (and {@code out} holds nothing of use).
      */
-    static int foldLatin1(String text, char[] out) {
+    static int foldCaseAndSpaces(String text, char[] out) {
         int length = 0;
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= LATIN_1_LOWER.length) {
-                return -1;
-            }
             if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
                 if (!inSpace) {
                     out[length++] = ' ';
                     inSpace = true;
                 }
-            } else {
+                continue;
+            }
+            inSpace = false;
+            if (c < LATIN_1_LOWER.length) {
                 out[length++] = LATIN_1_LOWER[c];
-                inSpace = false;
+            } else if (Character.isSurrogate(c) || c == '\u0130' || c == '\u03A3') {
+                return -1;
+            } else {
+                int lower = Character.toLowerCase((int) c);
+                if (!Character.isBmpCodePoint(lower)) {
+                    return -1;
+                }
+                out[length++] = (char) lower;
             }
         }
         return length;

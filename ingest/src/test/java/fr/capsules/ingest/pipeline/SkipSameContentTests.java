@@ -62,27 +62,49 @@ class SkipSameContentTests {
     private static final String LATIN_1_LIKELY = " \t\n\r\u000B\f\u001C\u0085\u00A0ÀÉÞßÿµªºAZaz.";
 
     @Test
-    void latin1TextIsFoldedAsToLowerCaseAndTheExpressionFoldIt() {
+    void textIsFoldedCharByCharAsToLowerCaseAndTheExpressionFoldIt() {
         Random random = new Random(29);
-        for (int n = 0; n < 30_000; n++) {
+        int folded = 0;
+        int refused = 0;
+        for (int n = 0; n < 60_000; n++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(40);
             for (int i = 0; i < length; i++) {
-                text.append(random.nextBoolean()
-                        ? (char) random.nextInt(256)
-                        : LATIN_1_LIKELY.charAt(random.nextInt(LATIN_1_LIKELY.length())));
+                text.append(switch (random.nextInt(4)) {
+                    case 0 -> (char) random.nextInt(256);
+                    case 1 -> (char) random.nextInt(0x10000);
+                    case 2 -> "œŒ—€ΑΣσςДдǅǄⅫᾼẞ".charAt(random.nextInt(15));
+                    default -> LATIN_1_LIKELY.charAt(random.nextInt(LATIN_1_LIKELY.length()));
+                });
             }
-            boolean beyondLatin1 = random.nextInt(8) == 0;
-            if (beyondLatin1) {
-                text.insert(random.nextInt(text.length() + 1), PIECES.get(random.nextInt(PIECES.size())) + "\u0130");
+            if (random.nextInt(16) == 0) {
+                text.insert(random.nextInt(text.length() + 1), PIECES.get(random.nextInt(PIECES.size())));
             }
             char[] out = new char[text.length() + 1];
-            int folded = SkipSameContent.foldLatin1(text.toString(), out);
-            if (beyondLatin1) {
-                assertThat(folded).as(text.toString()).isEqualTo(-1);
+            int length2 = SkipSameContent.foldCaseAndSpaces(text.toString(), out);
+            if (length2 < 0) {
+                refused++;
+                assertThat(text.chars().anyMatch(c -> Character.isSurrogate((char) c) || c == 0x130 || c == 0x3A3
+                        || !Character.isBmpCodePoint(Character.toLowerCase(c)))).as(text.toString()).isTrue();
             } else {
-                assertThat(new String(out, 0, folded)).as(text.toString())
+                folded++;
+                assertThat(new String(out, 0, length2)).as(text.toString())
                         .isEqualTo(WHITESPACE.matcher(text.toString().toLowerCase(Locale.ROOT)).replaceAll(" "));
+            }
+        }
+        assertThat(folded).isGreaterThan(10_000);
+        assertThat(refused).isGreaterThan(1_000);
+    }
+
+    @Test
+    void everyBmpCharFoldedAsToLowerCase() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String text = "a" + (char) c + "B";
+            char[] out = new char[4];
+            int length = SkipSameContent.foldCaseAndSpaces(text, out);
+            if (length >= 0) {
+                assertThat(new String(out, 0, length)).as("U+%04X", c)
+                        .isEqualTo(WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" "));
             }
         }
     }
