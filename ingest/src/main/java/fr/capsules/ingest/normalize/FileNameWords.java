@@ -1,6 +1,7 @@
 package fr.capsules.ingest.normalize;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,14 @@ final class FileNameWords {
 
     /** The words of {@code name}, accent-folded and lowercased; letters and digits split apart. */
     List<String> words(String name) {
+        if (isAscii(name)) {
+            return asciiWords(name);
+        }
+        return wordsByExpressions(name);
+    }
+
+    /** {@link #words} as the expressions find them, whatever the text (tests compare with them). */
+    static List<String> wordsByExpressions(String name) {
         String folded =
                 COMBINING_MARKS
                         .matcher(Normalizer.normalize(name, Normalizer.Form.NFKD))
@@ -51,6 +60,42 @@ final class FileNameWords {
                         .toLowerCase(Locale.ROOT);
         String spaced = LETTER_DIGIT_BOUNDARY.matcher(folded).replaceAll(" ");
         return Arrays.stream(NON_WORD.split(spaced)).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #wordsByExpressions} of an ASCII name, read in one pass: in ASCII, NFKD changes
+     * nothing and there are no combining marks, a letter ({@code \\p{L}}) is {@code [A-Za-z]} and a
+     * digit ({@code \\p{Nd}}) {@code [0-9]}; the words are the runs of letters and the runs of
+     * digits, lower-cased.
+     */
+    static List<String> asciiWords(String name) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        int kind = 0; // 1 letters, 2 digits
+        for (int i = 0; i <= name.length(); i++) {
+            int k = 0;
+            if (i < name.length()) {
+                char c = name.charAt(i);
+                k = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : c >= '0' && c <= '9' ? 2 : 0;
+            }
+            if (k != kind) {
+                if (kind != 0) {
+                    words.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                }
+                start = i;
+                kind = k;
+            }
+        }
+        return words;
     }
 
     /** Letters in the words of {@code name} that are not generic, numbers, months or initials. */
