@@ -166,15 +166,25 @@ public final class FormatDetector {
         return control * 20 > n;
     }
 
-    private static boolean looksLikeHtml(byte[] content) {
+    /**
+     * Whether the first 1,024 bytes, read as Latin-1, start (past whitespace and a byte order mark)
+     * with an HTML doctype or tag, or with an XML declaration and hold an HTML tag, case aside.
+     * The prefixes are compared ignoring case rather than on a lower-cased copy of the 1,024 chars
+     * (for Latin-1 text against these ASCII prefixes, the same thing); only an XML head is
+     * lower-cased, to look for the tag in it.
+     */
+    static boolean looksLikeHtml(byte[] content) {
         String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1)
-                .stripLeading()
-                .toLowerCase(Locale.ROOT);
-        if (head.startsWith("\u00ef\u00bb\u00bf")) {
+                .stripLeading();
+        if (head.regionMatches(true, 0, "\u00ef\u00bb\u00bf", 0, 3)) {
             head = head.substring(3).stripLeading();
         }
-        return head.startsWith("<!doctype html") || head.startsWith("<html")
-                || (head.startsWith("<?xml") && head.contains("<html"));
+        return startsWithIgnoringCase(head, "<!doctype html") || startsWithIgnoringCase(head, "<html")
+                || (startsWithIgnoringCase(head, "<?xml") && head.toLowerCase(Locale.ROOT).contains("<html"));
+    }
+
+    private static boolean startsWithIgnoringCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static String extensionOf(String fileName) {
