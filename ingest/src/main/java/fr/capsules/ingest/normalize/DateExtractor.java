@@ -288,11 +288,8 @@ public final class DateExtractor {
      * After a third digit, or after anything else, it cannot match.
      */
     static boolean dayFirstStart(String text, int at) {
-        int j = at + 1;
-        if (j < text.length() && DigitAnchoredMatches.isDigit(text.charAt(j))) {
-            j++;
-        }
-        if (j >= text.length()) {
+        int j = afterDayDigits(text, at);
+        if (j < 0) {
             return false;
         }
         char c = text.charAt(j);
@@ -317,6 +314,15 @@ public final class DateExtractor {
         return name >= 3 && digitAfterSpaces(text, k);
     }
 
+    /** The position after the one or two digits of a day number starting at {@code at}, or -1 at the text's end. */
+    private static int afterDayDigits(String text, int at) {
+        int j = at + 1;
+        if (j < text.length() && DigitAnchoredMatches.isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j < text.length() ? j : -1;
+    }
+
     /** The first position from {@code at} that is not a space of {@link #SPACE}. */
     private static int skipSpaces(String text, int at) {
         int k = at;
@@ -336,15 +342,6 @@ public final class DateExtractor {
     }
 
     /**
-     * The matches of {@link #DAY_MONTH_NAME_YEAR}, found from their day number rather than by
-     * trying the weekdays at every letter. A match starts either at its day ({@link
-     * #DAY_MONTH_NAME_YEAR_FROM_DAY}, the same expression from there) or at the weekday word that
-     * ends just before it, past a comma and spaces: no other position can start one, since the
-     * weekday must begin a word. So each match from the day is tried once more from that word,
-     * when there is one and it starts after the previous match, and the longer match kept: the
-     * same matches, in the same order, as {@code DAY_MONTH_NAME_YEAR.matcher(text).find()}.
-     */
-    /**
      * Whether {@link #DAY_YEAR_AFTER_MONTH_NAME} may start at {@code at}: a space just before (its
      * look-behind), and after its one or two digits a letter (of a suffix), a comma or a space.
      */
@@ -352,11 +349,8 @@ public final class DateExtractor {
         if (at == 0 || !isSpace(text.charAt(at - 1))) {
             return false;
         }
-        int j = at + 1;
-        if (j < text.length() && DigitAnchoredMatches.isDigit(text.charAt(j))) {
-            j++;
-        }
-        if (j >= text.length()) {
+        int j = afterDayDigits(text, at);
+        if (j < 0) {
             return false;
         }
         char c = text.charAt(j);
@@ -372,6 +366,15 @@ public final class DateExtractor {
         return digitAfterSpaces(text, k);
     }
 
+    /**
+     * The matches of {@link #DAY_MONTH_NAME_YEAR}, found from their day number rather than by
+     * trying the weekdays at every letter. A match starts either at its day ({@link
+     * #DAY_MONTH_NAME_YEAR_FROM_DAY}, the same expression from there) or at the weekday word that
+     * ends just before it, past a comma and spaces: no other position can start one, since the
+     * weekday must begin a word. So each match from the day is tried once more from that word,
+     * when there is one and it starts after the previous match, and the longer match kept: the
+     * same matches, in the same order, as {@code DAY_MONTH_NAME_YEAR.matcher(text).find()}.
+     */
     private static void findDayFirst(String text, int[] starts, List<LocatedDate> found) {
         DigitAnchoredMatches days =
                 new DigitAnchoredMatches(DAY_MONTH_NAME_YEAR_FROM_DAY, text, DateExtractor::dayFirstStart, starts);
