@@ -44,6 +44,11 @@ public final class DateExtractor {
     private static final String SPACE = "[\\s\\u00A0\\u202F]+";
     private static final String NOT_AFTER_NUMBER = "(?<![\\p{L}\\d])(?<!\\d[./-])";
     private static final String NOT_BEFORE_NUMBER = "(?![\\p{L}\\d])(?![./-]\\d)";
+    /** "3 avril 2024", "1er mars 2023", "3rd April 2024" from the day's digits: day, month name, year. */
+    private static final String DAY_NAME_YEAR =
+            "(?<![\\p{L}\\d])(\\d{1,2})(?:er|ᵉʳ|st|nd|rd|th)?" + SPACE + "(\\p{L}{3,9})\\.?" + SPACE + "(\\d{4})(?!\\d)";
+    /** What follows an English month name and its spaces: "3, 2024", "3rd 2024". */
+    private static final String DAY_YEAR = "(\\d{1,2})(?:st|nd|rd|th)?,?" + SPACE + "(\\d{4})(?!\\d)";
 
     // The leading look-aheads only say what the first character must be, so that the look-behinds
     // and alternations are not tried at every position of the text: same matches, found sooner.
@@ -67,19 +72,12 @@ public final class DateExtractor {
                     "(?=[lmjvsdtwf\\d])(?:(?<!\\p{L})(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
                             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?"
                             + SPACE
-                            + ")?(?<![\\p{L}\\d])(\\d{1,2})(?:er|ᵉʳ|st|nd|rd|th)?"
-                            + SPACE
-                            + "(\\p{L}{3,9})\\.?"
-                            + SPACE
-                            + "(\\d{4})(?!\\d)",
+                            + ")?"
+                            + DAY_NAME_YEAR,
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MONTH_NAME_DAY_YEAR =
             Pattern.compile(
-                    "(?<!\\p{L})(\\p{L}{3,9})\\.?"
-                            + SPACE
-                            + "(\\d{1,2})(?:st|nd|rd|th)?,?"
-                            + SPACE
-                            + "(\\d{4})(?!\\d)",
+                    "(?<!\\p{L})(\\p{L}{3,9})\\.?" + SPACE + DAY_YEAR,
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
@@ -89,11 +87,7 @@ public final class DateExtractor {
      */
     private static final Pattern DAY_MONTH_NAME_YEAR_FROM_DAY =
             Pattern.compile(
-                    "(?=\\d)(?<![\\p{L}\\d])(\\d{1,2})(?:er|ᵉʳ|st|nd|rd|th)?"
-                            + SPACE
-                            + "(\\p{L}{3,9})\\.?"
-                            + SPACE
-                            + "(\\d{4})(?!\\d)",
+                    "(?=\\d)" + DAY_NAME_YEAR,
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * The part of {@link #MONTH_NAME_DAY_YEAR} after its month name and its spaces, found from its
@@ -101,9 +95,7 @@ public final class DateExtractor {
      */
     private static final Pattern DAY_YEAR_AFTER_MONTH_NAME =
             Pattern.compile(
-                    "(?=\\d)(?<=[\\s\\u00A0\\u202F])(\\d{1,2})(?:st|nd|rd|th)?,?"
-                            + SPACE
-                            + "(\\d{4})(?!\\d)",
+                    "(?=\\d)(?<=[\\s\\u00A0\\u202F])" + DAY_YEAR,
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Words that, just before a date, mark it as the document's own date. */

@@ -91,7 +91,7 @@ final class SkipSameContent implements IngestionStage {
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            if (isRegexSpace(c)) {
                 if (!inSpace) {
                     out[length++] = ' ';
                     inSpace = true;
@@ -125,13 +125,18 @@ final class SkipSameContent implements IngestionStage {
         return lower;
     }
 
+    /** Whether {@code c} is a {@code \\s} of {@link java.util.regex.Pattern} (without UNICODE_CHARACTER_CLASS). */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     /** {@code lower} into {@code out} with each run of {@code \\s} made one space; its length there. */
     private static int foldSpaces(String lower, char[] out) {
         int length = 0;
         boolean inSpace = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            if (isRegexSpace(c)) {
                 if (!inSpace) {
                     out[length++] = ' ';
                     inSpace = true;

@@ -206,14 +206,7 @@ final class Negations {
 
     /** How many negation cues {@code clause} holds, one after the other ("sans texte … n'est pas" is two). */
     static int count(String clause) {
-        int count = 0;
-        String rest = clause;
-        for (Polarity polarity = of(rest); polarity.negated() && count < 10; polarity = of(rest)) {
-            count++;
-            int at = rest.indexOf(polarity.cue());
-            rest = rest.substring(at + polarity.cue().length());
-        }
-        return count;
+        return cues(clause).size();
     }
 
     /** The polarity of one clause (see {@link Clauses}). */

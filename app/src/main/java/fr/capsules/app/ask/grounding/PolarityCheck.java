@@ -222,8 +222,7 @@ final class PolarityCheck {
     private static final int STEM = 4;
 
     private static String stem(String word) {
-        String folded = AccentFolding.fold(word);
-        return folded.substring(0, Math.min(STEM, folded.length()));
+        return stem(word, STEM);
     }
 
     private Optional<Mismatch> mismatch(List<String> answerClauses, List<Passage> cited) {
