@@ -282,8 +282,22 @@ final class Figures {
             while (end.find()) {
                 start = end.end();
             }
-            if (!year(figure)) {
+            if (!year(figure) && !inDate(text, figure)) {
                 String label = before.substring(start);
+                if (counted && label.isBlank() && start > 0) {
+                    // "Délégation Nord : 231 réclamations": the heading before the colon is the own label of the figure that opens
+                    // the clause after it
+                    String heading = before.substring(0, start);
+                    Matcher previous = CLAUSE_END.matcher(heading);
+                    int headingStart = 0;
+                    while (previous.find() && previous.end() < heading.length()) {
+                        headingStart = previous.end();
+                    }
+                    if (headingStart > 0 || from == 0) {
+                        // not the words after a previous figure ("sous 2 mois : 70 %": "mois" is what 2 counts)
+                        label = heading.substring(headingStart);
+                    }
+                }
                 Matcher word = COUNTED.matcher(text).region(figure.end(), text.length());
                 if (counted && word.lookingAt()) {
                     label = label + " " + word.group(1);
@@ -294,6 +308,17 @@ final class Figures {
         }
         return labelled;
     }
+
+    /** Whether a figure is the day or month of a date ("30/04/2024", "30 avril 2024", "1er avril"): a date, no quantity. */
+    private static boolean inDate(String text, Placed figure) {
+        String after = text.substring(figure.end());
+        String before = text.substring(0, figure.start());
+        return DATE_AFTER.matcher(after).lookingAt() || DATE_BEFORE.matcher(before).find();
+    }
+
+    private static final Pattern DATE_AFTER = Pattern.compile(
+            "(?iu)(?:er)?(?:/\\d{1,2}(?:/\\d{2,4})?|\\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?![\\p{L}]))");
+    private static final Pattern DATE_BEFORE = Pattern.compile("\\d{1,2}/$");
 
     private static boolean year(Placed figure) {
         return figure.value().matches("(?:19|20)\\d\\d");

@@ -45,7 +45,29 @@ final class MetaStatements {
             return true;
         }
         boolean negated = Negations.of(clause).negated();
-        return negated && (ABOUT_DOCUMENTS.matcher(clause).find()
+        return negated && (aboutDocuments(clause)
                 || (SILENCE_VERB.matcher(clause).find() && ABOUT_INFORMATION.matcher(clause.strip()).find()));
     }
+
+    /**
+     * Whether the clause names the documents as the answer's source: as its subject ("Les documents ne précisent pas"),
+     * after a preposition of source ("dans les passages", "selon les documents") or as "aucun des documents" — not as
+     * the object of an act the claim is about ("Téléverser les documents sans les pseudonymiser", "répondre sans citer
+     * les sources").
+     */
+    private static boolean aboutDocuments(String clause) {
+        java.util.regex.Matcher documents = ABOUT_DOCUMENTS.matcher(clause);
+        while (documents.find()) {
+            String before = clause.substring(0, documents.start()).strip();
+            if (!documents.group().toLowerCase(java.util.Locale.ROOT).matches("(?:les|ces|vos) .*")
+                    || before.isEmpty() || SOURCE_POSITION.matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What may stand before the documents as the answer's source: an opening connective, a preposition of source. */
+    private static final Pattern SOURCE_POSITION = Pattern.compile(
+            "(?iu)(?:^(?:mais|cependant|toutefois|en revanche|malheureusement|or),?|(?<![\\p{L}])(?:selon|d['’]après|parmi|de|sur|par|dans|à partir)|,)$");
 }

@@ -245,6 +245,9 @@ final class PolarityCheck {
             if (mismatch.isEmpty()) {
                 mismatch = secondDenialAdded(answerClause, answerTerms, polarity, cited);
             }
+            if (mismatch.isEmpty()) {
+                mismatch = deniedAct(answerClause, answerTerms, polarity, cited);
+            }
             if (mismatch.isPresent()) {
                 return mismatch;
             }
@@ -303,6 +306,43 @@ final class PolarityCheck {
             return Optional.empty();
         }
         return Optional.of(new Mismatch(match.passage(), match.sentence(), match.clause(), new Polarity(null, null, false), second));
+    }
+
+    /**
+     * A negation the answer adds to an act its source sentence states in a clause of its own: "Réaliser les entretiens
+     * et en tenir un suivi" → "Réaliser les entretiens, sans en tenir de suivi". The answer clause matches the source's
+     * first act (affirmative, like most of the answer) while its one denial bears on the second act, which the source
+     * states affirmatively; the comparison of whole clauses cannot see it. The denial's scope (after its cue) must be
+     * held by an affirmative clause of a sentence the answer clause restates, and denied by no clause of the passages.
+     */
+    private Optional<Mismatch> deniedAct(String answerClause, Set<String> answerTerms, Polarity polarity, List<Passage> cited) {
+        if (!polarity.negated() || polarity.mixed() || Negations.count(answerClause) != 1 || polarity.scope() == null) {
+            return Optional.empty();
+        }
+        String scope = polarity.scope();
+        int cueAt = scope.indexOf(polarity.cue());
+        Set<String> denied = terms.of(cueAt >= 0 ? scope.substring(cueAt + polarity.cue().length()) : scope);
+        if (denied.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Passage passage : cited) {
+            for (Sentence sentence : passage.sentences()) {
+                if (sentence.clauses().stream().anyMatch(c -> c.polarity().mixed() || c.introducedDenials() > 0
+                        || (c.polarity().negated() && Overlap.sharedOrDerived(denied, terms.of(c.polarity().scope())) > 0))) {
+                    continue;
+                }
+                if (Overlap.sharedOrDerived(answerTerms, sentence.terms()) < MIN_SHARED
+                        || Overlap.coverage(answerTerms, sentence.terms()) < MIN_MATCH) {
+                    continue;
+                }
+                for (Clause clause : sentence.clauses()) {
+                    if (Negations.count(clause.text()) == 0 && Overlap.sharedOrDerived(denied, clause.terms()) == denied.size()) {
+                        return Optional.of(new Mismatch(passage, sentence, clause, new Polarity(null, null, false), polarity));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
