@@ -137,7 +137,7 @@ public final class GroundingCheck {
             }
             List<Passage> cited = provided.among(sentence.citations());
             if (cited.isEmpty()) {
-                Optional<Passage> source = sentence.citations().isEmpty() ? restatedPassage(claimTerms, provided) : Optional.empty();
+                Optional<Passage> source = sentence.citations().isEmpty() ? restatedPassage(claim, claimTerms, provided) : Optional.empty();
                 if (source.isEmpty()) {
                     if (claimTerms.size() >= MIN_UNCITED_TERMS) {
                         warnings.add(uncited(sentence, claimTerms, provided, answerCites));
@@ -148,7 +148,7 @@ public final class GroundingCheck {
                 cited = List.of(source.get());
             }
             unsupported(sentence, claim, claimTerms, cited).ifPresent(warnings::add);
-            Optional<GroundingWarning> negation = polarity.find(claims, cited).map(mismatch -> negation(sentence, mismatch));
+            Optional<GroundingWarning> negation = polarity.find(contracted(claims, cited), cited).map(mismatch -> negation(sentence, mismatch));
             negation.ifPresent(warnings::add);
             if (negation.isEmpty()) {
                 qualifiers.find(claim, claimTerms, cited).map(change -> qualifier(sentence, change)).ifPresent(warnings::add);
@@ -171,7 +171,7 @@ public final class GroundingCheck {
             return Optional.empty();
         }
         List<Passage> sources = cited;
-        Optional<GroundingWarning> negation = polarity.find(claims, sources).map(mismatch -> negation(sentence, mismatch));
+        Optional<GroundingWarning> negation = polarity.find(contracted(claims, sources), sources).map(mismatch -> negation(sentence, mismatch));
         return negation.isPresent()
                 ? negation
                 : qualifiers.find(claim, claimTerms, sources).map(change -> qualifier(sentence, change));
@@ -189,11 +189,28 @@ public final class GroundingCheck {
     }
 
     /** The provided passage holding most of the sentence's terms, if it holds enough to be its source. */
-    private static Optional<Passage> restatedPassage(Set<String> claimTerms, CitedPassages provided) {
+    private Optional<Passage> restatedPassage(String claim, Set<String> claimTerms, CitedPassages provided) {
         return provided.all().stream()
-                .filter(p -> (double) Overlap.sharedOrDerived(claimTerms, p.terms()) / claimTerms.size() >= MIN_RESTATEMENT)
+                .filter(p -> (double) Overlap.sharedOrDerived(claimTerms, withAcronyms(claim, p)) / claimTerms.size() >= MIN_RESTATEMENT)
                 .max(Comparator.comparingInt((Passage p) -> Overlap.shared(claimTerms, p.terms()))
                         .thenComparing(Passage::n, Comparator.reverseOrder()));
+    }
+
+    /** The claims with the words that spell out an acronym of the passages replaced by the acronym. */
+    private static List<String> contracted(List<String> claims, List<Passage> passages) {
+        String sources = passages.stream().map(Passage::text).collect(Collectors.joining(" "));
+        return claims.stream().map(claim -> Acronyms.contracted(claim, sources)).toList();
+    }
+
+    /** The passage's terms with the claim's words that spell out its acronyms, or that it spells out. */
+    private Set<String> withAcronyms(String claim, Passage passage) {
+        Set<String> expanded = terms.of(Acronyms.supportedIn(claim, passage.text()));
+        if (expanded.isEmpty()) {
+            return passage.terms();
+        }
+        Set<String> all = new HashSet<>(passage.terms());
+        all.addAll(expanded);
+        return all;
     }
 
     private GroundingWarning uncited(
@@ -225,6 +242,8 @@ public final class GroundingCheck {
             sourceTerms.addAll(passage.terms());
             sourceFigures.addAll(passage.figures());
         });
+        // an acronym one side writes and the other spells out ("DLU" / "dossier de liaison d'urgence")
+        cited.forEach(passage -> sourceTerms.addAll(terms.of(Acronyms.supportedIn(claim, passage.text()))));
         int found = Overlap.sharedOrDerived(claimTerms, sourceTerms);
         double support = (double) found / claimTerms.size();
         Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));

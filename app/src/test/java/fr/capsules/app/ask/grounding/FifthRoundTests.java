@@ -31,6 +31,7 @@ class FifthRoundTests {
             sans added to the second act of an instruction | Archiver les plaintes closes et en conserver une copie papier. | Archiver les plaintes closes, sans en conserver de copie papier. | NEGATION_MISMATCH
             sans added to one of three acts | Le cadre planifie, contrôle et signe les relevés de température. | Le cadre planifie et signe les relevés de température, sans les contrôler. | NEGATION_MISMATCH
             sans added to an act beside a clause denying something else | Vérifier et classer les bons de livraison : produits reçus, produits sans étiquette, retours. | Classer les bons de livraison sans les vérifier. | NEGATION_MISMATCH
+            a negation added to a sentence that spells out the source's acronym | Transmettre le PAP à la famille du résident. | Le projet d'accompagnement personnalisé n'est pas transmis à la famille du résident. | NEGATION_MISMATCH
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -45,11 +46,21 @@ class FifthRoundTests {
             an abstention naming the documents as its subject | Archiver les plaintes closes et en conserver une copie papier. | Les documents ne précisent pas la durée de conservation des plaintes.
             a figure labelled by the heading before a colon | Délégation Ouest : 140 plaintes reçues, dont 6 de niveau 3 ; délai moyen 40 jours. | La délégation Ouest a reçu 140 plaintes, dont six de niveau 3.
             the day of a date is no labelled figure | Rédiger 12 fiches réflexes pour la canicule — cadres de santé — 15/06/2025. | Les cadres de santé rédigeront douze fiches réflexes pour la canicule d'ici le 15 juin 2025.
+            an acronym spelled out | Le CVS se réunit trois fois par an, sur convocation du directeur. | Le conseil de la vie sociale se réunit trois fois par an, sur convocation du directeur.
+            an acronym spelled out without its last word | Le numéro SIRS figure sur chaque fiche. | Le numéro du système d'information régional figure sur chaque fiche.
+            an expansion written as its acronym | Le conseil de la vie sociale est consulté sur le règlement. | Le CVS est consulté sur le règlement.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
         assertThat(kinds(source, answer)).as(paraphrase).isEmpty();
         assertThat(unmarked(source, answer)).as(paraphrase + ", no marker").isEmpty();
+    }
+
+    @Test
+    void anAcronymIsSpelledOutByTheInitialsOfARunOfWords() {
+        assertThat(Acronyms.expansion("Renseigner le dossier de liaison d'urgence à jour", "DLU")).isEqualTo("dossier de liaison d'urgence");
+        assertThat(Acronyms.expansion("Le dossier est à jour, la liaison urgente", "DLU")).isNull();
+        assertThat(Acronyms.contracted("L'accusé de réception n'est pas envoyé", "AR par courriel")).isEqualTo("L'AR n'est pas envoyé");
     }
 
     @Test
