@@ -48,6 +48,9 @@ final class Figures {
             Pattern.compile("(?iu)(?<![\\p{L}\\d])" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*");
     private static final Pattern UNIT =
             Pattern.compile("(?iu)\\G\\s+(?:jours?|mois|ans|an|années?|semaines?|heures?|minutes?|pour\\s*cent|%|euros?|€|fois)(?![\\p{L}])");
+    /** "une fois" as the conjunction "once": before "que", a pronoun, a determiner or a past participle. */
+    private static final Pattern ONCE = Pattern.compile("(?iu)\\G\\s+fois\\s+(?:qu(?:e(?![\\p{L}])|['’])|(?:celui|celle|ceux|celles)-ci|(?:le|la|les|ce|cet|cette|ces|son|sa|ses|leurs?)\\s|l['’]"
+            + "|\\p{L}{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)(?![\\p{L}]))");
     /** "un seul", "une seule": the article is a figure. */
     private static final Pattern ALONE = Pattern.compile("(?iu)\\G\\s+seule?(?![\\p{L}])");
     private static final Map<String, String> FRACTIONS =
@@ -115,6 +118,9 @@ final class Figures {
         while (words.find()) {
             // "un" and "une" are articles far more often than figures: only before a unit, on either side.
             boolean articleWord = ARTICLE_WORD.matcher(words.group()).matches();
+            if (articleWord && ONCE.matcher(rest).region(words.end(), rest.length()).lookingAt()) {
+                continue; // "une fois validé", "une fois que …", "une fois celui-ci relu": the conjunction "once", no count
+            }
             boolean beforeUnit = UNIT.matcher(rest).region(words.end(), rest.length()).lookingAt()
                     || (articleWord && ALONE.matcher(rest).region(words.end(), rest.length()).lookingAt());
             String before = rest.substring(0, words.start());
@@ -142,8 +148,15 @@ final class Figures {
         while (words.find()) {
             duration(text, words.end(), String.valueOf(value(words.group())), words.start(), durations);
         }
+        // "J+8", "J-2": a number of days from the day of the event
+        Matcher day = DAY_OFFSET.matcher(text);
+        while (day.find()) {
+            durations.putIfAbsent(canonical(day.group(1)) + " jour", day.group());
+        }
         return durations;
     }
+
+    private static final Pattern DAY_OFFSET = Pattern.compile("(?<![\\p{L}\\d])J\\s?[+-]\\s?(\\d{1,3})(?![\\d])");
 
     private static void duration(String text, int end, String figure, int start, Map<String, String> durations) {
         Matcher unit = TIME_UNIT.matcher(text).region(end, text.length());

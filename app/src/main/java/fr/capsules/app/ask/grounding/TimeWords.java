@@ -75,7 +75,9 @@ final class TimeWords {
             "(?iu)(?<![\\p{L}])" + COUNT + "\\s+(jours?|semaines?|mois)\\s+à\\s+l['’]avance(?![\\p{L}])");
     private static final Pattern ORDER = Pattern.compile(
             "(?iu)(?<![\\p{L}])(avant|après)\\s+(?:l['’]|(?:la|le|les|leur|leurs|toute|tout|toutes|tous|chaque|sa|son|ses|de|du|des|une?)\\s+|d['’])?(\\p{L}{4,})");
-    private static final Pattern WORKING_DAYS = Pattern.compile("(?iu)(?<![\\p{L}])jours?\\s+(ouvrés|ouvrables|calendaires|francs)(?![\\p{L}])");
+    /** "jours ouvrés", and "J+8 ouvrés" (a number of days from the event). */
+    private static final Pattern WORKING_DAYS = Pattern.compile(
+            "(?iu)(?:(?<![\\p{L}])jours?|(?<![\\p{L}\\d])J\\s?[+-]\\s?\\d{1,3})\\s+(ouvrés|ouvrables|calendaires|francs)(?![\\p{L}])");
 
     private TimeWords() {}
 

@@ -32,6 +32,9 @@ class FifthRoundTests {
             sans added to one of three acts | Le cadre planifie, contrôle et signe les relevés de température. | Le cadre planifie et signe les relevés de température, sans les contrôler. | NEGATION_MISMATCH
             sans added to an act beside a clause denying something else | Vérifier et classer les bons de livraison : produits reçus, produits sans étiquette, retours. | Classer les bons de livraison sans les vérifier. | NEGATION_MISMATCH
             a negation added to a sentence that spells out the source's acronym | Transmettre le PAP à la famille du résident. | Le projet d'accompagnement personnalisé n'est pas transmis à la famille du résident. | NEGATION_MISMATCH
+            J+N working days made calendar days | Relance de la structure : cellule qualité, J+5 ouvrés. | La cellule qualité relance la structure sous 5 jours calendaires. | QUALIFIER_MISMATCH
+            J+N made another number of days | Relance de la structure : cellule qualité, J+5 ouvrés. | La cellule qualité relance la structure sous sept jours ouvrés. | UNSUPPORTED
+            une fois par an made deux fois par an | Le plan est révisé une fois par an par le cadre de santé. | Le plan est révisé deux fois par an par le cadre de santé. | UNSUPPORTED
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -49,6 +52,9 @@ class FifthRoundTests {
             an acronym spelled out | Le CVS se réunit trois fois par an, sur convocation du directeur. | Le conseil de la vie sociale se réunit trois fois par an, sur convocation du directeur.
             an acronym spelled out without its last word | Le numéro SIRS figure sur chaque fiche. | Le numéro du système d'information régional figure sur chaque fiche.
             an expansion written as its acronym | Le conseil de la vie sociale est consulté sur le règlement. | Le CVS est consulté sur le règlement.
+            J+N as a number of days | Relance de la structure : cellule qualité, J+5 ouvrés. | La cellule qualité relance la structure dans les cinq jours ouvrés.
+            une fois as the conjunction once | Diffusion du compte rendu : par le cadre, après validation du compte rendu uniquement. | Le cadre ne procède à la diffusion du compte rendu qu'une fois celui-ci validé.
+            une fois before a participle | Photos autorisées dans le dossier, floutées, dans la partie soins uniquement. | Les photos ne vont que dans la partie soins du dossier, une fois floutées.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
