@@ -74,6 +74,9 @@ public final class GroundingCheck {
     /** An uncited sentence is a claim worth a source from this many content terms. */
     public static final int MIN_UNCITED_TERMS = 4;
 
+    /** Figures an answer sentence must give for them to count as support beside its words (a row of figures). */
+    static final int MIN_FIGURES_AS_SUPPORT = 4;
+
     private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("(?iu)(?<![\\p{L}])une?(?![\\p{L}])");
     private static final int OPENING_CHARS = 200;
     private static final int MAX_EXCERPT_CHARS = 400;
@@ -191,7 +194,7 @@ public final class GroundingCheck {
     /** The provided passage holding most of the sentence's terms, if it holds enough to be its source. */
     private Optional<Passage> restatedPassage(String claim, Set<String> claimTerms, CitedPassages provided) {
         return provided.all().stream()
-                .filter(p -> (double) Overlap.sharedOrDerived(claimTerms, withAcronyms(claim, p)) / claimTerms.size() >= MIN_RESTATEMENT)
+                .filter(p -> restatement(claim, claimTerms, p) >= MIN_RESTATEMENT)
                 .max(Comparator.comparingInt((Passage p) -> Overlap.shared(claimTerms, p.terms()))
                         .thenComparing(Passage::n, Comparator.reverseOrder()));
     }
@@ -200,6 +203,20 @@ public final class GroundingCheck {
     private static List<String> contracted(List<String> claims, List<Passage> passages) {
         String sources = passages.stream().map(Passage::text).collect(Collectors.joining(" "));
         return claims.stream().map(claim -> Acronyms.contracted(claim, sources)).toList();
+    }
+
+    /**
+     * The share of the claim a passage holds: its content terms (acronyms spelled out included) and, for a row of at
+     * least {@value #MIN_FIGURES_AS_SUPPORT} figures, its figures.
+     */
+    private double restatement(String claim, Set<String> claimTerms, Passage passage) {
+        int found = Overlap.sharedOrDerived(claimTerms, withAcronyms(claim, passage));
+        Set<String> figures = Figures.inAnswer(claim).keySet();
+        if (figures.size() < MIN_FIGURES_AS_SUPPORT) {
+            return (double) found / claimTerms.size();
+        }
+        long given = figures.stream().filter(passage.figures()::contains).count();
+        return (double) (found + given) / (claimTerms.size() + figures.size());
     }
 
     /** The passage's terms with the claim's words that spell out its acronyms, or that it spells out. */
@@ -245,9 +262,15 @@ public final class GroundingCheck {
         // an acronym one side writes and the other spells out ("DLU" / "dossier de liaison d'urgence")
         cited.forEach(passage -> sourceTerms.addAll(terms.of(Acronyms.supportedIn(claim, passage.text()))));
         int found = Overlap.sharedOrDerived(claimTerms, sourceTerms);
-        double support = (double) found / claimTerms.size();
         Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));
+        int claimFigures = missingFigures.size();
         missingFigures.keySet().removeAll(sourceFigures);
+        // A row of figures restated in words of one's own ("Part des EHPAD : 38 % en 2021, 40 % en 2022" → "La
+        // proportion de réclamations visant des EHPAD est passée de 38 % en 2021 à 40 % en 2022"): the figures are what
+        // the sentence states, so figures the source gives count as support, beside the words it holds.
+        double support = claimFigures >= MIN_FIGURES_AS_SUPPORT
+                ? (double) (found + claimFigures - missingFigures.size()) / (claimTerms.size() + claimFigures)
+                : (double) found / claimTerms.size();
         // A figure the sources hold, but with another unit of time: "huit mois" for "huit jours".
         Set<String> sourceDurations = new HashSet<>();
         cited.forEach(passage -> sourceDurations.addAll(Figures.durations(passage.text()).keySet()));

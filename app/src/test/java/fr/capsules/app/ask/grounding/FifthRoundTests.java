@@ -35,6 +35,7 @@ class FifthRoundTests {
             J+N working days made calendar days | Relance de la structure : cellule qualité, J+5 ouvrés. | La cellule qualité relance la structure sous 5 jours calendaires. | QUALIFIER_MISMATCH
             J+N made another number of days | Relance de la structure : cellule qualité, J+5 ouvrés. | La cellule qualité relance la structure sous sept jours ouvrés. | UNSUPPORTED
             une fois par an made deux fois par an | Le plan est révisé une fois par an par le cadre de santé. | Le plan est révisé deux fois par an par le cadre de santé. | UNSUPPORTED
+            a figure changed in a row of figures restated in other words | Taux d'occupation : 91 % en 2022, 94 % en 2023, 96 % en 2024. | Le remplissage de l'établissement est monté de 91 % en 2022 à 94 % en 2023, puis à 95 % en 2024. | UNSUPPORTED
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -55,6 +56,7 @@ class FifthRoundTests {
             J+N as a number of days | Relance de la structure : cellule qualité, J+5 ouvrés. | La cellule qualité relance la structure dans les cinq jours ouvrés.
             une fois as the conjunction once | Diffusion du compte rendu : par le cadre, après validation du compte rendu uniquement. | Le cadre ne procède à la diffusion du compte rendu qu'une fois celui-ci validé.
             une fois before a participle | Photos autorisées dans le dossier, floutées, dans la partie soins uniquement. | Les photos ne vont que dans la partie soins du dossier, une fois floutées.
+            a row of figures restated in other words | Taux d'occupation : 91 % en 2022, 94 % en 2023, 96 % en 2024. | Le remplissage de l'établissement est monté de 91 % en 2022 à 94 % en 2023, puis à 96 % en 2024.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
