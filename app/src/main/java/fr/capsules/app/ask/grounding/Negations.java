@@ -278,7 +278,7 @@ final class Negations {
                 cue = new Span(i, i);
             }
             int denials = cue == null ? 0
-                    : syntactic(tokens, cue) && negativeWordAfter(tokens, cue.to()) ? 2
+                    : syntactic(tokens, cue) && (negativeWordAfter(tokens, cue.to()) || negativeWordWithin(tokens, cue)) ? 2
                     : SUBJECT_DENIALS.contains(word) && negativeWordAfter(tokens, neAfter(tokens, cue.to())) ? 2
                     : NEGATIVE_VERB.matcher(word).matches() ? 1 : 0;
             if (denials > 0 && secondCue(tokens, cue.to())) {
@@ -475,6 +475,17 @@ final class Negations {
             if (!isWord(word)) {
                 return false;
             }
+            if (NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a verb of negative meaning stands between "ne" and its particle ("ne soient omis aucun jour"). */
+    private static boolean negativeWordWithin(List<Token> tokens, Span cue) {
+        for (int j = cue.from() + 1; j < cue.to(); j++) {
+            String word = tokens.get(j).word();
             if (NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)) {
                 return true;
             }

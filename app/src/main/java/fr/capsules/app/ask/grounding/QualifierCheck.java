@@ -113,7 +113,10 @@ final class QualifierCheck {
             if (answerNegated && Overlap.shared(restricted, withFigures(answer)) > 0) {
                 return Optional.of("la source restreint (« ne … que »), la réponse nie.");
             }
+            // the answer must share a word with the restriction ("une seule aide-soignante pour 45 résidents dont 12 en
+            // unité protégée" restated in part as "parmi eux, 12 sont en unité protégée" drops nothing)
             if (!answerNegated && restatesRestrictedClause(answerTerms, source)
+                    && Overlap.sharedOrDerived(terms.of(Qualifiers.restrictionSpan(source.text())), answerTerms) > 0
                     && !PolarityCheck.sameLowerBound(source.text(), answer)) {
                 return Optional.of("la source pose une restriction (« ne … que », « seul », « uniquement ») absente de la réponse.");
             }

@@ -67,12 +67,38 @@ final class Qualifiers {
             "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,8}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
     /** "n'est jamais communiquée sans son accord", "aucun autre outil que Capsules": restrictions in negative form. */
     private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:sans|avant)\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
+            "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,8}?(?:sans|avant"
+                    // "ne jamais transmettre l'identité d'un réclamant qui n'a pas donné son accord": a denied condition
+                    + "|(?:qui|si|lorsque|quand)\\s+(?:[\\p{L}'’-]+\\s+){0,2}?(?:n['’]\\s*|ne\\s+)(?:[\\p{L}'’-]+\\s+){0,2}?(?:pas|jamais))\\s+([^,;:.]*)|(?:aucune?|nul(?:le)?)\\s+autres?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*))");
     private static final Pattern RESTRICTING_WORD = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?<!\\p{L}ent\\s)(?<!à\\s(?:elle|elles|lui|eux)\\s)seule?s?|seulement|uniquement|exclusivement"
                     + "|(?:limit|réserv|dédi)(?:er|e|ent|é|ée|és|ées)\\s+(?:à|aux)|se limite(?:nt)?\\s+à"
                     // "Limiter l'aide à la prise par les aides-soignantes aux médicaments …": the object comes between
                     + "|limit(?:er|e|ent)\\s+(?:[\\p{L}'’-]+\\s+){1,8}?(?:à|aux)(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?\\p{L}+s(?![\\p{L}])))(?![\\p{L}])");
+    /**
+     * The words of a sentence's restriction, from its first cue to what it restricts: "ne mentionne l'identité qu'avec son
+     * accord", "ne faut pas communiquer … sans son accord", "une seule aide-soignante de nuit"; the whole sentence for an
+     * adverb ("uniquement") that may bear on any of it. An answer sharing none of these words restates another part of
+     * the sentence and drops no restriction.
+     */
+    static String restrictionSpan(String sentence) {
+        Matcher restriction = RESTRICTION.matcher(sentence);
+        if (restriction.find()) {
+            return restriction.group();
+        }
+        Matcher negated = NEGATED_RESTRICTION.matcher(sentence);
+        if (negated.find()) {
+            return negated.group();
+        }
+        Matcher alone = ALONE_BEFORE_NOUN.matcher(sentence);
+        return alone.find() && !RESTRICTING_ADVERB.matcher(sentence).find() ? alone.group() : sentence;
+    }
+
+    private static final Pattern RESTRICTING_ADVERB = Pattern.compile("(?iu)(?<![\\p{L}])(?:seulement|uniquement|exclusivement)(?![\\p{L}])");
+
+    /** "un seul", "une seule", "seuls les" before what they restrict: that noun and the two words after it. */
+    private static final Pattern ALONE_BEFORE_NOUN = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:une?\\s+(?:seule?|unique)|seule?s\\s+(?:les|des))\\s+((?:[\\p{L}'’-]+)(?:\\s+[\\p{L}'’-]+){0,2})");
     private static final Pattern EXCEPTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:sauf|excepté|exceptée|hormis|à l['’]exception d['e]|à moins qu['e]|à l['’]exclusion d['e]|en dehors d['e])(?![\\p{L}])\\s*([^,;:.]*)");
     private static final Pattern INCLUSION = Pattern.compile(
@@ -108,6 +134,7 @@ final class Qualifiers {
             boolean verb = word.find() && word.group().toLowerCase().matches("(?:limit|réserv|dédi|se limite).*");
             // "réservée à cet usage": the restriction bears on what follows, not on the whole sentence
             restricted = verb ? sentence.substring(word.end()).split("[,;:.]|\\s(?:et|ou)\\s", 2)[0].strip() : sentence;
+
             outright = true;
         }
         Matcher exception = EXCEPTION.matcher(sentence);
