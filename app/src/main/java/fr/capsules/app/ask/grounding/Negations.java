@@ -46,8 +46,8 @@ final class Negations {
     /** Words allowed between "ne" and its particle: "ne lui a jamais été", "n'est en aucun cas". */
     static final int WINDOW = 5;
 
-    /** Words allowed between "ne" and the "que" of a restriction: "n'a mis en évidence de fragilités que …". */
-    static final int RESTRICTION_WINDOW = 8;
+    /** Words allowed between "ne" and the "que" of a restriction: "n'a mis en évidence de fragilités que …", "n'est interdit de saisir dans un outil d'IA externe que …". */
+    static final int RESTRICTION_WINDOW = 10;
 
     /**
      * A clause's polarity: the negation cue as written and its scope — the stretch between commas
@@ -83,7 +83,7 @@ final class Negations {
                     "délais");
     private static final Set<String> PROHIBITIONS =
             Set.of("interdit", "interdite", "interdits", "interdites", "prohibé", "prohibée", "prohibés", "prohibées",
-                    "proscrit", "proscrite", "proscrits", "proscrites");
+                    "proscrit", "proscrite", "proscrits", "proscrites", "défendu", "défendue", "défendus", "défendues");
     /**
      * Nouns and adjectives that deny what follows or what they qualify: "absence de plan bleu" is "il n'existe pas de
      * plan bleu", "à défaut de confirmation" is "si … ne confirme pas".
@@ -475,7 +475,7 @@ final class Negations {
             if (!isWord(word)) {
                 return false;
             }
-            if (NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word)) {
+            if (NEGATIVE_VERB.matcher(word).matches() || NEGATIVE_ADJECTIVES.contains(word) || PROHIBITIONS.contains(word)) {
                 return true;
             }
         }

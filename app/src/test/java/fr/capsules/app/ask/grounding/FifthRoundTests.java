@@ -38,6 +38,8 @@ class FifthRoundTests {
             a figure changed in a row of figures restated in other words | Taux d'occupation : 91 % en 2022, 94 % en 2023, 96 % en 2024. | Le remplissage de l'établissement est monté de 91 % en 2022 à 94 % en 2023, puis à 95 % en 2024. | UNSUPPORTED
             a denial between ne and its particle dropped | Assurer les rondes de sécurité chaque nuit dans les deux unités. | Les rondes de sécurité ne sont assurées aucune nuit dans les deux unités. | NEGATION_MISMATCH
             ne pas … sans far apart read as a restriction, dropped | Il ne faut pas transmettre à la famille le compte rendu d'inspection sans l'accord du directeur, notamment en cas de plainte. | Il faut transmettre à la famille le compte rendu d'inspection sans l'accord du directeur. | QUALIFIER_MISMATCH
+            interdit denied | Il est interdit de photographier les résidents dans leur chambre. | Il n'est pas interdit de photographier les résidents dans leur chambre. | NEGATION_MISMATCH
+            ne … que with ten words between | Il est interdit de diffuser sur une messagerie personnelle ou publique les photos des résidents et de leurs familles. | Il n'est interdit de diffuser sur une messagerie personnelle ou publique que les photos des résidents. | QUALIFIER_MISMATCH
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -64,6 +66,7 @@ class FifthRoundTests {
             ne pas … sans restated with a denied condition | Il ne faut pas transmettre à la famille le compte rendu d'inspection sans l'accord du directeur, notamment en cas de plainte. | Ne jamais transmettre le compte rendu d'inspection à la famille si le directeur n'a pas donné son accord.
             a restriction restated in one sentence, the rest in another | Il ne faut pas transmettre à la famille le compte rendu d'inspection sans l'accord du directeur, notamment en cas de plainte. | Le compte rendu d'inspection ne doit pas être transmis à la famille sans l'accord du directeur. C'est surtout important en cas de plainte.
             seul restated, the rest in another sentence | Un seul infirmier de nuit pour 60 résidents dont 15 en unité protégée. | La nuit, 60 résidents sont suivis par un seul infirmier. Parmi eux, 15 sont en unité protégée.
+            défendu for interdit | Il est interdit de photographier les résidents dans leur chambre. | Il est formellement défendu de photographier les résidents dans leur chambre.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
