@@ -57,9 +57,9 @@ final class Qualifiers {
 
     private static final Pattern BOUND = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(au plus tard|au maximum|au plus(?!\\s+tôt)|dans la limite d['e]|jusqu['’]à|maximum"
-                    + "|pas plus d['e]|sous|dans un délai d['e]|en moins d['e])"
+                    + "|pas plus d['e]|sous|dans un délai d['e]|en moins d['e]|inférieure?s? (?:ou égale?s? )?à)"
                     + "|(au plus tôt|au minimum|au moins|minimum|pas avant|ne peut intervenir avant|ne peut être \\p{L}+ avant"
-                    + "|pas moins d['e]|plus d['e]))(?![\\p{L}])");
+                    + "|pas moins d['e]|plus d['e]|supérieure?s? (?:ou égale?s? )?à))(?![\\p{L}])");
     /** The bounds an answer may add to a figure the source gives bare: "au moins sept résidents" for "sept résidents". */
     private static final Pattern EXPLICIT_BOUND = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:au plus tard|au maximum|au plus|au plus tôt|au minimum|au moins|jusqu['’]à|pas plus d['e]|pas moins d['e])(?![\\p{L}])");

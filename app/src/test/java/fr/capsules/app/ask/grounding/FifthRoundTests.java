@@ -40,6 +40,8 @@ class FifthRoundTests {
             ne pas … sans far apart read as a restriction, dropped | Il ne faut pas transmettre à la famille le compte rendu d'inspection sans l'accord du directeur, notamment en cas de plainte. | Il faut transmettre à la famille le compte rendu d'inspection sans l'accord du directeur. | QUALIFIER_MISMATCH
             interdit denied | Il est interdit de photographier les résidents dans leur chambre. | Il n'est pas interdit de photographier les résidents dans leur chambre. | NEGATION_MISMATCH
             ne … que with ten words between | Il est interdit de diffuser sur une messagerie personnelle ou publique les photos des résidents et de leurs familles. | Il n'est interdit de diffuser sur une messagerie personnelle ou publique que les photos des résidents. | QUALIFIER_MISMATCH
+            supérieur à made au plus | Température du réfrigérateur supérieure à 8 degrés lors de deux relevés. | Température du réfrigérateur de 8 degrés au plus lors de deux relevés. | QUALIFIER_MISMATCH
+            inférieur à made au moins | Délai de réponse inférieur à 15 jours dans 80 % des dossiers. | Dans 80 % des dossiers, le délai de réponse est d'au moins 15 jours. | QUALIFIER_MISMATCH
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -67,6 +69,7 @@ class FifthRoundTests {
             a restriction restated in one sentence, the rest in another | Il ne faut pas transmettre à la famille le compte rendu d'inspection sans l'accord du directeur, notamment en cas de plainte. | Le compte rendu d'inspection ne doit pas être transmis à la famille sans l'accord du directeur. C'est surtout important en cas de plainte.
             seul restated, the rest in another sentence | Un seul infirmier de nuit pour 60 résidents dont 15 en unité protégée. | La nuit, 60 résidents sont suivis par un seul infirmier. Parmi eux, 15 sont en unité protégée.
             défendu for interdit | Il est interdit de photographier les résidents dans leur chambre. | Il est formellement défendu de photographier les résidents dans leur chambre.
+            inférieur à restated as de moins de | Délai de réponse inférieur à 15 jours dans 80 % des dossiers. | Dans 80 % des dossiers, le délai de réponse est de moins de 15 jours.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
