@@ -66,6 +66,7 @@ final class CitedPassages {
                         List<Clause> clauses = new ArrayList<>();
                         Polarity listIntroduction = negatedListIntroduction(text);
                         int colon = text.indexOf(':');
+                        Set<String> heading = heading(text, contentTerms);
                         int at = 0;
                         for (String clause : Clauses.of(text)) {
                             Set<String> terms = termsOfClause.computeIfAbsent(clause, contentTerms::of);
@@ -82,6 +83,14 @@ final class CitedPassages {
                                     // introduction's, compared by parity (PolarityCheck)
                                     introduced = 1;
                                 }
+                            }
+                            if (!heading.isEmpty() && where > colon && !LIST_VERB.matcher(clause).find()) {
+                                // "Capsule retirée : plus utilisable, conservée pour l'historique": the heading names
+                                // what each verbless clause after it speaks of (a clause with its own verb, "Écart E3 :
+                                // les chutes sont déclarées …", names it itself)
+                                terms = new java.util.LinkedHashSet<>(terms);
+                                terms.addAll(heading);
+                                terms = Set.copyOf(terms);
                             }
                             clauses.add(new Clause(clause, terms, polarity, introduced));
                         }
@@ -131,6 +140,28 @@ final class CitedPassages {
         }
         return itemClauses;
     }
+
+    /**
+     * The terms of a sentence's heading: the words before its first colon when they are a short noun phrase, no verb, no
+     * negation and no reference number ("Capsule retirée : …", "Export (courrier, tableau) : …", not "Écart E3 : …");
+     * empty when there is none.
+     */
+    private static Set<String> heading(String text, ContentTerms contentTerms) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return Set.of();
+        }
+        String head = text.substring(0, colon).replaceAll("\\([^)]*\\)", " ").strip();
+        Set<String> terms = contentTerms.of(head);
+        boolean noun = !head.isEmpty() && terms.size() <= MAX_HEADING_TERMS && !LIST_VERB.matcher(head).find()
+                && !Negations.of(head).negated() && !INFINITIVE.matcher(head).lookingAt()
+                // "Remarque R1 :", "Écart E3 :": a reference, not a topic
+                && !head.matches("(?s).*\\d.*");
+        return noun ? terms : Set.of();
+    }
+
+    /** Content terms a heading may hold: a short noun phrase. */
+    private static final int MAX_HEADING_TERMS = 3;
 
     /** Items a list needs: three, so that "Écart E2 : sept résidents …" is no list. */
     private static final int MIN_ITEMS = 3;

@@ -92,6 +92,8 @@ final class Negations {
     private static final Set<String> NEGATIVE_ADJECTIVES =
             Set.of("absent", "absente", "absents", "absentes", "dépourvu", "dépourvue", "dépourvus", "dépourvues",
                     "facultatif", "facultative", "facultatifs", "facultatives");
+    /** An adjective or participle after a clause-opening "plus": "plus utilisable", "plus accessible", "plus autorisé". */
+    private static final Pattern NO_LONGER = Pattern.compile("\\p{L}{3,}(?:ables?|ibles?|ée?s?|ifs?|ives?|ue?s?|ise?s?|ites?)");
     /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
     private static final Pattern NEGATIVE_VERB = Pattern.compile(
             "(?:omet|omett|omis|oubli|manqu(?:e|ent|ait|aient|er)$|écart(?:er|e|ent|é|ée|és|ées)$|refus(?:er|e|ent|é|ée|és|ées)$|empêch|exclu(?!si)|exclure|exclut|échapp"
@@ -249,6 +251,12 @@ final class Negations {
             } else if (word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) {
                 cue = new Span(i, i + 1);
                 bound = !next.equals("que") && !next.equals("qu'");
+            } else if (word.equals("plus") && (i == 0 || Set.of(",", ":", ";").contains(previous)) && NO_LONGER.matcher(next).matches()
+                    && !(i + 2 < tokens.size() && Set.of("que", "qu'", "de", "d'").contains(tokens.get(i + 2).word()))) {
+                // telegraphic "no longer": "Capsule retirée : plus utilisable, conservée pour l'historique" (not the
+                // comparative "plus adaptée que", which never opens a clause)
+                cue = new Span(i, i + 1);
+                bound = true;
             } else if (word.equals("hors") && isWord(next)) {
                 cue = new Span(i, i + 1);
                 bound = true;

@@ -42,6 +42,7 @@ class FifthRoundTests {
             ne … que with ten words between | Il est interdit de diffuser sur une messagerie personnelle ou publique les photos des résidents et de leurs familles. | Il n'est interdit de diffuser sur une messagerie personnelle ou publique que les photos des résidents. | QUALIFIER_MISMATCH
             supérieur à made au plus | Température du réfrigérateur supérieure à 8 degrés lors de deux relevés. | Température du réfrigérateur de 8 degrés au plus lors de deux relevés. | QUALIFIER_MISMATCH
             inférieur à made au moins | Délai de réponse inférieur à 15 jours dans 80 % des dossiers. | Dans 80 % des dossiers, le délai de réponse est d'au moins 15 jours. | QUALIFIER_MISMATCH
+            a telegraphic plus (no longer) dropped | Badge désactivé : plus utilisable, conservé pour l'audit ; visible du service sécurité. | Un badge désactivé reste utilisable et est conservé pour l'audit. | NEGATION_MISMATCH
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -70,6 +71,7 @@ class FifthRoundTests {
             seul restated, the rest in another sentence | Un seul infirmier de nuit pour 60 résidents dont 15 en unité protégée. | La nuit, 60 résidents sont suivis par un seul infirmier. Parmi eux, 15 sont en unité protégée.
             défendu for interdit | Il est interdit de photographier les résidents dans leur chambre. | Il est formellement défendu de photographier les résidents dans leur chambre.
             inférieur à restated as de moins de | Délai de réponse inférieur à 15 jours dans 80 % des dossiers. | Dans 80 % des dossiers, le délai de réponse est de moins de 15 jours.
+            a telegraphic plus restated as ne … plus under its heading | Badge désactivé : plus utilisable, conservé pour l'audit ; visible du service sécurité. | Un badge désactivé ne peut plus être utilisé ; il est conservé pour l'audit.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
@@ -82,6 +84,13 @@ class FifthRoundTests {
         assertThat(Acronyms.expansion("Renseigner le dossier de liaison d'urgence à jour", "DLU")).isEqualTo("dossier de liaison d'urgence");
         assertThat(Acronyms.expansion("Le dossier est à jour, la liaison urgente", "DLU")).isNull();
         assertThat(Acronyms.contracted("L'accusé de réception n'est pas envoyé", "AR par courriel")).isEqualTo("L'AR n'est pas envoyé");
+    }
+
+    @Test
+    void aClauseOpeningPlusBeforeAnAdjectiveIsANegation() {
+        assertThat(Negations.of("plus utilisable, conservée pour l'historique").negated()).isTrue();
+        assertThat(Negations.of("Une prise en charge plus adaptée que la précédente").negated()).isFalse();
+        assertThat(Negations.of("plus accessible que la version papier").negated()).isFalse();
     }
 
     @Test
