@@ -92,6 +92,8 @@ final class Negations {
     private static final Set<String> NEGATIVE_ADJECTIVES =
             Set.of("absent", "absente", "absents", "absentes", "dépourvu", "dépourvue", "dépourvus", "dépourvues",
                     "facultatif", "facultative", "facultatifs", "facultatives");
+    /** Words before "manque" that make it the noun, not the verb: "par manque de", "le manque de". */
+    private static final Set<String> NOUN_BEFORE = Set.of("par", "le", "un", "du", "au", "de", "d'");
     /** An adjective or participle after a clause-opening "plus": "plus utilisable", "plus accessible", "plus autorisé". */
     private static final Pattern NO_LONGER = Pattern.compile("\\p{L}{3,}(?:ables?|ibles?|ée?s?|ifs?|ives?|ue?s?|ise?s?|ites?)");
     /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
@@ -282,7 +284,9 @@ final class Negations {
             } else if (REMOVAL_VERB.matcher(word).matches() && everyAfter(tokens, i)) {
                 // "supprimer toute retranscription", "en retirer toute denrée": "plus aucune retranscription"
                 cue = new Span(i, i + 1);
-            } else if (NEGATIVE_ADJECTIVES.contains(word) || NEGATIVE_VERB.matcher(word).matches()) {
+            } else if (NEGATIVE_ADJECTIVES.contains(word)
+                    || (NEGATIVE_VERB.matcher(word).matches() && !(word.equals("manque") && NOUN_BEFORE.contains(previous)))) {
+                // ("par manque de personnel", "le manque de": the noun, read above — a circumstance inside a clause)
                 cue = new Span(i, i);
             }
             int denials = cue == null ? 0
@@ -445,8 +449,9 @@ final class Negations {
         if (previous.equals("l'") && at > 1 && tokens.get(at - 2).word().equals("en")) {
             return at > 2;
         }
-        int head = previous.equals("à") ? at - 1 : previous.equals("l'") || previous.equals("d'") ? at - 1 : at;
-        return (tokens.get(at).word().equals("faute") || previous.equals("à")) && head > 0;
+        int head = previous.equals("à") || previous.equals("par") ? at - 1 : previous.equals("l'") || previous.equals("d'") ? at - 1 : at;
+        // "faute de personnel", "par manque de personnel", "à défaut de …" inside a clause: its cause
+        return (tokens.get(at).word().equals("faute") || previous.equals("à") || previous.equals("par")) && head > 0;
     }
 
     /** Whether the cue is a "ne" (with its particle, its literary verb or its subject "rien", "personne"). */

@@ -104,8 +104,8 @@ final class Qualifiers {
     private static final Pattern INCLUSION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:y compris|même si|même lorsqu['e]|même quand|quel(?:le)?s? que soi(?:en)?t|sans exception|dans tous les cas|en tout état de cause)(?![\\p{L}])");
 
-    /** "une réponse unique": one and no more, as "une seule réponse". */
-    private static final Pattern SINGLE = Pattern.compile("(?iu)(?<![\\p{L}])une?\\s+\\p{L}+\\s+uniques?(?![\\p{L}])");
+    /** "une réponse unique", "une unique réponse": one and no more, as "une seule réponse". */
+    private static final Pattern SINGLE = Pattern.compile("(?iu)(?<![\\p{L}])une?\\s+(?:\\p{L}+\\s+uniques?|uniques?\\s+\\p{L}+)(?![\\p{L}])");
 
     /** How far from a bound its figure may be, in characters. */
     private static final int FIGURE_REACH = 60;

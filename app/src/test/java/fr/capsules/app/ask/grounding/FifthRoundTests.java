@@ -72,6 +72,8 @@ class FifthRoundTests {
             défendu for interdit | Il est interdit de photographier les résidents dans leur chambre. | Il est formellement défendu de photographier les résidents dans leur chambre.
             inférieur à restated as de moins de | Délai de réponse inférieur à 15 jours dans 80 % des dossiers. | Dans 80 % des dossiers, le délai de réponse est de moins de 15 jours.
             a telegraphic plus restated as ne … plus under its heading | Badge désactivé : plus utilisable, conservé pour l'audit ; visible du service sécurité. | Un badge désactivé ne peut plus être utilisé ; il est conservé pour l'audit.
+            par manque de for faute de inside a clause | Pansements non refaits ou incomplets faute de personnel la nuit. | Pansements omis ou incomplets la nuit, par manque de personnel.
+            une unique for une seule | Un seul médecin coordonnateur pour 80 résidents dont 20 en unité protégée. | Un unique médecin coordonnateur suit les 80 résidents, dont 20 en unité protégée.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
