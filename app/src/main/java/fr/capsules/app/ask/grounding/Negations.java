@@ -259,6 +259,12 @@ final class Negations {
                 // comparative "plus adaptée que", which never opens a clause)
                 cue = new Span(i, i + 1);
                 bound = true;
+            } else if ((word.equals("plutôt") && (next.equals("que") || next.equals("qu'")) || word.equals("lieu") && previous.equals("au")
+                    && Set.of("de", "d'").contains(next)) && i + 2 < tokens.size() && isWord(tokens.get(i + 2).word())) {
+                // "dire … plutôt que d'inventer", "retirée plutôt qu'alimentée", "au lieu d'inventer": the alternative
+                // rejected — not inventing
+                cue = new Span(word.equals("lieu") ? i - 1 : i, i + 2);
+                bound = true;
             } else if (word.equals("hors") && isWord(next)) {
                 cue = new Span(i, i + 1);
                 bound = true;
@@ -363,13 +369,14 @@ final class Negations {
         int depth = 0;
         for (int i = 0; i < masked.length(); i++) {
             char c = masked.charAt(i);
-            if (c == '(') {
+            // a quotation ("dire « les documents ne permettent pas de répondre »") is mentioned, not stated
+            if (c == '(' || c == '«') {
                 depth++;
             }
             if (depth > 0) {
                 masked.setCharAt(i, ' ');
             }
-            if (c == ')' && depth > 0) {
+            if ((c == ')' || c == '»') && depth > 0) {
                 depth--;
             }
         }

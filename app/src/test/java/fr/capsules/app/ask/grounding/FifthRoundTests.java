@@ -43,6 +43,7 @@ class FifthRoundTests {
             supérieur à made au plus | Température du réfrigérateur supérieure à 8 degrés lors de deux relevés. | Température du réfrigérateur de 8 degrés au plus lors de deux relevés. | QUALIFIER_MISMATCH
             inférieur à made au moins | Délai de réponse inférieur à 15 jours dans 80 % des dossiers. | Dans 80 % des dossiers, le délai de réponse est d'au moins 15 jours. | QUALIFIER_MISMATCH
             a telegraphic plus (no longer) dropped | Badge désactivé : plus utilisable, conservé pour l'audit ; visible du service sécurité. | Un badge désactivé reste utilisable et est conservé pour l'audit. | NEGATION_MISMATCH
+            a negation added beside a quotation that holds one | Rédiger le courrier : ton neutre, obligation de dater la réponse et d'écrire « le dossier n'est pas clos » plutôt que de promettre une date. | Le courrier n'impose pas de dater la réponse. | NEGATION_MISMATCH
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -74,6 +75,8 @@ class FifthRoundTests {
             a telegraphic plus restated as ne … plus under its heading | Badge désactivé : plus utilisable, conservé pour l'audit ; visible du service sécurité. | Un badge désactivé ne peut plus être utilisé ; il est conservé pour l'audit.
             par manque de for faute de inside a clause | Pansements non refaits ou incomplets faute de personnel la nuit. | Pansements omis ou incomplets la nuit, par manque de personnel.
             une unique for une seule | Un seul médecin coordonnateur pour 80 résidents dont 20 en unité protégée. | Un unique médecin coordonnateur suit les 80 résidents, dont 20 en unité protégée.
+            a quotation and plutôt que restated with au lieu de | Rédiger le courrier : ton neutre, obligation de dater la réponse et d'écrire « le dossier n'est pas clos » plutôt que de promettre une date. | Le courrier est rédigé sur un ton neutre, avec l'obligation de dater la réponse et d'écrire « le dossier n'est pas clos » au lieu de promettre une date.
+            plutôt que de restated as ne … pas | Archiver une fiche obsolète plutôt que de la corriger. | Une fiche obsolète est archivée ; elle n'est pas corrigée.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
@@ -93,6 +96,13 @@ class FifthRoundTests {
         assertThat(Negations.of("plus utilisable, conservée pour l'historique").negated()).isTrue();
         assertThat(Negations.of("Une prise en charge plus adaptée que la précédente").negated()).isFalse();
         assertThat(Negations.of("plus accessible que la version papier").negated()).isFalse();
+    }
+
+    @Test
+    void aQuotationDoesNotSetTheClausesPolarity() {
+        assertThat(Negations.of("obligation de dire « les documents ne permettent pas de répondre »").negated()).isFalse();
+        assertThat(Negations.of("archiver la fiche plutôt que de la corriger").negated()).isTrue();
+        assertThat(Negations.of("archiver la fiche au lieu de la corriger").negated()).isTrue();
     }
 
     @Test
