@@ -117,7 +117,10 @@ class LexicalLeversExperiment {
         ScoreDoc[] rank(IndexSearcher searcher, String question, int depth) throws IOException;
     }
 
-    record Row(String name, RankingMetrics[] metrics) {}
+    record Row(String name, RankingMetrics[] metrics, double[] reciprocalRanks) {}
+
+    /** Reciprocal ranks (at 10) of the current ranking, question by question, once measured. */
+    private static double[] baseline;
 
     @Test
     void measure() throws Exception {
@@ -127,8 +130,8 @@ class LexicalLeversExperiment {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s: %d documents, %d passages, %d questions%n",
                 capsule == null ? FAQ : capsule, corpus.records().size(), passages, corpus.cases().size()));
-        out.append("| lever | all: hit@1 | hit@5 | MRR@10 | even: hit@1 | hit@5 | MRR@10 | odd: hit@1 | hit@5 | MRR@10 |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| lever | all: hit@1 | hit@5 | MRR@10 | even: hit@1 | hit@5 | MRR@10 | odd: hit@1 | hit@5 | MRR@10 | questions better / worse |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Row> rows = new ArrayList<>();
         boolean quick = capsule != null || Boolean.getBoolean("levers.quick");
 
@@ -147,7 +150,7 @@ class LexicalLeversExperiment {
                 }
                 // 1. Similarities.
                 Map<String, Similarity> similarities = new LinkedHashMap<>();
-                for (float mu : new float[] {50, 100, 200, 400, 800, 1500, 2000}) {
+                for (float mu : new float[] {5, 10, 25, 50, 100, 200, 400, 800, 1500, 2000}) {
                     similarities.put("LM Dirichlet mu=" + (int) mu, new LMDirichletSimilarity(mu));
                 }
                 for (float lambda : new float[] {0.1f, 0.4f, 0.7f}) {
@@ -202,7 +205,7 @@ class LexicalLeversExperiment {
             for (RankingMetrics m : row.metrics()) {
                 out.append(String.format(Locale.ROOT, " | %.3f | %.3f | %.3f", m.hitAt1(), m.hitAt5(), m.mrrAt10()));
             }
-            out.append(" |\n");
+            out.append(" | ").append(compare(row.reciprocalRanks())).append(" |\n");
         }
         System.out.print(out);
         Path report = Path.of("target/benchmarks/levers-" + (capsule == null ? "cnil" : Path.of(capsule).getFileName()) + ".md");
@@ -211,7 +214,7 @@ class LexicalLeversExperiment {
     }
 
     private static float mu() {
-        return Float.parseFloat(System.getProperty("levers.mu", "400"));
+        return Float.parseFloat(System.getProperty("levers.mu", "10"));
     }
 
     // ---------------------------------------------------------------- rankings
@@ -405,6 +408,7 @@ class LexicalLeversExperiment {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(similarity);
         RankingMetrics[] metrics = {new RankingMetrics(), new RankingMetrics(), new RankingMetrics()};
+        double[] reciprocal = new double[corpus.cases().size()];
         for (int q = 0; q < corpus.cases().size(); q++) {
             Case c = corpus.cases().get(q);
             ScoreDoc[] ranked = ranker.rank(searcher, c.question(), PassageSearch.candidates(DEPTH));
@@ -418,12 +422,31 @@ class LexicalLeversExperiment {
             for (int m : new int[] {0, 1 + q % 2}) {
                 metrics[m].add(list, expected);
             }
+            int rank = list.indexOf(expected);
+            reciprocal[q] = rank >= 0 && rank < 10 ? 1.0 / (rank + 1) : 0;
         }
-        Row row = new Row(name, metrics);
+        if (baseline == null) {
+            baseline = reciprocal;
+        }
+        Row row = new Row(name, metrics, reciprocal);
         System.out.printf(Locale.ROOT, "%-70s %s%n", name, Arrays.stream(metrics)
                 .map(m -> String.format(Locale.ROOT, "%.3f %.3f %.3f", m.hitAt1(), m.hitAt5(), m.mrrAt10()))
                 .reduce((a, b) -> a + " | " + b).orElse(""));
         return row;
+    }
+
+    /** How many questions rank their document better and worse (reciprocal rank at 10) than the current ranking. */
+    private static String compare(double[] reciprocal) {
+        int better = 0;
+        int worse = 0;
+        for (int q = 0; q < reciprocal.length; q++) {
+            if (reciprocal[q] > baseline[q]) {
+                better++;
+            } else if (reciprocal[q] < baseline[q]) {
+                worse++;
+            }
+        }
+        return better + " / " + worse;
     }
 
     // ---------------------------------------------------------------- indexes
