@@ -112,7 +112,7 @@ class LexicalLeversExperiment {
 
     record Corpus(List<DocumentRecord> records, Map<String, List<Passage>> passages, List<Case> cases) {}
 
-    /** A ranking of passages for analysed question terms. */
+    /** A ranking of passages for a question, best first. */
     interface Ranker {
         ScoreDoc[] rank(IndexSearcher searcher, String question, int depth) throws IOException;
     }
@@ -330,12 +330,12 @@ class LexicalLeversExperiment {
                 }
             }
             CollectionStatistics collection = searcher.collectionStatistics(IndexSchema.TEXT);
-            List<SimScorer[]> scorers = new ArrayList<>();
+            List<SimScorer> scorers = new ArrayList<>(); // null for a pair that can match nothing
             for (List<String> pair : pairs) {
                 TermStatistics a = stats(searcher, pair.get(0));
                 TermStatistics b = stats(searcher, pair.get(1));
-                scorers.add(a == null || b == null || collection == null ? null : new SimScorer[] {
-                        searcher.getSimilarity().scorer(1f, collection, a, b)});
+                scorers.add(a == null || b == null || collection == null
+                        ? null : searcher.getSimilarity().scorer(1f, collection, a, b));
             }
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             ScoreDoc[] scored = new ScoreDoc[top.length];
@@ -367,7 +367,7 @@ class LexicalLeversExperiment {
                             }
                         }
                     }
-                    SimScorer scorer = scorers.get(p)[0];
+                    SimScorer scorer = scorers.get(p);
                     if (ordered > 0) {
                         score += wO * scorer.score(ordered, norm);
                     }
