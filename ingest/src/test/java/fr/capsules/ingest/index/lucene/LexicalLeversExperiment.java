@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -35,7 +36,9 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -200,6 +203,15 @@ class LexicalLeversExperiment {
                 rows.add(run("stemmer: " + stemmer, corpus, reader, new BM25Similarity(), current(chain, null)));
             }
         }
+        // 2c. Exact and stemmed forms in the same fields, at the same position (KeywordRepeatFilter):
+        // no second field; the question's stems as today plus w x its exact forms that differ from them.
+        Chain repeat = new Chain("light-repeat");
+        try (Directory dir = build(corpus, repeat, null); DirectoryReader reader = DirectoryReader.open(dir)) {
+            for (float w : new float[] {0.25f, 0.5f, 1.0f}) {
+                rows.add(run("exact and stemmed forms in one field, exact forms weighted " + w, corpus, reader,
+                        new BM25Similarity(), current(light, (q, query) -> addExactForms(light, exact, q, query, w))));
+            }
+        }
         for (Row row : rows) {
             out.append("| ").append(row.name());
             for (RankingMetrics m : row.metrics()) {
@@ -253,6 +265,17 @@ class LexicalLeversExperiment {
     private static void addExact(Analyzer exact, String question, BooleanQuery.Builder query, float weight) {
         for (String term : terms(exact, question).distinct()) {
             query.add(new BoostQuery(new TermQuery(new Term(EXACT, term)), weight), Occur.SHOULD);
+        }
+    }
+
+    /** The question's exact forms that are not also its stems, on {@link IndexSchema#CONTENT}. */
+    private static void addExactForms(Analyzer stemmed, Analyzer exact, String question, BooleanQuery.Builder query,
+            float weight) {
+        Set<String> stems = terms(stemmed, question).distinct();
+        for (String term : terms(exact, question).distinct()) {
+            if (!stems.contains(term)) {
+                query.add(new BoostQuery(new TermQuery(new Term(IndexSchema.CONTENT, term)), weight), Occur.SHOULD);
+            }
         }
     }
 
@@ -515,6 +538,11 @@ class LexicalLeversExperiment {
                 return new TokenStreamComponents(source, stream);
             }
             stream = new ASCIIFoldingFilter(stream);
+            if (stemmer.equals("light-repeat")) {
+                stream = new KeywordRepeatFilter(stream);
+                stream = new FrenchLightStemFilter(stream);
+                return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
+            }
             stream = switch (stemmer) {
                 case "light" -> new FrenchLightStemFilter(stream);
                 case "minimal" -> new FrenchMinimalStemFilter(stream);
