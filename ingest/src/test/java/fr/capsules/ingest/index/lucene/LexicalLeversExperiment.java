@@ -102,6 +102,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * ./mvnw -B -ntp -o -pl ingest test -Dtest=LexicalLeversExperiment -Dsurefire.failIfNoSpecifiedTests=false
  * ./mvnw -B -ntp -o -pl ingest test -Dtest=LexicalLeversExperiment -Dlevers.capsule=../capsules/reclamations
  * </pre>
+ *
+ * <p>Properties: {@code levers.capsule} (a catalogue capsule folder instead of the CNIL FAQ; implies quick),
+ * {@code levers.quick=true} (skip the similarity rows but those whose name starts with {@code
+ * levers.similarity}, and the BM25F-alone row), {@code levers.mu} (the LM Dirichlet μ of the SDM row, 10).
+ * The first row must reproduce {@code bench-retrieval}'s figures for the capsule index.
  */
 class LexicalLeversExperiment {
 
