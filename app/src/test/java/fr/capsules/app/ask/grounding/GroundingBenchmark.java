@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * likewise, before the third round of changes, after held-out 2 had become development data; in the fourth round
  * held-out 3 was read pair by pair and is development data too; {@code pairs-heldout4.tsv} (fourth round) was written
  * by an engineer who did not read the checker and from sentences used in none of the four earlier files, while the
- * checker was changed by someone who never saw it. Prints the figures; asserts nothing (targets are reported in
+ * checker was changed by someone who never saw it; in the fifth round it was read pair by pair and is development data too. Prints the figures; asserts nothing (targets are reported in
  * docs/BENCHMARKS.md). Outside the test suite (the class name matches no test pattern):
  *
  * <pre>
