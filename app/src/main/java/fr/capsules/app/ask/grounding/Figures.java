@@ -171,9 +171,9 @@ final class Figures {
 
     private static final Pattern FIGURE = Pattern.compile("(?iu)(?<![\\d.,])(\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+(?:[.,]\\d+)?)(?![\\d])"
             + "|(?<![\\p{L}\\d])(" + NUMBER_WORD + "(?:(?:\\s*-\\s*|\\s+et\\s+|\\s+)" + NUMBER_WORD + ")*)");
-    /** After a figure: an optional "%", an optional "de", "des", "d'", then the word counted. */
+    /** After a figure: an optional "%", an optional "seul(e)(s)", an optional "de", "des", "d'", then the word counted. */
     private static final Pattern COUNTED =
-            Pattern.compile("(?iu)\\G(?:\\s*%|\\s+pour\\s*cent)?(?:\\s+(?:des|de|d['’]))?\\s*(?<![\\p{L}])(\\p{L}{3,})");
+            Pattern.compile("(?iu)\\G(?:\\s*%|\\s+pour\\s*cent)?(?:\\s+seule?s?)?(?:\\s+(?:des|de|d['’]))?\\s*(?<![\\p{L}])(\\p{L}{3,})");
     /** The "cent" of "quinze pour cent" is no figure of its own. */
     private static final Pattern PER_CENT = Pattern.compile("(?iu)(?<![\\p{L}])pour\\s*$");
     private static final Pattern OUT_OF = Pattern.compile("(?iu)\\G\\s+sur\\s+");
@@ -321,6 +321,32 @@ final class Figures {
         }
         return labelled;
     }
+
+    /**
+     * Each figure a text dates with the year right after it ("70 % en 2021, 72 % en 2022" → 70 → 2021, 72 → 2022), so
+     * that an answer giving 72 % to 2021 can be seen to swap them. A figure dated twice is left out.
+     */
+    static Map<String, String> dated(String text) {
+        Map<String, String> dated = new LinkedHashMap<>();
+        Set<String> twice = new java.util.HashSet<>();
+        for (Placed figure : placed(text)) {
+            if (year(figure)) {
+                continue;
+            }
+            Matcher in = IN_YEAR.matcher(text).region(figure.end(), text.length());
+            if (in.lookingAt()) {
+                if (dated.containsKey(figure.value()) && !dated.get(figure.value()).equals(in.group(1))) {
+                    twice.add(figure.value());
+                }
+                dated.putIfAbsent(figure.value(), in.group(1));
+            }
+        }
+        dated.keySet().removeAll(twice);
+        return dated;
+    }
+
+    /** After a figure: its unit or the word it counts, then "en" and a year. */
+    private static final Pattern IN_YEAR = Pattern.compile("(?iu)\\G(?:\\s*%|\\s+[\\p{L}'’]+){0,3}?\\s+en\\s+((?:19|20)\\d\\d)(?![\\d])");
 
     /** Whether a figure is the day or month of a date ("30/04/2024", "30 avril 2024", "1er avril"): a date, no quantity. */
     private static boolean inDate(String text, Placed figure) {

@@ -338,6 +338,16 @@ public final class GroundingCheck {
                 missingFigures.putIfAbsent(value + " / " + other.get(), value + " … " + other.get() + " (intervertis)");
             }
         }
+        // Two figures of the source given each other's year: "72 % en 2021, 70 % en 2022" for "70 % en 2021, 72 % en 2022".
+        Map<String, String> sourceDated = new HashMap<>();
+        cited.forEach(passage -> sourceDated.putAll(Figures.dated(passage.text())));
+        Figures.dated(claim).forEach((value, year) -> {
+            String sourceYear = sourceDated.get(value);
+            boolean yearOfAnother = sourceDated.entrySet().stream().anyMatch(e -> e.getValue().equals(year) && !e.getKey().equals(value));
+            if (sourceYear != null && !sourceYear.equals(year) && yearOfAnother) {
+                missingFigures.putIfAbsent(value + " / " + year, value + " en " + year + " (la source le donne pour " + sourceYear + ")");
+            }
+        });
         // "1" for the source's article ("1 infirmière" for "une infirmière"); figures of a rhythm or a delay the
         // source states in other words ("deux fois par an" for "tous les six mois", "sept jours" for "une semaine").
         String sourceText = cited.stream().map(Passage::text).collect(Collectors.joining(" "));
