@@ -345,6 +345,30 @@ final class Figures {
         return dated;
     }
 
+    /**
+     * Each full date of a text ("le 20 mars 2025", "1er avril 2025", "30/04/2024") as "d/m/yyyy", with the words that
+     * label it: those before it back to the previous date or the text's start ("Charte adoptée par le comité de direction
+     * le 20 mars 2025 — applicable à compter du 1er avril 2025": 20/3/2025 is labelled "Charte adoptée …", 1/4/2025
+     * "— applicable à compter du").
+     */
+    static List<Map.Entry<String, String>> datesLabelled(String text) {
+        List<Map.Entry<String, String>> dates = new ArrayList<>();
+        Matcher date = FULL_DATE.matcher(text);
+        int from = 0;
+        while (date.find()) {
+            String day = date.group(1) != null ? date.group(1) : date.group(4);
+            String month = date.group(2) != null ? String.valueOf(monthNumber(date.group(2))) : canonical(date.group(5));
+            String year = date.group(3) != null ? date.group(3) : date.group(6);
+            dates.add(Map.entry(canonical(day) + "/" + month + "/" + year, text.substring(from, date.start())));
+            from = date.end();
+        }
+        return dates;
+    }
+
+    private static final Pattern FULL_DATE = Pattern.compile(
+            "(?iu)(?<![\\d])(\\d{1,2})(?:er)?\\s+(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\\s+(\\d{4})(?![\\d])"
+                    + "|(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])");
+
     /** After a figure: its unit or the word it counts, then "en" and a year. */
     private static final Pattern IN_YEAR = Pattern.compile("(?iu)\\G(?:\\s*%|\\s+[\\p{L}'’]+){0,3}?\\s+en\\s+((?:19|20)\\d\\d)(?![\\d])");
 

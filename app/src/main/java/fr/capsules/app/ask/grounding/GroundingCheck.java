@@ -348,6 +348,21 @@ public final class GroundingCheck {
                 missingFigures.putIfAbsent(value + " / " + year, value + " en " + year + " (la source le donne pour " + sourceYear + ")");
             }
         });
+        // A date of the source given what the source says of another of its dates: "applicable à compter du 20 mars
+        // 2025" where the source adopts the charter on 20 March and applies it from 1 April.
+        List<Map.Entry<String, Set<String>>> sourceDates = new ArrayList<>();
+        cited.forEach(passage -> Figures.datesLabelled(passage.text())
+                .forEach(entry -> sourceDates.add(Map.entry(entry.getKey(), terms.of(entry.getValue())))));
+        for (Map.Entry<String, String> date : Figures.datesLabelled(claim)) {
+            Set<String> label = terms.of(date.getValue());
+            int own = sourceDates.stream().filter(d -> d.getKey().equals(date.getKey()))
+                    .mapToInt(d -> Overlap.sharedOrDerived(label, d.getValue())).max().orElse(-1);
+            int other = sourceDates.stream().filter(d -> !d.getKey().equals(date.getKey()))
+                    .mapToInt(d -> Overlap.sharedOrDerived(label, d.getValue())).max().orElse(0);
+            if (own >= 0 && other > own) {
+                missingFigures.putIfAbsent(date.getKey(), date.getKey() + " (la source donne cette date à autre chose)");
+            }
+        }
         // "1" for the source's article ("1 infirmière" for "une infirmière"); figures of a rhythm or a delay the
         // source states in other words ("deux fois par an" for "tous les six mois", "sept jours" for "une semaine").
         String sourceText = cited.stream().map(Passage::text).collect(Collectors.joining(" "));

@@ -46,6 +46,7 @@ class FifthRoundTests {
             a negation added beside a quotation that holds one | Rédiger le courrier : ton neutre, obligation de dater la réponse et d'écrire « le dossier n'est pas clos » plutôt que de promettre une date. | Le courrier n'impose pas de dater la réponse. | NEGATION_MISMATCH
             two figures given each other's year | Taux de chutes avec blessure : 12 % en 2022, 9 % en 2023, 7 % en 2024. | Taux de chutes avec blessure : 9 % en 2022, 12 % en 2023, 7 % en 2024. | UNSUPPORTED
             a count after un seul changed | Classer les pièces : versions signées uniquement, un seul classeur par dossier, cotes lisibles. | Classer les pièces : versions signées uniquement, deux classeurs par dossier, cotes lisibles. | UNSUPPORTED
+            a date given what the source says of another date | Protocole validé par la direction le 3 février 2025 — en vigueur à compter du 1er mars 2025. | Le protocole est en vigueur à compter du 3 février 2025. | UNSUPPORTED
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -80,6 +81,7 @@ class FifthRoundTests {
             a quotation and plutôt que restated with au lieu de | Rédiger le courrier : ton neutre, obligation de dater la réponse et d'écrire « le dossier n'est pas clos » plutôt que de promettre une date. | Le courrier est rédigé sur un ton neutre, avec l'obligation de dater la réponse et d'écrire « le dossier n'est pas clos » au lieu de promettre une date.
             plutôt que de restated as ne … pas | Archiver une fiche obsolète plutôt que de la corriger. | Une fiche obsolète est archivée ; elle n'est pas corrigée.
             figures dated by their year restated in order | Taux de chutes avec blessure : 12 % en 2022, 9 % en 2023, 7 % en 2024. | Le taux de chutes avec blessure est passé de 12 % en 2022 à 9 % en 2023, puis à 7 % en 2024.
+            two dates restated with what each dates | Protocole validé par la direction le 3 février 2025 — en vigueur à compter du 1er mars 2025. | Validé par la direction le 3 février 2025, le protocole entre en vigueur le 1er mars 2025.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
