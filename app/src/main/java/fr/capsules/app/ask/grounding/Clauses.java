@@ -39,6 +39,27 @@ final class Clauses {
 
     private Clauses() {}
 
+    /**
+     * The clauses of an answer sentence: those of {@link #of}, except that a topic set before a colon and taken up by a
+     * pronoun after it ("Les identifiants et mots de passe : il est interdit de les saisir …") stays with the clause that
+     * takes it up — a verbless topic states nothing on its own, its polarity is that clause's.
+     */
+    static List<String> ofAnswer(String sentence) {
+        Matcher topic = DISLOCATED_TOPIC.matcher(sentence);
+        if (topic.lookingAt() && !FINITE_VERB.matcher(topic.group(1)).find()) {
+            List<String> clauses = new ArrayList<>(of(sentence.substring(topic.end())));
+            if (!clauses.isEmpty()) {
+                clauses.set(0, topic.group(1).strip() + " : " + clauses.get(0));
+            }
+            return clauses;
+        }
+        return of(sentence);
+    }
+
+    /** A topic before a colon, then a clause that takes it up with an object pronoun ("il est interdit de les saisir"). */
+    private static final Pattern DISLOCATED_TOPIC = Pattern.compile(
+            "(?iu)([^:;]+?)\\s*:\\s*(?=[^:;.]*?(?<![\\p{L}])(?:les|le|la|l['’]|en|y)\\s+\\p{L}+(?:er|ir|re)(?![\\p{L}]))");
+
     /** The clauses of {@code sentence}, trimmed and in order; the sentence itself when it has one. */
     static List<String> of(String sentence) {
         List<String> clauses = new ArrayList<>();

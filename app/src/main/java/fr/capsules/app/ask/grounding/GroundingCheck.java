@@ -124,7 +124,7 @@ public final class GroundingCheck {
         List<GroundingWarning> warnings = new ArrayList<>();
         List<Grounding.RestatedSentence> restated = new ArrayList<>();
         for (AnswerSentence sentence : sentences) {
-            List<String> claims = Clauses.of(sentence.text()).stream()
+            List<String> claims = Clauses.ofAnswer(sentence.text()).stream()
                     .filter(c -> !MetaStatements.isMeta(c) || restatesAClause(terms.of(c), provided))
                     .toList();
             String claim = String.join(" ; ", claims);

@@ -92,6 +92,16 @@ final class Negations {
     private static final Set<String> NEGATIVE_ADJECTIVES =
             Set.of("absent", "absente", "absents", "absentes", "dépourvu", "dépourvue", "dépourvus", "dépourvues",
                     "facultatif", "facultative", "facultatifs", "facultatives");
+    /** Whether the token at {@code j} is a particle of "ne" ("pas", "jamais", …), not the noun "la personne", "un point". */
+    private static boolean particle(List<Token> tokens, int j) {
+        String word = tokens.get(j).word();
+        return PARTICLES.contains(word) && !(NOUN_PARTICLES.contains(word) && DETERMINERS.contains(tokens.get(j - 1).word()));
+    }
+
+    /** Words that make a "que" a conjunction or a comparison, not the "que" of "ne … que". */
+    private static final Set<String> CONJUNCTION_BEFORE_QUE = Set.of(
+            "ainsi", "afin", "pour", "parce", "bien", "alors", "tandis", "dès", "avant", "sans", "plus", "moins", "autant",
+            "tel", "telle", "tels", "telles", "sorte", "même", "après", "depuis", "pendant", "lors", "tant", "si", "aussi");
     /** Words before "manque" that make it the noun, not the verb: "par manque de", "le manque de". */
     private static final Set<String> NOUN_BEFORE = Set.of("par", "le", "un", "du", "au", "de", "d'");
     /** An adjective or participle after a clause-opening "plus": "plus utilisable", "plus accessible", "plus autorisé". */
@@ -396,8 +406,7 @@ final class Negations {
             if (!isWord(word)) {
                 return 0;
             }
-            if (PARTICLES.contains(word)
-                    && !(NOUN_PARTICLES.contains(word) && DETERMINERS.contains(tokens.get(j - 1).word()))) {
+            if (particle(tokens, j)) {
                 return j;
             }
         }
@@ -405,10 +414,22 @@ final class Negations {
         // restricting "que" may come further than a particle would
         for (int j = ne + WINDOW + 2; j < tokens.size() && j <= ne + RESTRICTION_WINDOW + 1; j++) {
             String word = tokens.get(j).word();
-            if (!isWord(word) || PARTICLES.contains(word)) {
+            if (!isWord(word) || particle(tokens, j)) {
                 return 0;
             }
             if (word.equals("que") || word.equals("qu'")) {
+                return -1;
+            }
+        }
+        // "Ne formaliser l'information de la personne de confiance ou de la famille qu'après une chute": a "ne" with
+        // no particle is restrictive wherever its "que" comes in the clause (the "ne" alone of "pouvoir", "savoir",
+        // "oser", "cesser" is read before this), unless that "que" belongs to a conjunction or a comparison
+        for (int j = ne + RESTRICTION_WINDOW + 2; j < tokens.size(); j++) {
+            String word = tokens.get(j).word();
+            if (!isWord(word) || particle(tokens, j)) {
+                return 0;
+            }
+            if ((word.equals("que") || word.equals("qu'")) && !CONJUNCTION_BEFORE_QUE.contains(tokens.get(j - 1).word())) {
                 return -1;
             }
         }

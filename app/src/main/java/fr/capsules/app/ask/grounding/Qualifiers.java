@@ -64,7 +64,9 @@ final class Qualifiers {
     private static final Pattern EXPLICIT_BOUND = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:au plus tard|au maximum|au plus|au plus tôt|au minimum|au moins|jusqu['’]à|pas plus d['e]|pas moins d['e])(?![\\p{L}])");
     private static final Pattern RESTRICTION = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,10}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
+            "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,10}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)"
+                    // any distance within the clause, when the "que" is no conjunction or comparison
+                    + "|(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:(?!(?:ainsi|afin|pour|parce|bien|alors|tandis|dès|avant|sans|plus|moins|autant|tel|telle|tels|telles|sorte|même|après|depuis|pendant|lors|tant|si|aussi)\\s)[\\p{L}'’-]+\\s+){11,30}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
     /** "n'est jamais communiquée sans son accord", "aucun autre outil que Capsules": restrictions in negative form. */
     private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,8}?(?:sans|avant"
@@ -123,7 +125,7 @@ final class Qualifiers {
         boolean outright = false;
         Matcher restriction = RESTRICTION.matcher(sentence);
         if (restriction.find() && !restriction.group().toLowerCase().matches("(?s).*\\b(?:pas|jamais|plus|rien|aucun\\p{L}*)\\b.*(?:que|qu['’]).*")) {
-            restricted = restriction.group(1).strip();
+            restricted = (restriction.group(1) != null ? restriction.group(1) : restriction.group(2)).strip();
             outright = true;
         } else if (NEGATED_RESTRICTION.matcher(sentence).find()) {
             Matcher negated = NEGATED_RESTRICTION.matcher(sentence);

@@ -47,6 +47,8 @@ class FifthRoundTests {
             two figures given each other's year | Taux de chutes avec blessure : 12 % en 2022, 9 % en 2023, 7 % en 2024. | Taux de chutes avec blessure : 9 % en 2022, 12 % en 2023, 7 % en 2024. | UNSUPPORTED
             a count after un seul changed | Classer les pièces : versions signées uniquement, un seul classeur par dossier, cotes lisibles. | Classer les pièces : versions signées uniquement, deux classeurs par dossier, cotes lisibles. | UNSUPPORTED
             a date given what the source says of another date | Protocole validé par la direction le 3 février 2025 — en vigueur à compter du 1er mars 2025. | Le protocole est en vigueur à compter du 3 février 2025. | UNSUPPORTED
+            ne … que more than ten words apart | Prévenir le médecin coordonnateur et la famille et la personne de confiance du résident après chaque hospitalisation. | Ne prévenir le médecin coordonnateur et la famille et la personne de confiance du résident qu'après une hospitalisation longue. | QUALIFIER_MISMATCH
+            a negation added to a clause that takes up a topic | Remettre au cadre chaque soir les badges et les clés de la pharmacie. | Les badges et les clés de la pharmacie : il ne faut pas les remettre au cadre chaque soir. | NEGATION_MISMATCH
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
@@ -82,6 +84,8 @@ class FifthRoundTests {
             plutôt que de restated as ne … pas | Archiver une fiche obsolète plutôt que de la corriger. | Une fiche obsolète est archivée ; elle n'est pas corrigée.
             figures dated by their year restated in order | Taux de chutes avec blessure : 12 % en 2022, 9 % en 2023, 7 % en 2024. | Le taux de chutes avec blessure est passé de 12 % en 2022 à 9 % en 2023, puis à 7 % en 2024.
             two dates restated with what each dates | Protocole validé par la direction le 3 février 2025 — en vigueur à compter du 1er mars 2025. | Validé par la direction le 3 février 2025, le protocole entre en vigueur le 1er mars 2025.
+            ne … que far apart restated with uniquement | Ne prévenir le médecin coordonnateur et la famille et la personne de confiance du résident qu'après une hospitalisation longue. | Le médecin coordonnateur, la famille et la personne de confiance du résident sont prévenus uniquement après une hospitalisation longue.
+            a topic set before a colon and taken up by a pronoun | Il est interdit de prêter à un tiers les badges et les clés de la pharmacie. | Les badges et les clés de la pharmacie : il est interdit de les prêter à un tiers.
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
@@ -108,6 +112,20 @@ class FifthRoundTests {
         assertThat(Negations.of("obligation de dire « les documents ne permettent pas de répondre »").negated()).isFalse();
         assertThat(Negations.of("archiver la fiche plutôt que de la corriger").negated()).isTrue();
         assertThat(Negations.of("archiver la fiche au lieu de la corriger").negated()).isTrue();
+    }
+
+    @Test
+    void aNeWithoutParticleIsRestrictiveWhereverItsQueComes() {
+        assertThat(Negations.of("Ne prévenir le médecin et la famille et la personne de confiance du résident qu'après une chute").mixed()).isTrue();
+        assertThat(Qualifiers.of("Ne prévenir le médecin et la famille et la personne de confiance du résident qu'après une chute").restricted())
+                .isEqualTo("après une chute");
+    }
+
+    @Test
+    void aTopicTakenUpByAPronounStaysWithItsClause() {
+        assertThat(Clauses.ofAnswer("Les badges et les clés : il est interdit de les prêter à un tiers."))
+                .containsExactly("Les badges et les clés : il est interdit de les prêter à un tiers.");
+        assertThat(Clauses.ofAnswer("Deux cas : le directeur signe ; le cadre relit.")).hasSize(3);
     }
 
     @Test
