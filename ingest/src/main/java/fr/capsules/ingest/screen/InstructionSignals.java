@@ -44,19 +44,20 @@ public final class InstructionSignals {
     private static final String[] RULE_WORDS = {"instruction", "consigne", "gles", "directive", "prompt", "ordres"};
     private static final String[] DELIMITER_END = {"fin", "end"};
     private static final String[] DELIMITER_WHAT = {"document", "passage", "context", "donn", "data"};
+    private static final String[] REVEAL_WHAT = {"prompt", "instructions", "consignes"};
+    private static final String[] FROM_NOW_ON = {"sormais", "maintenant", "navant"};
+    private static final String[] ROLE_PHRASES = {"now", "pretend", "agis", "instructions", "consignes", "prompt",
+        "veloppeur", "developer", "jailbreak"};
+    private static final String[] COLON = {":"};
+    private static final String[] SPEAKERS = {"syst", "assistant", "user", "utilisateur", "human"};
+    private static final String[] CHAT_TEMPLATE_MARKS = {"<|", "inst]", "sys]", "sys>>", "_of_turn>", "##"};
+    private static final String[] TAG_OPENING = {"<"};
 
     /** Every word of the pre-checks below, once. */
-    private static final WordsHeld WORDS = new WordsHeld(java.util.stream.Stream.of(
-                    List.of(RULE_WORDS),
-                    List.of("prompt", "instructions", "consignes"),
-                    List.of("sormais", "maintenant", "navant"),
-                    List.of("now", "pretend", "agis", "instructions", "consignes", "prompt", "veloppeur", "developer",
-                            "jailbreak"),
-                    List.of(":", "syst", "assistant", "user", "utilisateur", "human"),
-                    List.of("<|", "inst]", "sys]", "sys>>", "_of_turn>", "##", "<"),
-                    List.of(DELIMITER_END),
-                    List.of(DELIMITER_WHAT))
-            .flatMap(List::stream).distinct().toList());
+    private static final WordsHeld WORDS = new WordsHeld(java.util.stream.Stream.of(RULE_WORDS, REVEAL_WHAT,
+                    FROM_NOW_ON, ROLE_PHRASES, COLON, SPEAKERS, CHAT_TEMPLATE_MARKS, TAG_OPENING, DELIMITER_END,
+                    DELIMITER_WHAT)
+            .flatMap(java.util.Arrays::stream).distinct().toList());
     /** The bit, past the words', that says three marks among {@code - = # * ] >} follow each other. */
     private static final long RUN_OF_THREE_MARKS = 1L << 63;
 
@@ -69,26 +70,25 @@ public final class InstructionSignals {
                     anyOf(RULE_WORDS)),
             new Entry(Kind.OVERRIDE, "\\b(?:r[ée]v[èe]le|r[ée]v[ée]lez|affiche[sz]?|r[ée]p[èe]te[sz]?|reveal|print|repeat)\\s+"
                     + "(?:tes|vos|ton|votre|your|the)\\s+(?:system\\s+)?(?:prompt|instructions|consignes)",
-                    anyOf("prompt", "instructions", "consignes")),
+                    anyOf(REVEAL_WHAT)),
             new Entry(Kind.ROLE_CHANGE, "\\b(?:tu\\s+es|vous\\s+[êe]tes)\\s+(?:d[ée]sormais|maintenant|dor[ée]navant)\\b",
-                    anyOf("sormais", "maintenant", "navant")),
+                    anyOf(FROM_NOW_ON)),
             new Entry(Kind.ROLE_CHANGE, "\\b(?:d[ée]sormais|dor[ée]navant|[àa]\\s+partir\\s+de\\s+maintenant),?\\s+"
                     + "(?:tu|vous)\\s+(?:es|[êe]tes|dois|devez|vas|allez|r[ée]ponds|r[ée]pondez)\\b",
-                    anyOf("sormais", "navant", "maintenant")),
+                    anyOf(FROM_NOW_ON)),
             new Entry(Kind.ROLE_CHANGE, "\\b(?:you\\s+are\\s+now|from\\s+now\\s+on,?\\s+you|pretend\\s+(?:to\\s+be|you\\s+are)|"
                     + "agis(?:sez)?\\s+comme\\s+(?:un|une|si)|nouvelles?\\s+(?:instructions|consignes)\\s*:|"
                     + "new\\s+instructions\\s*:|system\\s+prompt|prompt\\s+syst[èe]me|mode\\s+d[ée]veloppeur|"
                     + "developer\\s+mode|jailbreak)",
-                    anyOf("now", "pretend", "agis", "instructions", "consignes", "prompt", "veloppeur", "developer",
-                            "jailbreak")),
+                    anyOf(ROLE_PHRASES)),
             new Entry(Kind.ROLE_MARKER, "(?m)^\\s*(?:system|assistant|user|syst[èe]me|utilisateur|human)\\s*:",
-                    anyOf(":").and("syst", "assistant", "user", "utilisateur", "human")),
+                    anyOf(COLON).and(SPEAKERS)),
             new Entry(Kind.ROLE_MARKER, "<\\|[a-z_]{2,30}\\|>|\\[/?(?:INST|SYS)]|<</?SYS>>|<(?:start|end)_of_turn>|"
                     + "(?m)^\\s*#{2,}\\s*(?:instruction|system|syst[èe]me)s?\\b",
-                    anyOf("<|", "inst]", "sys]", "sys>>", "_of_turn>", "##")),
+                    anyOf(CHAT_TEMPLATE_MARKS)),
             new Entry(Kind.DELIMITER, "</?\\s*(?:passages?|donn[ée]es|documents?|contexte?|context|sources?|system|"
                     + "instructions?|question|data)(?:[-_][\\w-]*)?(?:\\s+[^<>]{0,40})?>",
-                    anyOf("<")),
+                    anyOf(TAG_OPENING)),
             new Entry(Kind.DELIMITER, "(?:[-=#*]{3,}\\s*(?:fin|end)\\s+(?:du|des|de\\s+la|of(?:\\s+the)?)\\s+"
                     + "(?:document|passages?|contexte|context|donn[ée]es|data))|"
                     + "(?:\\b(?:fin|end)\\s+(?:du|des|de\\s+la|of(?:\\s+the)?)\\s+(?:document|passages?|contexte|context|"
