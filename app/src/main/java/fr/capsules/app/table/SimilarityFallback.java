@@ -135,20 +135,21 @@ final class SimilarityFallback {
                     .limit(VOTERS).toList();
             String house = defaultDeadline(columns, chosen);
             // The house's deadline for the nature is one voice, as strong as the closest past row; the closest past rows
-            // of the same nature the others: a past deadline wins only when close rows agree on it.
+            // of the same nature the others: a past deadline wins only when close rows agree on it. Deadlines are compared
+            // once read ("15 jours" = "quinze jours", {@link Deadlines}).
             Map<String, Double> votes = new LinkedHashMap<>();
             if (!house.isBlank()) {
-                votes.put(AccentFolding.fold(house), sameNature.isEmpty() ? 1 : sameNature.getFirst().closeness() + 1e-6);
+                votes.put(deadlineKey(house), sameNature.isEmpty() ? 1 : sameNature.getFirst().closeness() + 1e-6);
             }
-            Map<String, String> written = new HashMap<>(Map.of(AccentFolding.fold(house), house));
+            Map<String, String> written = new HashMap<>(Map.of(deadlineKey(house), house));
             for (Past past : sameNature) {
                 String value = past.cells().get(deadline.name());
-                votes.merge(AccentFolding.fold(value), past.closeness(), Double::sum);
-                written.putIfAbsent(AccentFolding.fold(value), value);
+                votes.merge(deadlineKey(value), past.closeness(), Double::sum);
+                written.putIfAbsent(deadlineKey(value), value);
             }
             votes.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(winner -> {
                 cells.put(deadline.name(), written.get(winner.getKey()));
-                sameNature.stream().filter(p -> AccentFolding.fold(p.cells().get(deadline.name())).equals(winner.getKey()))
+                sameNature.stream().filter(p -> deadlineKey(p.cells().get(deadline.name())).equals(winner.getKey()))
                         .map(Past::passage).filter(p -> !sources.contains(p)).findFirst().ifPresent(sources::add);
             });
         }));
@@ -240,6 +241,11 @@ final class SimilarityFallback {
                         .ifPresent(v -> votes.merge(v, r.closeness() + 1e-6, Double::sum)));
         return allowed.stream().max(Comparator.comparingDouble((String v) -> votes.getOrDefault(v, 0.0))
                 .thenComparing(v -> -allowed.indexOf(v))).orElseThrow();
+    }
+
+    /** What deadlines are compared by: "15 jours" and "quinze jours" are one ({@link Deadlines}), else the folded text. */
+    private static String deadlineKey(String deadline) {
+        return Deadlines.key(deadline).orElseGet(() -> AccentFolding.fold(deadline));
     }
 
     private static String defaultDeadline(TableColumns columns, String nature) {

@@ -7,6 +7,7 @@ import fr.capsules.app.CapsulesApplication;
 import fr.capsules.app.llm.ChatCall;
 import fr.capsules.app.llm.FakeOllamaServer;
 import fr.capsules.app.llm.ScriptedReply;
+import fr.capsules.app.table.Deadlines;
 import fr.capsules.app.table.LegalReferences;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ class TableQualityBenchmark {
             int nature = 0;
             int reference = 0;
             int deadline = 0;
+            int deadlineSame = 0;
             int referenceSame = 0;
             int referenceOverlap = 0;
             int referenceToComplete = 0;
@@ -99,9 +101,12 @@ class TableQualityBenchmark {
                     reference += sameReference(cells.get("reference").asString(), expected.get("reference").asString()) ? 1 : 0;
                     boolean rightDeadline = fold(cells.get("delai").asString()).equals(fold(expected.get("delai").asString()));
                     deadline += rightDeadline ? 1 : 0;
-                    int[] byNature = deadlineByNature.computeIfAbsent(expected.get("nature").asString(), k -> new int[2]);
+                    int[] byNature = deadlineByNature.computeIfAbsent(expected.get("nature").asString(), k -> new int[3]);
                     byNature[0] += rightDeadline ? 1 : 0;
                     byNature[1]++;
+                    boolean sameDeadline = Deadlines.same(cells.get("delai").asString(), expected.get("delai").asString());
+                    deadlineSame += sameDeadline ? 1 : 0;
+                    byNature[2] += sameDeadline ? 1 : 0;
                     String proposedReference = cells.get("reference").asString();
                     referenceSame += LegalReferences.same(proposedReference, expected.get("reference").asString()) ? 1 : 0;
                     referenceOverlap += LegalReferences.overlap(proposedReference, expected.get("reference").asString()) ? 1 : 0;
@@ -138,6 +143,11 @@ class TableQualityBenchmark {
             StringBuilder perNature = new StringBuilder(String.format(Locale.ROOT, "%-11s deadline right by expected nature:", mode));
             deadlineByNature.forEach((n, c) -> perNature.append(' ').append(n).append(' ').append(c[0]).append('/').append(c[1]));
             report.line(perNature.toString());
+            StringBuilder perNatureSame = new StringBuilder(String.format(Locale.ROOT,
+                    "%-11s deadline, normalised (\"15 jours\" = \"quinze jours\" = \"2 semaines\", \"Immédiat\" = \"sans délai\","
+                    + " \"1 mois\" = \"30 jours\"): %.0f %%; by expected nature:", mode, 100.0 * deadlineSame / rows));
+            deadlineByNature.forEach((n, c) -> perNatureSame.append(' ').append(n).append(' ').append(c[2]).append('/').append(c[1]));
+            report.line(perNatureSame.toString());
             if (mode.equals("bad-model")) {
                 report.line(String.format(Locale.ROOT, "bad-model   bad cells proposed %d, kept in the draft %d, kept unflagged %d",
                         badProposed, badKept, badUnflagged));

@@ -1,0 +1,82 @@
+package fr.capsules.app.table;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one normaliser of deadlines: "15 jours", "quinze jours", "2 semaines" and "sous quinzaine" are the same deadline;
+ * "Immédiat", "immédiatement", "sans délai" and "dès réception" are the same; "1 mois", "un mois" and "30 jours" are the
+ * same; "12 mois" and "1 an" are the same. A deadline is read as a number of days ({@code 0} for at once; a month is
+ * 30 days, a year 360, a week 7, two weeks the fortnight of 15 days) or as a date ("31/12/2026", ISO "2026-12-31");
+ * its key ({@link #key}) is what two deadlines are compared by. Wording around it ("dans un délai de", "sous", "délai :")
+ * is ignored. Stateless.
+ */
+public final class Deadlines {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** At once, folded. */
+    private static final Pattern AT_ONCE = Pattern.compile(
+            "\\b(immediat|immediate|immediatement|sans delai|sans attendre|des reception|des a present|des maintenant|sur le champ)", FLAGS);
+    /** A quantity and a unit, folded: "15 jours", "quinze jours", "2 semaines", "un mois", "1 an". */
+    private static final Pattern AMOUNT = Pattern.compile(
+            "\\b(\\d{1,3}|[a-z]+(?:-[a-z]+)*)\\s+(jours?|j|semaines?|mois|ans?|annees?)\\b", FLAGS);
+    /** "sous quinzaine", "sous huitaine", "dans la quinzaine". */
+    private static final Pattern FORTNIGHT = Pattern.compile("\\b(quinzaine|huitaine)\\b", FLAGS);
+    private static final Pattern DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b|\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("un", 1), Map.entry("une", 1), Map.entry("deux", 2), Map.entry("trois", 3), Map.entry("quatre", 4),
+            Map.entry("cinq", 5), Map.entry("six", 6), Map.entry("sept", 7), Map.entry("huit", 8), Map.entry("neuf", 9),
+            Map.entry("dix", 10), Map.entry("onze", 11), Map.entry("douze", 12), Map.entry("quinze", 15), Map.entry("dix-huit", 18),
+            Map.entry("vingt", 20), Map.entry("trente", 30), Map.entry("quarante-cinq", 45), Map.entry("soixante", 60),
+            Map.entry("quatre-vingt-dix", 90));
+
+    private Deadlines() {}
+
+    /**
+     * The deadline's key: "0 d" for at once, "N d" for a duration of N days (months as 30 days, years as 360, two weeks as
+     * 15 days), "yyyy-mm-dd" for a date; empty when the text states no deadline.
+     */
+    public static Optional<String> key(String deadline) {
+        if (deadline == null || deadline.isBlank()) {
+            return Optional.empty();
+        }
+        String folded = AccentFolding.fold(deadline).replace('’', '\'');
+        Matcher date = DATE.matcher(folded);
+        if (date.find()) {
+            return Optional.of(date.group(1) != null
+                    ? String.format(Locale.ROOT, "%s-%02d-%02d", date.group(3), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(1)))
+                    : date.group(4) + "-" + date.group(5) + "-" + date.group(6));
+        }
+        Matcher amount = AMOUNT.matcher(folded);
+        while (amount.find()) {
+            Integer number = amount.group(1).chars().allMatch(Character::isDigit) ? Integer.valueOf(amount.group(1)) : NUMBERS.get(amount.group(1));
+            if (number == null) {
+                continue;
+            }
+            String unit = amount.group(2);
+            int days = unit.startsWith("semaine") ? (number == 2 ? 15 : 7 * number)
+                    : unit.equals("mois") ? 30 * number
+                    : unit.startsWith("an") ? 360 * number
+                    : number;
+            return Optional.of(days + " d");
+        }
+        Matcher fortnight = FORTNIGHT.matcher(folded);
+        if (fortnight.find()) {
+            return Optional.of(fortnight.group(1).equals("quinzaine") ? "15 d" : "7 d");
+        }
+        return AT_ONCE.matcher(folded).find() ? Optional.of("0 d") : Optional.empty();
+    }
+
+    /** Whether two deadlines are the same once read ({@link #key}); two texts that state none compare by their folded text. */
+    public static boolean same(String a, String b) {
+        Optional<String> left = key(a);
+        Optional<String> right = key(b);
+        if (left.isPresent() || right.isPresent()) {
+            return left.equals(right);
+        }
+        return AccentFolding.fold(a == null ? "" : a).equals(AccentFolding.fold(b == null ? "" : b));
+    }
+}
