@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * phrase, not a condition ("Après validation, la mention est retirée" is one clause). Other commas stay: they separate
  * incidental phrases from the negation they sit in ("ne doit pas, avant l'enquête, informer …"). Also cut: before ",
  * sans que …", at an "et" that joins two clauses with their own subject and verb, and between the acts of an
- * instruction list ("Limiter … et formaliser …", see {@link #acts}).
+ * instruction list ("Limiter … et formaliser …", see {@link #acts}), and between the cells of a table row written with
+ * {@code |} (a finding "non tracée" and its measure "Tracer …" are two statements).
  *
  * <p>Stateless; thread-safe.
  */
@@ -27,7 +28,10 @@ final class Clauses {
                     // a contrast: "selon le planning et non selon le rythme", "un outil qui aide, pas un outil qui …"
                     + "|,?\\s+(?=(?:et non|et pas|non pas)\\s)|,\\s+(?=(?:pas|non)\\s+(?!seulement|plus|pas)\\p{L})"
                     // a clause of its own with its subject: "…, sans que l'établissement ait à transmettre …"
-                    + "|,?\\s+(?=sans\\s+qu(?:e\\s|['’]))");
+                    + "|,?\\s+(?=sans\\s+qu(?:e\\s|['’]))"
+                    // a table row's cells ("| E3 | Clé laissée sur la serrure | écart | … | Confier la clé … |"): each cell
+                    // a statement of its own, the finding's polarity not the measure's
+                    + "|\\s*\\|\\s*");
     /** "… et sa composition a été renouvelée": "et" before a subject whose verb follows opens a clause of its own. */
     private static final Pattern AND_SUBJECT = Pattern.compile(
             "(?iu)\\s+et\\s+(?=l['’]|(?:le|la|les|sa|son|ses|leur|leurs|il|elle|ils|elles|on|ce|cette|ces|aucune?|cela)(?![\\p{L}]))");
@@ -144,6 +148,23 @@ final class Clauses {
             "cadre", "hier", "avenir", "plaisir", "désir", "loisir", "être", "mer", "fer", "cher", "amer", "hiver", "pouvoir",
             "devoir", "savoir", "super", "leader", "manager", "poster", "master", "cluster", "dispatcher", "sinistre",
             "empire", "martyr", "mètre", "kilomètre", "litre", "filtre", "chapitre", "spectre", "théâtre");
+
+    /**
+     * Whether the clause asks for an act: it opens with an infinitive ("Tracer l'habilitation …", "Il faut analyser …"),
+     * or an obligation or a recommendation governs one ("L'officine doit recruter …", "Il est recommandé de mesurer …").
+     */
+    static boolean instruction(String clause) {
+        Matcher first = LEADING_INFINITIVE.matcher(clause.strip());
+        if (first.lookingAt() && infinitive(first.group(1))) {
+            return true;
+        }
+        Matcher governed = OBLIGATION.matcher(clause);
+        return governed.find() && infinitive(governed.group(1));
+    }
+
+    private static final Pattern OBLIGATION = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:doit|doivent|devra|devront|il\\s+faut|(?:recommandé|demandé|nécessaire|convient)\\s+d(?:e\\s+|['’]))"
+                    + "\\s*(?:[\\p{L}]+ment\\s+|(?:sous|dans)\\s+[^,;]{1,20}?\\s+)?(?:(?:en|y|le|la|les|l['’]|se|s['’])\\s*)?(\\p{L}+)(?![\\p{L}])");
 
     private static boolean infinitive(String word) {
         String lower = word.toLowerCase(java.util.Locale.ROOT);

@@ -373,7 +373,8 @@ final class PolarityCheck {
                                 && Overlap.shared(clause.terms(), answerTerms) >= MIN_SHARED
                                 && Overlap.coverage(clause.terms(), answerTerms) >= MIN_RESTATED
                                 && Overlap.shared(terms.of(source.scope()), answerTerms) > 0
-                                && !sameLowerBound(clause.text(), answerClause)) {
+                                && !sameLowerBound(clause.text(), answerClause)
+                                && (added || !restatesTheMeasure(answerClause, answerTerms, clause, cited))) {
                             return Optional.of(added
                                     ? new Mismatch(passage, sentence, clause, new Polarity(null, null, false), second)
                                     : new Mismatch(passage, sentence, clause, source, polarity));
@@ -383,6 +384,24 @@ final class PolarityCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether an affirmative answer clause that asks for an act restates a source clause asking for it, rather than
+     * denying the negated finding beside it: a finding and its measure ("Habilitation des techniciens non tracée" /
+     * "Tracer l'habilitation de chaque technicien", two cells of one table row, or a constat and its mesure) share their
+     * words, and "Il faut tracer l'habilitation de chaque technicien" restates the measure. Only when the finding is not
+     * itself an instruction, and the measure holds at least as many of the answer's terms as the finding.
+     */
+    private static boolean restatesTheMeasure(String answerClause, Set<String> answerTerms, Clause negated, List<Passage> cited) {
+        if (!Clauses.instruction(answerClause) || Clauses.instruction(negated.text())) {
+            return false;
+        }
+        int finding = Overlap.sharedOrDerived(answerTerms, negated.terms());
+        return cited.stream().flatMap(p -> p.sentences().stream()).flatMap(s -> s.clauses().stream())
+                .anyMatch(measure -> !measure.polarity().negated() && !measure.polarity().mixed()
+                        && Clauses.instruction(measure.text())
+                        && Overlap.sharedOrDerived(answerTerms, measure.terms()) >= Math.max(MIN_SHARED, finding));
     }
 
     /**
