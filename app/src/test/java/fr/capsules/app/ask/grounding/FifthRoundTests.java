@@ -1,10 +1,10 @@
 package fr.capsules.app.ask.grounding;
 
+import static fr.capsules.app.ask.grounding.WarningKinds.cited;
+import static fr.capsules.app.ask.grounding.WarningKinds.unmarked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.app.ask.grounding.GroundingWarning.Kind;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,16 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * written for these tests in the style of the example capsules' documents, not taken from the benchmark's sets.
  */
 class FifthRoundTests {
-
-    private final GroundingCheck check = new GroundingCheck();
-
-    private List<Kind> kinds(String source, String answer) {
-        return check.check(answer + " [1]", Map.of(1, source)).stream().map(GroundingWarning::kind).toList();
-    }
-
-    private List<Kind> unmarked(String source, String answer) {
-        return check.check(answer, Map.of(1, source)).stream().map(GroundingWarning::kind).toList();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -52,7 +42,7 @@ class FifthRoundTests {
             the documents as the object of an act, not the answer's source | Anonymiser les documents avant de les transmettre. | Transmettre les documents sans les anonymiser. | NEGATION_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
-        assertThat(kinds(source, answer)).as(change).contains(expected);
+        assertThat(cited(source, answer)).as(change).contains(expected);
         assertThat(unmarked(source, answer)).as(change + ", no marker").contains(expected);
     }
 
@@ -89,7 +79,7 @@ class FifthRoundTests {
             an abstention naming the documents after a preposition | Archiver les plaintes closes et en conserver une copie papier. | Rien dans les documents ne précise la durée de conservation des plaintes.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
-        assertThat(kinds(source, answer)).as(paraphrase).isEmpty();
+        assertThat(cited(source, answer)).as(paraphrase).isEmpty();
         assertThat(unmarked(source, answer)).as(paraphrase + ", no marker").isEmpty();
     }
 

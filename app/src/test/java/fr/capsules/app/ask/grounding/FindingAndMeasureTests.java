@@ -1,10 +1,9 @@
 package fr.capsules.app.ask.grounding;
 
+import static fr.capsules.app.ask.grounding.WarningKinds.cited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.app.ask.grounding.GroundingWarning.Kind;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +18,6 @@ class FindingAndMeasureTests {
     private static final String PROSE = "Constat : les bons de transport des prélèvements ne sont pas horodatés. "
             + "Mesure : horodater chaque bon de transport des prélèvements.";
 
-    private final GroundingCheck check = new GroundingCheck();
-
-    private List<Kind> kinds(String source, String answer) {
-        return check.check(answer + " [1]", Map.of(1, source)).stream().map(GroundingWarning::kind).toList();
-    }
-
     @Test
     void aTableRowsCellsAreClausesOfTheirOwn() {
         assertThat(Clauses.of("| E2 | Bons non horodatés. | écart | Horodater chaque bon. | 1 mois |"))
@@ -33,18 +26,18 @@ class FindingAndMeasureTests {
 
     @Test
     void theMeasureRestatedAsAnInstructionIsNoDenialOfTheFinding() {
-        assertThat(kinds(ROW, "Il faut tenir le registre des fugues et analyser chaque fugue en équipe."))
+        assertThat(cited(ROW, "Il faut tenir le registre des fugues et analyser chaque fugue en équipe."))
                 .doesNotContain(Kind.NEGATION_MISMATCH);
-        assertThat(kinds(ROW, "L'établissement doit tenir le registre des fugues dans un délai de six mois."))
+        assertThat(cited(ROW, "L'établissement doit tenir le registre des fugues dans un délai de six mois."))
                 .doesNotContain(Kind.NEGATION_MISMATCH);
-        assertThat(kinds(PROSE, "Il est demandé d'horodater chaque bon de transport des prélèvements."))
+        assertThat(cited(PROSE, "Il est demandé d'horodater chaque bon de transport des prélèvements."))
                 .doesNotContain(Kind.NEGATION_MISMATCH);
     }
 
     @Test
     void theFindingsContraryStatedAsAFactIsStillADenial() {
-        assertThat(kinds(ROW, "Le registre des fugues est tenu depuis 2023.")).contains(Kind.NEGATION_MISMATCH);
-        assertThat(kinds(PROSE, "Les bons de transport des prélèvements sont horodatés.")).contains(Kind.NEGATION_MISMATCH);
+        assertThat(cited(ROW, "Le registre des fugues est tenu depuis 2023.")).contains(Kind.NEGATION_MISMATCH);
+        assertThat(cited(PROSE, "Les bons de transport des prélèvements sont horodatés.")).contains(Kind.NEGATION_MISMATCH);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package fr.capsules.app.ask.grounding;
 
+import static fr.capsules.app.ask.grounding.WarningKinds.cited;
+import static fr.capsules.app.ask.grounding.WarningKinds.unmarked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capsules.app.ask.grounding.GroundingWarning.Kind;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,16 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * written for these tests in the style of the example capsules' documents, not taken from the benchmark's sets.
  */
 class FourthRoundTests {
-
-    private final GroundingCheck check = new GroundingCheck();
-
-    private List<Kind> kinds(String source, String answer) {
-        return check.check(answer + " [1]", Map.of(1, source)).stream().map(GroundingWarning::kind).toList();
-    }
-
-    private List<Kind> unmarked(String source, String answer) {
-        return check.check(answer, Map.of(1, source)).stream().map(GroundingWarning::kind).toList();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -56,7 +46,7 @@ class FourthRoundTests {
             avant turned into après beside an adjective of negation | Envoyer le courrier d'attente avant l'échéance de deux mois, encore absent dans un dossier sur dix. | Envoyer le courrier d'attente après l'échéance de deux mois. | QUALIFIER_MISMATCH
             """)
     void aChangeIsWarned(String change, String source, String answer, Kind expected) {
-        assertThat(kinds(source, answer)).as(change).contains(expected);
+        assertThat(cited(source, answer)).as(change).contains(expected);
         assertThat(unmarked(source, answer)).as(change + ", no marker").contains(expected);
     }
 
@@ -88,7 +78,7 @@ class FourthRoundTests {
             a verb for its participle | Plusieurs plaintes concordantes justifient à elles seules une inspection. | Plusieurs plaintes concordantes suffisent à justifier une inspection.
             """)
     void aParaphraseIsNotWarned(String paraphrase, String source, String answer) {
-        assertThat(kinds(source, answer)).as(paraphrase).isEmpty();
+        assertThat(cited(source, answer)).as(paraphrase).isEmpty();
         assertThat(unmarked(source, answer)).as(paraphrase + ", no marker").isEmpty();
     }
 
