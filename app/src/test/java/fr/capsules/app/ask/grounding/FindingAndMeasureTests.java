@@ -15,6 +15,10 @@ class FindingAndMeasureTests {
 
     private static final String ROW = "| R3 | Registre des fugues non tenu depuis 2023. | remarque | RBPP ANESM | "
             + "Tenir le registre des fugues et analyser chaque fugue en équipe. | recommandation | 6 mois |";
+    /** The same row as the ingestion renders a table row ({@code TableRows}: "header : value ; …"). */
+    private static final String RENDERED = "N° : R3 ; Constat : Registre des fugues non tenu depuis 2023. ; Type : remarque ; "
+            + "Référence : RBPP ANESM ; Mesure : Tenir le registre des fugues et analyser chaque fugue en équipe. ; "
+            + "Nature : recommandation ; Délai : 6 mois";
     private static final String PROSE = "Constat : les bons de transport des prélèvements ne sont pas horodatés. "
             + "Mesure : horodater chaque bon de transport des prélèvements.";
 
@@ -30,6 +34,8 @@ class FindingAndMeasureTests {
                 .doesNotContain(Kind.NEGATION_MISMATCH);
         assertThat(cited(ROW, "L'établissement doit tenir le registre des fugues dans un délai de six mois."))
                 .doesNotContain(Kind.NEGATION_MISMATCH);
+        assertThat(cited(RENDERED, "Il faut tenir le registre des fugues et analyser chaque fugue en équipe."))
+                .doesNotContain(Kind.NEGATION_MISMATCH);
         assertThat(cited(PROSE, "Il est demandé d'horodater chaque bon de transport des prélèvements."))
                 .doesNotContain(Kind.NEGATION_MISMATCH);
     }
@@ -37,6 +43,7 @@ class FindingAndMeasureTests {
     @Test
     void theFindingsContraryStatedAsAFactIsStillADenial() {
         assertThat(cited(ROW, "Le registre des fugues est tenu depuis 2023.")).contains(Kind.NEGATION_MISMATCH);
+        assertThat(cited(RENDERED, "Le registre des fugues est tenu depuis 2023.")).contains(Kind.NEGATION_MISMATCH);
         assertThat(cited(PROSE, "Les bons de transport des prélèvements sont horodatés.")).contains(Kind.NEGATION_MISMATCH);
     }
 
