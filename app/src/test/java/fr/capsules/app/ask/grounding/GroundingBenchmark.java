@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * checker was changed by someone who never saw it; in the fifth round it was read pair by pair and is development
  * data too; {@code pairs-heldout5.tsv} (fifth round) was written likewise, apart from the checker and from sentences
  * used in none of the five earlier files, while held-out 4 was read pair by pair to develop the checker's fifth round.
+ * {@code pairs-heldout6.tsv} (sixth round) was written apart, after the checker's last change, from sentences used in
+ * none of the six earlier files (the MAS inspection reports of the table check sets): it measures the checker as it
+ * stands.
  * Prints the figures; asserts nothing (targets are reported in
  * docs/BENCHMARKS.md). Outside the test suite (the class name matches no test pattern):
  *
@@ -43,7 +46,7 @@ class GroundingBenchmark {
     @Test
     void measuresRecallAndFalseAlarms() throws IOException {
         StringBuilder report = new StringBuilder();
-        for (String set : List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")) {
+        for (String set : List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")) {
             List<Pair> pairs = read("/grounding/pairs-" + set + ".tsv");
             for (boolean cited : List.of(true, false)) {
                 report.append(measure(set, pairs, cited));
