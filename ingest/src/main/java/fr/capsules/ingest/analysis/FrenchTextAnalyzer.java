@@ -62,12 +62,20 @@ public final class FrenchTextAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream stream = new ElisionFilter(source, ELIDED);
-        stream = new LowerCaseFilter(stream);
-        stream = new StopFilter(stream, STOP_WORDS);
-        stream = new ASCIIFoldingFilter(stream);
+        TokenStream stream = new ASCIIFoldingFilter(elidedLowerCasedStopped(source));
         stream = new FrenchLightStemFilter(stream);
         return new TokenStreamComponents(source, stream);
+    }
+
+    /**
+     * The chain's stages before folding and stemming: elision, lower case, stop words (their folded spellings too).
+     * Public for the retrieval experiments that measure other folding and stemming stages after the same ones
+     * ({@code LexicalLeversExperiment}), so that they cannot drift from this chain.
+     */
+    public static TokenStream elidedLowerCasedStopped(TokenStream source) {
+        TokenStream stream = new ElisionFilter(source, ELIDED);
+        stream = new LowerCaseFilter(stream);
+        return new StopFilter(stream, STOP_WORDS);
     }
 
     @Override

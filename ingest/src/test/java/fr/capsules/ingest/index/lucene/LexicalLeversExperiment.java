@@ -3,6 +3,7 @@ package fr.capsules.ingest.index.lucene;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.analysis.FrenchTextAnalyzer;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.CapsuleIndex;
 import fr.capsules.ingest.index.DocumentRecord;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,11 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -42,7 +39,6 @@ import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -521,10 +517,6 @@ class LexicalLeversExperiment {
     /** FrenchTextAnalyzer's chain with another stemmer (or none: folded forms). */
     static final class Chain extends Analyzer {
 
-        private static final CharArraySet ELIDED = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
-                "l", "d", "qu", "j", "m", "n", "s", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"), true));
-        private static final CharArraySet STOP_WORDS = stopWords();
-
         private final String stemmer;
 
         Chain(String stemmer) {
@@ -534,9 +526,7 @@ class LexicalLeversExperiment {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new ElisionFilter(source, ELIDED);
-            stream = new LowerCaseFilter(stream);
-            stream = new StopFilter(stream, STOP_WORDS);
+            TokenStream stream = FrenchTextAnalyzer.elidedLowerCasedStopped(source);
             if (stemmer.equals("snowball-before-folding")) {
                 stream = new SnowballFilter(stream, new FrenchStemmer());
                 stream = new ASCIIFoldingFilter(stream);
@@ -566,21 +556,6 @@ class LexicalLeversExperiment {
         @Override
         public int getPositionIncrementGap(String fieldName) {
             return 100;
-        }
-
-        private static CharArraySet stopWords() {
-            CharArraySet words = new CharArraySet(400, true);
-            for (Object word : FrenchAnalyzer.getDefaultStopSet()) {
-                addWithFolded(words, new String((char[]) word));
-            }
-            List.of("est", "comment", "quand", "pourquoi", "combien", "quoi", "où", "lequel", "laquelle",
-                    "lesquels", "lesquelles").forEach(word -> addWithFolded(words, word));
-            return CharArraySet.unmodifiableSet(words);
-        }
-
-        private static void addWithFolded(CharArraySet words, String word) {
-            words.add(word);
-            words.add(Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
         }
     }
 
