@@ -72,11 +72,14 @@ public final class Deadlines {
 
     /** Whether two deadlines are the same once read ({@link #key}); two texts that state none compare by their folded text. */
     public static boolean same(String a, String b) {
-        Optional<String> left = key(a);
-        Optional<String> right = key(b);
-        if (left.isPresent() || right.isPresent()) {
-            return left.equals(right);
-        }
-        return AccentFolding.fold(a == null ? "" : a).equals(AccentFolding.fold(b == null ? "" : b));
+        return comparable(a).equals(comparable(b));
+    }
+
+    /**
+     * What deadlines are compared by: the key ({@link #key}) when the text states a deadline, else its folded text, marked
+     * so that it never equals a key.
+     */
+    static String comparable(String deadline) {
+        return key(deadline).orElseGet(() -> "text " + AccentFolding.fold(deadline == null ? "" : deadline));
     }
 }

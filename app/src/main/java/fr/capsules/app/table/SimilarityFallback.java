@@ -139,17 +139,17 @@ final class SimilarityFallback {
             // once read ("15 jours" = "quinze jours", {@link Deadlines}).
             Map<String, Double> votes = new LinkedHashMap<>();
             if (!house.isBlank()) {
-                votes.put(deadlineKey(house), sameNature.isEmpty() ? 1 : sameNature.getFirst().closeness() + 1e-6);
+                votes.put(Deadlines.comparable(house), sameNature.isEmpty() ? 1 : sameNature.getFirst().closeness() + 1e-6);
             }
-            Map<String, String> written = new HashMap<>(Map.of(deadlineKey(house), house));
+            Map<String, String> written = new HashMap<>(Map.of(Deadlines.comparable(house), house));
             for (Past past : sameNature) {
                 String value = past.cells().get(deadline.name());
-                votes.merge(deadlineKey(value), past.closeness(), Double::sum);
-                written.putIfAbsent(deadlineKey(value), value);
+                votes.merge(Deadlines.comparable(value), past.closeness(), Double::sum);
+                written.putIfAbsent(Deadlines.comparable(value), value);
             }
             votes.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(winner -> {
                 cells.put(deadline.name(), written.get(winner.getKey()));
-                sameNature.stream().filter(p -> deadlineKey(p.cells().get(deadline.name())).equals(winner.getKey()))
+                sameNature.stream().filter(p -> Deadlines.comparable(p.cells().get(deadline.name())).equals(winner.getKey()))
                         .map(Past::passage).filter(p -> !sources.contains(p)).findFirst().ifPresent(sources::add);
             });
         }));
@@ -241,11 +241,6 @@ final class SimilarityFallback {
                         .ifPresent(v -> votes.merge(v, r.closeness() + 1e-6, Double::sum)));
         return allowed.stream().max(Comparator.comparingDouble((String v) -> votes.getOrDefault(v, 0.0))
                 .thenComparing(v -> -allowed.indexOf(v))).orElseThrow();
-    }
-
-    /** What deadlines are compared by: "15 jours" and "quinze jours" are one ({@link Deadlines}), else the folded text. */
-    private static String deadlineKey(String deadline) {
-        return Deadlines.key(deadline).orElseGet(() -> AccentFolding.fold(deadline));
     }
 
     private static String defaultDeadline(TableColumns columns, String nature) {
