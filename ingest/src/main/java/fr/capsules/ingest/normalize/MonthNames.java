@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Month names and their usual abbreviations, matched without case or accents. */
-final class MonthNames {
+public final class MonthNames {
 
     private static final Map<String, Integer> FRENCH =
             Map.ofEntries(
@@ -38,7 +38,8 @@ final class MonthNames {
 
     private MonthNames() {}
 
-    static Optional<Integer> french(String word) {
+    /** The month a French month name or abbreviation names (1 to 12), case and accents ignored. */
+    public static Optional<Integer> french(String word) {
         return Optional.ofNullable(FRENCH.get(AccentFolding.fold(word)));
     }
 

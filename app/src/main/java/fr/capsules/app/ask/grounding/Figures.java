@@ -1,6 +1,7 @@
 package fr.capsules.app.ask.grounding;
 
 import fr.capsules.ingest.normalize.AccentFolding;
+import fr.capsules.ingest.normalize.MonthNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +36,6 @@ final class Figures {
             Pattern.compile("(?<![\\p{L}\\d])(?:(?i:articles?)\\s+|(?i:art)\\.\\s*)?([LRD])\\s*\\.?\\s*(\\d+(?:[-‑–]\\d+)*)(?!\\d)");
     private static final Pattern NUMBER =
             Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+(?:[.,]\\d+)?)(?![\\d])");
-    private static final List<String> MONTHS =
-            List.of("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                    "novembre", "décembre");
     private static final Pattern MONTH =
             Pattern.compile("(?iu)(?<=\\d\\s|\\d\\s\\s|\\der\\s)(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?![\\p{L}])"
                     + "|(?<![\\p{L}])(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?=\\s+\\d{4})");
@@ -404,12 +402,7 @@ final class Figures {
     }
 
     private static int monthNumber(String name) {
-        for (int i = 0; i < MONTHS.size(); i++) {
-            if (fold(MONTHS.get(i)).equals(fold(name))) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException("not a month: " + name);
+        return MonthNames.french(name).orElseThrow(() -> new IllegalArgumentException("not a month: " + name));
     }
 
     private static String fold(String word) {
