@@ -9,7 +9,7 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Publishes {@code capsules.data-dir-absolute}, the data folder as an absolute path, for settings
- * that cannot take a relative one: the embedded database's JDBC URL ({@code jdbc:h2:file:data/…}
+ * that cannot take a relative one: the embedded database's JDBC URL ({@code jdbc:h2:async:data/…}
  * is refused by H2, {@code CAPSULES_DATA_DIR=data} must still work). Derived when it is read, so
  * that a data folder set by a property source added later (a test's dynamic properties) is the
  * one the database goes to.

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -23,11 +24,12 @@ import org.springframework.stereotype.Component;
  * catalogue capsule's reference questions (imported from its {@code questions.yaml} when it has none)
  * run through its own publication gate; the outcome is logged, kept as an evaluation, and a capsule
  * that passes and is in service gets its first published version recorded. In the background: the
- * service is ready meanwhile.
+ * service is ready meanwhile, and a stop of the service ends the check (the run under way is recorded as
+ * interrupted by {@link EvaluationRuns}).
  */
 @Component
 @Order(100)
-class CatalogueGateCheck implements ApplicationRunner {
+class CatalogueGateCheck implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueGateCheck.class);
     /** Who the check runs as, in the audit trail. */
@@ -39,6 +41,7 @@ class CatalogueGateCheck implements ApplicationRunner {
     private final ReferenceQuestions questions;
     private final EvaluationRuns runs;
     private final Publication gate;
+    private volatile Thread checking;
 
     CatalogueGateCheck(PublicationProperties publication, Capsules capsules, CatalogueProgress progress,
             ReferenceQuestions questions, EvaluationRuns runs, Publication gate) {
@@ -53,7 +56,16 @@ class CatalogueGateCheck implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (publication.checkCatalogue()) {
-            Thread.ofVirtual().name("catalogue-gate-check").start(this::checkAll);
+            checking = Thread.ofVirtual().name("catalogue-gate-check").start(this::checkAll);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        Thread thread = checking;
+        if (thread != null && thread.isAlive()) {
+            thread.interrupt();
+            thread.join(5_000);
         }
     }
 
@@ -65,10 +77,12 @@ class CatalogueGateCheck implements ApplicationRunner {
                 Thread.sleep(500);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return outcomes;
+            return stopped(outcomes);
         }
         for (Capsule capsule : capsules.all()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return stopped(outcomes);
+            }
             if (capsule.catalogFolder() == null || capsule.definition().status() == CapsuleStatus.RETIRED
                     || !Files.isRegularFile(capsule.catalogFolder().resolve(ReferenceQuestions.CATALOGUE_FILE))) {
                 continue;
@@ -93,11 +107,20 @@ class CatalogueGateCheck implements ApplicationRunner {
                 } else {
                     log.warn(outcome);
                 }
+            } catch (InterruptedException e) {
+                return stopped(outcomes);
             } catch (RuntimeException e) {
                 outcomes.add("Capsule " + id + " : vérification impossible — " + e.getMessage());
                 log.warn("Capsule {} : vérification de la porte de publication impossible", id, e);
             }
         }
+        return outcomes;
+    }
+
+    private static List<String> stopped(List<String> outcomes) {
+        Thread.currentThread().interrupt();
+        outcomes.add("Vérification du catalogue interrompue par l'arrêt du service");
+        log.info("Vérification des portes de publication du catalogue interrompue par l'arrêt du service");
         return outcomes;
     }
 }

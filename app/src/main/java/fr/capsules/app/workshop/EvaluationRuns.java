@@ -30,6 +30,7 @@ import fr.capsules.app.cluster.Leases;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -67,6 +68,8 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
     private final Map<String, Lease> leased = new ConcurrentHashMap<>();
     private final Leases leases;
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
+    /** Set when the service stops: a run stops before its next question and is recorded as interrupted. */
+    private volatile boolean stopping;
 
     EvaluationRuns(ReferenceQuestions questions, Fingerprints fingerprints, Evaluations evaluations, CapsuleThresholds thresholds,
             PublicationProperties publication, Retrieval retrieval, Asking asking, RetrievalProperties retrievalProperties,
@@ -209,9 +212,17 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
         return run;
     }
 
-    /** Runs and waits for the end (start-up checks, benchmarks). */
-    public Evaluation runAndWait(Capsule capsule, CapsulesUser user) {
-        return start(capsule, user).end().join();
+    /**
+     * Runs and waits for the end (start-up checks, benchmarks).
+     *
+     * @throws InterruptedException when the waiting thread is interrupted (the run goes on)
+     */
+    public Evaluation runAndWait(Capsule capsule, CapsulesUser user) throws InterruptedException {
+        try {
+            return start(capsule, user).end().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("évaluation de la capsule " + capsule.definition().id() + " en échec", e.getCause());
+        }
     }
 
     private void execute(Capsule capsule, CapsulesUser user, List<ReferenceQuestion> reference, Running run) {
@@ -223,6 +234,9 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
             List<Evaluation.QuestionResult> results = new ArrayList<>();
             String answeringModel = null;
             for (ReferenceQuestion q : reference) {
+                if (stopping) {
+                    throw new ServiceStopping();
+                }
                 Evaluation.QuestionResult result;
                 try {
                     List<String> found = retrieval.search(capsule, q.question(), SEARCHED_PASSAGES).stream()
@@ -233,6 +247,9 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
                     }
                     result = EvaluationScoring.judge(q, found, answer, publication.passRank(), applied);
                 } catch (RuntimeException e) {
+                    if (stopping) {
+                        throw new ServiceStopping();
+                    }
                     log.warn("Évaluation {} : question « {} » non évaluée", started.id(), q.question(), e);
                     result = EvaluationScoring.failed(q, "la question n'a pas pu être posée : " + e.getMessage());
                 }
@@ -259,15 +276,12 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
             details.put("model", answeringModel);
             audit.record(user.username(), AuditAction.CAPSULE_EVALUATED, started.capsuleId(), started.capsuleVersion(), details);
         } catch (RuntimeException | Error e) {
-            log.error("Évaluation {} de la capsule {} en échec", started.id(), started.capsuleId(), e);
-            finished = new Evaluation(started.id(), started.capsuleId(), started.capsuleVersion(), started.corpusHash(),
-                    started.contentHash(), Evaluation.FAILED, started.startedBy(), started.startedAt(), Instant.now(), false,
-                    null, null, null, started.thresholds(), List.of(),
-                    List.of("l'évaluation s'est interrompue sur une erreur du service ; relancez-la"), null);
-            try {
-                evaluations.finish(finished);
-            } catch (RuntimeException ignored) {
-                log.error("Évaluation {} : échec non enregistré", started.id(), ignored);
+            if (stopping) {
+                log.info("Évaluation {} de la capsule {} interrompue par l'arrêt du service", started.id(), started.capsuleId());
+                finished = failed(started, "l'évaluation a été interrompue par l'arrêt du service ; relancez-la");
+            } else {
+                log.error("Évaluation {} de la capsule {} en échec", started.id(), started.capsuleId(), e);
+                finished = failed(started, "l'évaluation s'est interrompue sur une erreur du service ; relancez-la");
             }
         } finally {
             running.remove(started.capsuleId(), run);
@@ -284,6 +298,26 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
         });
     }
 
+    /** Records the run as failed for {@code reason}; what cannot be recorded is left to the next start-up. */
+    private Evaluation failed(Evaluation started, String reason) {
+        Evaluation failed = new Evaluation(started.id(), started.capsuleId(), started.capsuleVersion(), started.corpusHash(),
+                started.contentHash(), Evaluation.FAILED, started.startedBy(), started.startedAt(), Instant.now(), false,
+                null, null, null, started.thresholds(), List.of(), List.of(reason), null);
+        try {
+            evaluations.finish(failed);
+        } catch (RuntimeException e) {
+            log.error("Évaluation {} : échec non enregistré (il le sera au prochain démarrage)", started.id(), e);
+        }
+        return failed;
+    }
+
+    /** The service stops while a run is under way. */
+    private static final class ServiceStopping extends RuntimeException {
+        ServiceStopping() {
+            super(null, null, false, false);
+        }
+    }
+
     private static void notify(Listener listener, Progress step) {
         try {
             listener.progress(step);
@@ -292,8 +326,19 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
         }
     }
 
+    /**
+     * Stops the runs under way before their next question and waits a little for them to record that
+     * they were interrupted (the database is still open: it closes after this bean).
+     */
     @Override
-    public void destroy() {
-        runs.shutdownNow();
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        runs.shutdown();
+        if (!runs.awaitTermination(5, TimeUnit.SECONDS)) {
+            runs.shutdownNow();
+        }
+        if (!runs.awaitTermination(5, TimeUnit.SECONDS)) {
+            log.warn("Évaluations encore en cours à l'arrêt du service : elles seront marquées en échec au prochain démarrage");
+        }
     }
 }
