@@ -27,6 +27,8 @@ import java.util.regex.PatternSyntaxException;
  * @param maxCopiedWords the longest run of words the cell may copy from a cited passage (a past row's value
  *     of the same column excepted: reusing a past measure is the house style)
  * @param derivedFrom the cell's value is ruled by another column's
+ * @param deadline the cell states one deadline (at once, a duration, a date, however written: "Immédiat", "quinze
+ *     jours", "sous quinzaine", "3 mois", "31/12/2026", "1er mars 2027") and only the words that frame one
  */
 public record ColumnChecks(
         @Size(max = 500) String pattern,
@@ -36,7 +38,8 @@ public record ColumnChecks(
         @Size(max = 80) String placeholder,
         Boolean infinitive,
         @Min(1) @Max(200) Integer maxCopiedWords,
-        @Valid DerivedFrom derivedFrom) {
+        @Valid DerivedFrom derivedFrom,
+        Boolean deadline) {
 
     /**
      * A rule from another column: for each of its values, the values this column may take.
@@ -54,6 +57,10 @@ public record ColumnChecks(
 
     public boolean requiresCitedPassage() {
         return Boolean.TRUE.equals(fromCitedPassage);
+    }
+
+    public boolean requiresDeadline() {
+        return Boolean.TRUE.equals(deadline);
     }
 
     public boolean requiresInfinitive() {

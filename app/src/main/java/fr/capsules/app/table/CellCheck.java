@@ -82,6 +82,14 @@ sealed interface CellCheck {
         }
     }
 
+    /** The value states one deadline and nothing else ({@link Deadlines#isOnlyADeadline}). */
+    record IsDeadline() implements CellCheck {
+        public Optional<String> failure(String column, String value, Row row) {
+            return Deadlines.isOnlyADeadline(value) ? Optional.empty()
+                    : Optional.of("« " + clip(value) + " » n'est pas un délai : attendu « Immédiat », « 15 jours », « 3 mois » ou une date");
+        }
+    }
+
     /** The value starts with a verb in the infinitive: "Mettre en place…", "S'assurer…", "Ne plus…". */
     record StartsWithInfinitive() implements CellCheck {
         private static final Pattern INFINITIVE = Pattern.compile("\\p{L}{2,}(?:er|ir|re|oir)");
@@ -153,6 +161,9 @@ sealed interface CellCheck {
         }
         if (checks.pattern() != null) {
             list.add(Matches.of(checks.pattern(), checks.patternHint()));
+        }
+        if (checks.requiresDeadline()) {
+            list.add(new IsDeadline());
         }
         if (checks.requiresInfinitive()) {
             list.add(new StartsWithInfinitive());

@@ -18,6 +18,9 @@ final class CheckHints {
         if (checks.patternHint() != null) {
             hint.append(" Forme attendue : ").append(checks.patternHint()).append('.');
         }
+        if (checks.requiresDeadline()) {
+            hint.append(" Un délai seul : « Immédiat », « 15 jours », « 3 mois » ou une date.");
+        }
         if (checks.maxLength() != null) {
             hint.append(" Au plus ").append(checks.maxLength()).append(" caractères.");
         }

@@ -1,8 +1,11 @@
 package fr.capsules.app.table;
 
+import fr.capsules.ingest.normalize.MonthNames;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +22,7 @@ public final class Deadlines {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** At once, folded. */
     private static final Pattern AT_ONCE = Pattern.compile(
-            "\\b(immediat|immediate|immediatement|sans delai|sans attendre|des reception|des a present|des maintenant|sur le champ)", FLAGS);
+            "\\b(immediat|immediate|immediatement|sans delai|sans attendre|des reception|des a present|des maintenant|sur le champ)\\b", FLAGS);
     /** A quantity and a unit, folded: "15 jours", "quinze jours", "2 semaines", "un mois", "1 an". */
     private static final Pattern AMOUNT = Pattern.compile(
             "\\b(\\d{1,3}|[a-z]+(?:-[a-z]+)*)\\s+(jours?|j|semaines?|mois|ans?|annees?)\\b", FLAGS);
@@ -33,22 +36,67 @@ public final class Deadlines {
             Map.entry("vingt", 20), Map.entry("trente", 30), Map.entry("quarante-cinq", 45), Map.entry("soixante", 60),
             Map.entry("quatre-vingt-dix", 90));
 
+    /** A French written date, folded: "31 decembre 2026", "1er mars 2027". */
+    private static final Pattern WRITTEN_DATE = Pattern.compile("\\b(\\d{1,2})(?:er)?\\s+([a-z]+)\\.?\\s+(\\d{4})\\b", FLAGS);
+    /**
+     * Words that may frame a deadline in a cell, folded: "dans un délai de 15 jours", "sous quinzaine", "au plus tard le
+     * 31/12/2026", "3 mois à compter de la réception du rapport définitif".
+     */
+    private static final Set<String> FRAMING = Set.of("dans", "un", "une", "le", "la", "les", "l", "de", "du",
+            "d", "des", "delai", "delais", "sous", "au", "aux", "plus", "tard", "a", "compter", "partir", "reception", "rapport",
+            "definitif", "notification", "courrier", "maximum", "maximal", "soit", "avant", "jusqu", "apres", "date", "en", "ce",
+            "cette", "dater", "mise", "oeuvre", "echeance", "duree");
+
     private Deadlines() {}
+
+    /** A deadline read in a text: its key ({@link #key}) and where it was written, in the folded text. */
+    private record Reading(String key, int start, int end) {}
 
     /**
      * The deadline's key: "0 d" for at once, "N d" for a duration of N days (months as 30 days, years as 360, two weeks as
      * 15 days), "yyyy-mm-dd" for a date; empty when the text states no deadline.
      */
     public static Optional<String> key(String deadline) {
-        if (deadline == null || deadline.isBlank()) {
+        return read(fold(deadline)).map(Reading::key);
+    }
+
+    /**
+     * Whether the text states one deadline and nothing else than the words that frame one ("Immédiat", "15 jours", "quinze
+     * jours", "sous quinzaine", "dans un délai de 3 mois", "31/12/2026", "au plus tard le 1er mars 2027"): what a cell of a
+     * deadline column may hold; a sentence that merely contains a duration is not one.
+     */
+    public static boolean isOnlyADeadline(String text) {
+        String folded = fold(text);
+        Optional<Reading> reading = read(folded);
+        if (reading.isEmpty()) {
+            return false;
+        }
+        String rest = folded.substring(0, reading.get().start()) + " " + folded.substring(reading.get().end());
+        return Arrays.stream(rest.split("[^a-z0-9]+")).filter(w -> !w.isEmpty()).allMatch(FRAMING::contains);
+    }
+
+    private static String fold(String text) {
+        return text == null ? "" : AccentFolding.fold(text).replace('’', '\'');
+    }
+
+    private static Optional<Reading> read(String folded) {
+        if (folded.isBlank()) {
             return Optional.empty();
         }
-        String folded = AccentFolding.fold(deadline).replace('’', '\'');
         Matcher date = DATE.matcher(folded);
         if (date.find()) {
-            return Optional.of(date.group(1) != null
+            String key = date.group(1) != null
                     ? String.format(Locale.ROOT, "%s-%02d-%02d", date.group(3), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(1)))
-                    : date.group(4) + "-" + date.group(5) + "-" + date.group(6));
+                    : date.group(4) + "-" + date.group(5) + "-" + date.group(6);
+            return Optional.of(new Reading(key, date.start(), date.end()));
+        }
+        Matcher written = WRITTEN_DATE.matcher(folded);
+        while (written.find()) {
+            Optional<Integer> month = MonthNames.french(written.group(2));
+            if (month.isPresent()) {
+                return Optional.of(new Reading(String.format(Locale.ROOT, "%s-%02d-%02d", written.group(3), month.get(),
+                        Integer.parseInt(written.group(1))), written.start(), written.end()));
+            }
         }
         Matcher amount = AMOUNT.matcher(folded);
         while (amount.find()) {
@@ -61,13 +109,14 @@ public final class Deadlines {
                     : unit.equals("mois") ? 30 * number
                     : unit.startsWith("an") ? 360 * number
                     : number;
-            return Optional.of(days + " d");
+            return Optional.of(new Reading(days + " d", amount.start(), amount.end()));
         }
         Matcher fortnight = FORTNIGHT.matcher(folded);
         if (fortnight.find()) {
-            return Optional.of(fortnight.group(1).equals("quinzaine") ? "15 d" : "7 d");
+            return Optional.of(new Reading(fortnight.group(1).equals("quinzaine") ? "15 d" : "7 d", fortnight.start(), fortnight.end()));
         }
-        return AT_ONCE.matcher(folded).find() ? Optional.of("0 d") : Optional.empty();
+        Matcher atOnce = AT_ONCE.matcher(folded);
+        return atOnce.find() ? Optional.of(new Reading("0 d", atOnce.start(), atOnce.end())) : Optional.empty();
     }
 
     /** Whether two deadlines are the same once read ({@link #key}); two texts that state none compare by their folded text. */

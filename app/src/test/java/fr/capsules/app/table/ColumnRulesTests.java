@@ -16,13 +16,14 @@ class ColumnRulesTests {
             new Column("type", "Type", "", List.of("écart", "remarque"), null),
             new Column("reference", "Référence", "", List.of(), new ColumnChecks(
                     ".*(\\b(articles?)\\s|\\b[LRD]\\.?\\s?\\d{1,4}-|\\b(RBPP|HAS|ANESM)\\b).*", "une référence", 160, true,
-                    "à compléter", null, null, null)),
-            new Column("mesure", "Mesure", "", List.of(), new ColumnChecks(null, null, 400, null, null, true, 8, null)),
+                    "à compléter", null, null, null, null)),
+            new Column("mesure", "Mesure", "", List.of(), new ColumnChecks(null, null, 400, null, null, true, 8, null, null)),
             new Column("nature", "Nature", "", List.of("injonction", "prescription", "recommandation"), new ColumnChecks(
                     null, null, null, null, null, null, null, new ColumnChecks.DerivedFrom("type",
-                            Map.of("écart", List.of("prescription", "injonction"), "remarque", List.of("recommandation"))))),
+                            Map.of("écart", List.of("prescription", "injonction"), "remarque", List.of("recommandation"))), null)),
             new Column("delai", "Délai", "", List.of(), new ColumnChecks(DEADLINE, "un délai : « 3 mois » ou une date", 40, null,
-                    null, null, null, null)));
+                    null, null, null, null, null)),
+            new Column("echeance", "Échéance", "", List.of(), new ColumnChecks(null, null, 80, null, null, null, null, null, true)));
     private static final ColumnRules RULES = ColumnRules.of(COLUMNS);
     private static final String REPORT = "Écart E1 : le projet d'établissement, adopté en 2014, n'a pas été actualisé depuis ;"
             + " il ne comporte pas de volet relatif à la prévention de la maltraitance. Écart à : article L.311-8 du CASF.";
@@ -48,6 +49,20 @@ class ColumnRulesTests {
         assertThat(failures("delai", "il ne comporte pas de volet relatif à la prévention de la maltraitance"))
                 .anySatisfy(f -> assertThat(f).contains("attendu un délai"))
                 .anySatisfy(f -> assertThat(f).contains("trop long"));
+    }
+
+    @Test
+    void aColumnDeclaredAsDeadlinesTakesAnyWritingOfOneDeadlineAndNothingElse() {
+        assertThat(failures("echeance", "quinze jours")).isEmpty();
+        assertThat(failures("echeance", "sous quinzaine")).isEmpty();
+        assertThat(failures("echeance", "Dans un délai de 3 mois")).isEmpty();
+        assertThat(failures("echeance", "dès réception du rapport")).isEmpty();
+        assertThat(failures("echeance", "au plus tard le 1er mars 2027")).isEmpty();
+        assertThat(failures("echeance", "article L.311-8 du CASF"))
+                .containsExactly("« article L.311-8 du CASF » n'est pas un délai : attendu « Immédiat », « 15 jours », « 3 mois » ou une date");
+        // A sentence that merely contains a duration is a copied passage, not a deadline.
+        assertThat(failures("echeance", "le projet est actualisé tous les 5 ans")).singleElement()
+                .satisfies(f -> assertThat(f).contains("n'est pas un délai"));
     }
 
     @Test

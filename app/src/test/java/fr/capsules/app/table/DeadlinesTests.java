@@ -47,4 +47,29 @@ class DeadlinesTests {
         // A 200-character excerpt that happens to hold an amount is read as that amount; the cell check refuses it anyway.
         assertThat(Deadlines.key("le stock de trois jours de médicaments")).hasValue("3 d");
     }
+
+    @Test
+    void aDateWrittenInWordsIsTheSameDate() {
+        assertThat(Deadlines.key("31 décembre 2026")).hasValue("2026-12-31");
+        assertThat(Deadlines.same("au plus tard le 1er mars 2027", "01/03/2027")).isTrue();
+        assertThat(Deadlines.key("le 12 rapports 2026")).isEmpty();
+    }
+
+    @Test
+    void aDeadlineCellHoldsOneDeadlineAndOnlyTheWordsThatFrameIt() {
+        assertThat(Deadlines.isOnlyADeadline("Immédiat")).isTrue();
+        assertThat(Deadlines.isOnlyADeadline("immédiatement")).isTrue();
+        assertThat(Deadlines.isOnlyADeadline("quinze jours")).isTrue();
+        assertThat(Deadlines.isOnlyADeadline("Sous quinzaine")).isTrue();
+        assertThat(Deadlines.isOnlyADeadline("Dans un délai de 3 mois à compter de la réception du rapport définitif")).isTrue();
+        assertThat(Deadlines.isOnlyADeadline("dès réception du rapport")).isTrue();
+        assertThat(Deadlines.isOnlyADeadline("au plus tard le 31 décembre 2026")).isTrue();
+        assertThat(Deadlines.isOnlyADeadline("2027-03-01")).isTrue();
+
+        assertThat(Deadlines.isOnlyADeadline("Les transmissions ciblées sont relues tous les 15 jours")).isFalse();
+        assertThat(Deadlines.isOnlyADeadline("article L.313-14 du CASF")).isFalse();
+        assertThat(Deadlines.isOnlyADeadline("à compléter")).isFalse();
+        assertThat(Deadlines.isOnlyADeadline("")).isFalse();
+        assertThat(Deadlines.isOnlyADeadline(null)).isFalse();
+    }
 }

@@ -21,7 +21,7 @@ class SimilarityFallbackDeadlineTests {
             new Column("mesure", "Mesure", "", List.of(), null),
             new Column("nature", "Nature", "", List.of("injonction", "prescription", "recommandation"), new ColumnChecks(
                     null, null, null, null, null, null, null, new ColumnChecks.DerivedFrom("type",
-                            Map.of("écart", List.of("prescription", "injonction"), "remarque", List.of("recommandation"))))),
+                            Map.of("écart", List.of("prescription", "injonction"), "remarque", List.of("recommandation"))), null)),
             new Column("delai", "Délai", "", List.of(), null));
     private static final TableColumns TABLE = TableColumns.of(new TableSpec(COLUMNS,
             Map.of("injonction", "1 mois", "prescription", "3 mois", "recommandation", "6 mois"), List.of()));

@@ -95,6 +95,27 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
         assertThat(row.get("cellWarnings").has("mesure")).isFalse();
     }
 
+    @Test
+    void aDeadlineWrittenInWordsIsADeadlineAndASentenceWithADurationIsNot() {
+        OLLAMA.enqueue(ScriptedReply.text("{\"type\": \"écart\", \"reference\": \"\", \"mesure\": \"Mettre en place un plan bleu.\","
+                + " \"nature\": \"injonction\", \"delai\": \"sous quinzaine\", \"sources\": [1]}"));
+        JsonNode kept = draft("1. Absence de plan bleu actualisé").get("content").get("rows").get(0);
+
+        assertThat(kept.get("cells").get("delai").asString()).isEqualTo("sous quinzaine");
+        assertThat(kept.path("cellWarnings").has("delai")).isFalse();
+        assertThat(OLLAMA.chatCalls()).hasSize(1);
+
+        OLLAMA.reset();
+        String sentence = "le plan est revu tous les 12 mois";
+        OLLAMA.withDefaultResponder(call -> ScriptedReply.text("{\"type\": \"écart\", \"reference\": \"\", \"mesure\": \"Mettre en"
+                + " place un plan bleu.\", \"nature\": \"injonction\", \"delai\": \"" + sentence + "\", \"sources\": [1]}"));
+        JsonNode replaced = draft("1. Absence de plan bleu actualisé").get("content").get("rows").get(0);
+
+        assertThat(OLLAMA.chatCalls().get(1).lastUserMessage()).contains("« delai »").contains("n'est pas un délai");
+        assertThat(replaced.get("cells").get("delai").asString()).isNotEqualTo(sentence);
+        assertThat(replaced.get("cellWarnings").get("delai").get(0).asString()).contains(sentence);
+    }
+
     /** A model that answers badly: a made-up article, excerpts of its passages everywhere else, always "injonction". */
     private static ScriptedReply badRow(ChatCall call) {
         String prompt = call.lastUserMessage();
@@ -135,7 +156,7 @@ class TableDraftingIntegrationTests extends ServiceIntegrationTest {
         assertThat(unflagged).as("bad cells unflagged (of " + bad + " left)").isZero();
         ChatCall retry = OLLAMA.chatCalls().stream().filter(c -> c.lastUserMessage().startsWith("Certaines cellules")).findFirst()
                 .orElseThrow();
-        assertThat(retry.lastUserMessage()).contains("« delai »").contains("attendu un délai").contains("« mesure »")
+        assertThat(retry.lastUserMessage()).contains("« delai »").contains("n'est pas un délai").contains("« mesure »")
                 .contains("verbe à l'infinitif");
     }
 
