@@ -10,9 +10,9 @@ import fr.capsules.ingest.index.CapsuleIndexStore;
 import fr.capsules.ingest.index.DocumentRecord;
 import fr.capsules.ingest.index.IndexSettings;
 import fr.capsules.ingest.index.PassageHit;
+import fr.capsules.ingest.cli.RetrievalCases.Case;
 import fr.capsules.ingest.index.RankingMetrics;
 import fr.capsules.ingest.pipeline.Ingestion;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +27,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * {@code bench-retrieval}: indexes documents into a fresh, temporary capsule index through the
@@ -72,34 +70,21 @@ final class RetrievalBenchmark implements Callable<Integer> {
         Path questions;
     }
 
-    /** A question and the documents that answer it; finding any one of them counts. */
-    record Case(String question, List<String> expectedFiles) {}
-
     @Override
     public Integer call() throws Exception {
         if (input.capsule != null && !Files.isRegularFile(input.capsule.resolve("questions.yaml"))) {
             System.err.println("pas de questions.yaml dans " + input.capsule);
             return 66;
         }
-        ObjectMapper json = JsonMapper.builder().build();
         List<SourceFile> sources = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
-        if (input.squad != null) {
-            readSquad(json.readTree(input.squad.toFile()), sources, cases);
-        } else if (input.capsule != null) {
-            sources.addAll(Folders.sources(input.capsule.resolve("documents")));
-            JsonNode questions = YAMLMapper.builder().build().readTree(input.capsule.resolve("questions.yaml").toFile());
-            for (JsonNode q : questions) {
-                if (q.has("answerable") && !q.get("answerable").asBoolean()) {
-                    continue; // a question the documents must not answer has no document to find
-                }
-                List<String> expected = new ArrayList<>();
-                q.get("expectedDocuments").forEach(d -> expected.add(d.asString()));
-                cases.add(new Case(q.get("question").asString(), expected));
-            }
+        if (input.squad != null || input.capsule != null) {
+            RetrievalCases read = input.squad != null ? RetrievalCases.squad(input.squad) : RetrievalCases.capsule(input.capsule);
+            sources.addAll(read.sources());
+            cases.addAll(read.cases());
         } else {
             sources.addAll(Folders.sources(input.folder.documents));
-            for (JsonNode q : json.readTree(input.folder.questions.toFile())) {
+            for (JsonNode q : JsonMapper.builder().build().readTree(input.folder.questions.toFile())) {
                 cases.add(new Case(q.get("question").asString(), List.of(q.get("expectedDocument").asString())));
             }
         }
@@ -189,18 +174,5 @@ final class RetrievalBenchmark implements Callable<Integer> {
                 .filter(rankedIds::contains)
                 .min(java.util.Comparator.comparingInt(rankedIds::indexOf))
                 .orElse(expectedIds.get(0));
-    }
-
-    private static void readSquad(JsonNode root, List<SourceFile> sources, List<Case> cases) {
-        int article = 0;
-        for (JsonNode entry : root.get("data")) {
-            for (JsonNode paragraph : entry.get("paragraphs")) {
-                String file = String.format("article-%04d.txt", article++);
-                sources.add(SourceFile.of(file, paragraph.get("context").asString().getBytes(StandardCharsets.UTF_8)));
-                for (JsonNode qa : paragraph.get("qas")) {
-                    cases.add(new Case(qa.get("question").asString(), List.of(file)));
-                }
-            }
-        }
     }
 }

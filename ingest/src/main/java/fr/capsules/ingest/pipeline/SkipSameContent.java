@@ -87,6 +87,14 @@ final class SkipSameContent implements IngestionStage {
      * length there, or -1 when such a char is met (and {@code out} holds nothing of use).
      */
     static int foldCaseAndSpaces(String text, char[] out) {
+        return fold(text, out, true);
+    }
+
+    /**
+     * {@code text} into {@code out} with each run of {@code \\s} made one space, each other char lower-cased as
+     * {@link #foldCaseAndSpaces} says when {@code lowerCase}, else as it is; its length there, or -1.
+     */
+    private static int fold(String text, char[] out, boolean lowerCase) {
         int length = 0;
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
@@ -99,7 +107,9 @@ final class SkipSameContent implements IngestionStage {
                 continue;
             }
             inSpace = false;
-            if (c < LATIN_1_LOWER.length) {
+            if (!lowerCase) {
+                out[length++] = c;
+            } else if (c < LATIN_1_LOWER.length) {
                 out[length++] = LATIN_1_LOWER[c];
             } else if (Character.isSurrogate(c) || c == '\u0130' || c == '\u03A3') {
                 return -1;
@@ -132,21 +142,7 @@ final class SkipSameContent implements IngestionStage {
 
     /** {@code lower} into {@code out} with each run of {@code \\s} made one space; its length there. */
     private static int foldSpaces(String lower, char[] out) {
-        int length = 0;
-        boolean inSpace = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (isRegexSpace(c)) {
-                if (!inSpace) {
-                    out[length++] = ' ';
-                    inSpace = true;
-                }
-            } else {
-                out[length++] = c;
-                inSpace = false;
-            }
-        }
-        return length;
+        return fold(lower, out, false);
     }
 
     // String.strip: leading and trailing code points for which Character.isWhitespace holds.

@@ -1,6 +1,7 @@
 package fr.capsules.app.ask.grounding;
 
 import fr.capsules.ingest.analysis.IndexTerms;
+import fr.capsules.ingest.normalize.AccentFolding;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +89,15 @@ final class ContentTerms {
             }
         }
         return List.copyOf(words);
+    }
+
+    /**
+     * The first {@code length} letters of the word, accents folded and lower-cased: the crude stem the checks compare
+     * words by where the index's stemmer would say too much or too little ("tracées" / "traçabilité").
+     */
+    static String foldedPrefix(String word, int length) {
+        String folded = AccentFolding.fold(word);
+        return folded.substring(0, Math.min(length, folded.length()));
     }
 
     private List<String> analyze(String text) {

@@ -4,7 +4,6 @@ import fr.capsules.app.ask.grounding.CitedPassages.Clause;
 import fr.capsules.app.ask.grounding.CitedPassages.Passage;
 import fr.capsules.app.ask.grounding.CitedPassages.Sentence;
 import fr.capsules.app.ask.grounding.Negations.Polarity;
-import fr.capsules.ingest.normalize.AccentFolding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,8 +128,7 @@ final class PolarityCheck {
     }
 
     private static String stem(String word, int length) {
-        String folded = AccentFolding.fold(word);
-        return folded.substring(0, Math.min(length, folded.length()));
+        return ContentTerms.foldedPrefix(word, length);
     }
 
     /**

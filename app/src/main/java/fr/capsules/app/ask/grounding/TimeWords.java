@@ -1,6 +1,5 @@
 package fr.capsules.app.ask.grounding;
 
-import fr.capsules.ingest.normalize.AccentFolding;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -267,7 +266,6 @@ final class TimeWords {
     }
 
     private static String stem(String word) {
-        String folded = AccentFolding.fold(word);
-        return folded.substring(0, Math.min(5, folded.length()));
+        return ContentTerms.foldedPrefix(word, 5);
     }
 }

@@ -3,6 +3,7 @@ package fr.capsules.ingest.index.lucene;
 import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.SourceFile;
+import fr.capsules.ingest.cli.RetrievalCases;
 import fr.capsules.ingest.analysis.FrenchTextAnalyzer;
 import fr.capsules.ingest.chunk.Passage;
 import fr.capsules.ingest.index.CapsuleIndex;
@@ -12,8 +13,6 @@ import fr.capsules.ingest.index.PassageHit;
 import fr.capsules.ingest.index.RankingMetrics;
 import fr.capsules.ingest.pipeline.Ingestion;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +54,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
@@ -82,9 +80,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 import org.tartarus.snowball.ext.FrenchStemmer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Issue 10.3, third round: the lexical levers not measured before, each against the current
@@ -562,7 +557,8 @@ class LexicalLeversExperiment {
     // ---------------------------------------------------------------- inputs
 
     /** The passages as the ingestion pipeline cuts them, read back from a capsule index. */
-    private static Corpus ingest(List<SourceFile> sources, Map<String, List<String>> questionsToFiles) throws IOException {
+    private static Corpus ingest(RetrievalCases read) throws IOException {
+        List<SourceFile> sources = read.sources();
         Path temp = Files.createTempDirectory("capsules-levers-");
         try (Ingestion ingestion = new Ingestion(IngestionSettings.defaults());
                 CapsuleIndex index = LuceneCapsuleIndex.open(temp.resolve("index"), IndexSettings.lexicalOnly())) {
@@ -584,9 +580,8 @@ class LexicalLeversExperiment {
                 passages.put(record.documentId(), list);
             }
             List<Case> cases = new ArrayList<>();
-            for (var e : questionsToFiles.entrySet()) {
-                String question = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
-                cases.add(new Case(question, e.getValue().stream().map(f -> idByFile.getOrDefault(f, "?" + f)).toList()));
+            for (RetrievalCases.Case c : read.cases()) {
+                cases.add(new Case(c.question(), c.expectedFiles().stream().map(f -> idByFile.getOrDefault(f, "?" + f)).toList()));
             }
             return new Corpus(records, passages, cases);
         } finally {
@@ -597,44 +592,10 @@ class LexicalLeversExperiment {
     }
 
     private static Corpus squad(Path file) throws IOException {
-        JsonNode root = JsonMapper.builder().build().readTree(file.toFile());
-        List<SourceFile> sources = new ArrayList<>();
-        Map<String, List<String>> cases = new LinkedHashMap<>();
-        int article = 0;
-        for (JsonNode entry : root.get("data")) {
-            for (JsonNode paragraph : entry.get("paragraphs")) {
-                String name = String.format("article-%04d.txt", article++);
-                sources.add(SourceFile.of(name, paragraph.get("context").asString().getBytes(StandardCharsets.UTF_8)));
-                for (JsonNode qa : paragraph.get("qas")) {
-                    // keyed by position so that repeated questions stay distinct
-                    cases.put(cases.size() + "\u0000" + qa.get("question").asString(), List.of(name));
-                }
-            }
-        }
-        return ingest(sources, cases);
+        return ingest(RetrievalCases.squad(file));
     }
 
     private static Corpus capsule(Path folder) throws IOException {
-        Path documents = folder.resolve("documents");
-        List<SourceFile> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(documents)) {
-            for (Path p : files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(Path::toString)).toList()) {
-                sources.add(SourceFile.of(documents.relativize(p).toString().replace(java.io.File.separatorChar, '/'), p));
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        Map<String, List<String>> cases = new LinkedHashMap<>();
-        for (JsonNode q : YAMLMapper.builder().build().readTree(folder.resolve("questions.yaml").toFile())) {
-            if (q.has("answerable") && !q.get("answerable").asBoolean()) {
-                continue;
-            }
-            List<String> expected = new ArrayList<>();
-            q.get("expectedDocuments").forEach(d -> expected.add(d.asString()));
-            cases.put(cases.size() + "\u0000" + q.get("question").asString(), expected);
-        }
-        return ingest(sources, cases);
+        return ingest(RetrievalCases.capsule(folder));
     }
 }
