@@ -15,7 +15,7 @@ final class EmbeddedDatabaseUrl {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
         String url = yaml.getObject().getProperty("spring.datasource.url").replace("${capsules.data-dir-absolute}", data.toString());
-        assertThat(url).startsWith("jdbc:h2:file:");
+        assertThat(url).startsWith("jdbc:h2:async:");
         return url;
     }
 }
