@@ -45,6 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * similarity fallback) and with the fake model, which answers by copying the first historical row
  * of its prompt — so the model path measures retrieval and plumbing, not a model's quality.
  *
+ * <p>Mode {@code model} drafts through a real model server instead of the fake one: {@code
+ * -Dbench.modes=model -Dbench.ollama=http://host:11434 -Dbench.model=mistral-small3.2} (the model must be pulled
+ * there). No machine of the project's CI has one; it is how an agency measures its own model on its own server.
+ *
  * <p>2. Time to draft a 20-finding table with the fake model answering in 1 s per row, with 1 and
  * 4 rows in flight ({@code capsules.tables.concurrency}).
  */
@@ -55,6 +59,10 @@ class TableQualityBenchmark {
     private static Path CAPSULE = Path.of(CAPSULES.split(",")[0]).toAbsolutePath().normalize();
     private static String CAPSULE_ID = CAPSULE.getFileName().toString();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A real model server for mode {@code model} ({@code -Dbench.ollama}), and the model there ({@code -Dbench.model}). */
+    private static final String REAL_OLLAMA = System.getProperty("bench.ollama", "");
+    private static final String REAL_MODEL = System.getProperty("bench.model", "mistral-small3.2");
+    private static final String MODEL_MODE = "model";
     private static final Pattern PAIR = Pattern.compile("(Référence|Mesure|Nature|Délai) : ([^;\\n]*)");
 
     /** Each capsule of {@code -Dbench.capsule} (paths separated by commas) in turn. */
@@ -72,6 +80,10 @@ class TableQualityBenchmark {
         BenchmarkReport report = new BenchmarkReport().line("leave-one-report-out, " + CAPSULE_ID + ", " + truth.get("reports").size() + " reports");
         BenchmarkReport detail = new BenchmarkReport();
         for (String mode : System.getProperty("bench.modes", "similarity,fake-model,bad-model").split(",")) {
+            if (mode.equals(MODEL_MODE) && REAL_OLLAMA.isBlank()) {
+                report.line("model       skipped: no model server named (-Dbench.ollama=http://host:11434 -Dbench.model=…)");
+                continue;
+            }
             int rows = 0;
             int nature = 0;
             int reference = 0;
@@ -89,6 +101,7 @@ class TableQualityBenchmark {
                 Function<ChatCall, ScriptedReply> responder = switch (mode) {
                     case "similarity" -> call -> ScriptedReply.httpError(500, "no model");
                     case "bad-model" -> TableQualityBenchmark::badRow;
+                    case MODEL_MODE -> null;
                     default -> TableQualityBenchmark::copyFirstHistoricalRow;
                 };
                 JsonNode draft = draftWithout(held.get("document").asString(), findings(held), responder, 4, Duration.ZERO);
@@ -184,29 +197,37 @@ class TableQualityBenchmark {
         Path root = Files.createTempDirectory("capsules-table-bench-");
         Path capsule = root.resolve("catalog").resolve(CAPSULE_ID);
         copy(CAPSULE, capsule, heldOut);
+        if (responder == null) {
+            return draft(root, findings, REAL_OLLAMA, REAL_MODEL, slots);
+        }
         try (FakeOllamaServer ollama = FakeOllamaServer.start().withModels("mistral-small3.2")) {
             ollama.withDefaultResponder(call -> responder.apply(call).withFirstTokenDelay(perRow));
-            // Command-line arguments, which take precedence over application.yaml.
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(CapsulesApplication.class)
-                    .profiles("demo")
-                    .run("--server.port=0",
-                            "--capsules.data-dir=" + root.resolve("data"),
-                            "--capsules.catalog-dir=" + root.resolve("catalog"),
-                            "--capsules.ollama.base-url=" + ollama.baseUrl(),
-                            "--capsules.ollama.chat-model=mistral-small3.2",
-                            "--capsules.tables.concurrency=" + slots,
-                            "--logging.level.root=WARN");
-            try {
-                int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-                long start = System.nanoTime();
-                ApiClient.Response created = ApiClient.as(port, "inspecteur", "demo")
-                        .postJson("/api/capsules/" + CAPSULE_ID + "/drafts", Map.of("input", findings));
-                draftSeconds = (System.nanoTime() - start) / 1e9;
-                assertThat(created.status()).as(created.body()).isEqualTo(201);
-                return created.json();
-            } finally {
-                context.close();
-            }
+            return draft(root, findings, ollama.baseUrl(), "mistral-small3.2", slots);
+        }
+    }
+
+    /** Starts the service on the catalogue under {@code root} with the model server at {@code ollama}, drafts, stops it. */
+    private static JsonNode draft(Path root, String findings, String ollama, String model, int slots) {
+        // Command-line arguments, which take precedence over application.yaml.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CapsulesApplication.class)
+                .profiles("demo")
+                .run("--server.port=0",
+                        "--capsules.data-dir=" + root.resolve("data"),
+                        "--capsules.catalog-dir=" + root.resolve("catalog"),
+                        "--capsules.ollama.base-url=" + ollama,
+                        "--capsules.ollama.chat-model=" + model,
+                        "--capsules.tables.concurrency=" + slots,
+                        "--logging.level.root=WARN");
+        try {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            long start = System.nanoTime();
+            ApiClient.Response created = ApiClient.as(port, "inspecteur", "demo")
+                    .postJson("/api/capsules/" + CAPSULE_ID + "/drafts", Map.of("input", findings));
+            draftSeconds = (System.nanoTime() - start) / 1e9;
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            return created.json();
+        } finally {
+            context.close();
         }
     }
 
