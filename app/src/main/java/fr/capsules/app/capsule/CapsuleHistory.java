@@ -1,10 +1,13 @@
 package fr.capsules.app.capsule;
 
+import fr.capsules.app.ServiceStop;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -21,12 +24,16 @@ import org.springframework.stereotype.Component;
 @Order(0)
 public class CapsuleHistory implements ApplicationRunner {
 
+    private static final Logger log = LoggerFactory.getLogger(CapsuleHistory.class);
+
     private final JdbcClient jdbc;
     private final Capsules capsules;
+    private final ServiceStop stop;
 
-    CapsuleHistory(JdbcClient jdbc, Capsules capsules) {
+    CapsuleHistory(JdbcClient jdbc, Capsules capsules, ServiceStop stop) {
         this.jdbc = jdbc;
         this.capsules = capsules;
+        this.stop = stop;
     }
 
     /** One recorded version. */
@@ -34,7 +41,7 @@ public class CapsuleHistory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        capsules.all().forEach(c -> record(c.definition(), "catalogue"));
+        stop.unlessStopping("Versions du catalogue", log, () -> capsules.all().forEach(c -> record(c.definition(), "catalogue")));
     }
 
     /**

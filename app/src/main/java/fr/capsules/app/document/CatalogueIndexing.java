@@ -1,5 +1,6 @@
 package fr.capsules.app.document;
 
+import fr.capsules.app.ServiceStop;
 import fr.capsules.app.capsule.Capsule;
 import fr.capsules.app.capsule.Capsules;
 import fr.capsules.app.pseudonym.PseudonymTables;
@@ -33,9 +34,11 @@ class CatalogueIndexing implements ApplicationRunner {
     private final IngestionProperties properties;
     private final CatalogueProgress progress;
     private final PseudonymTables pseudonyms;
+    private final ServiceStop stop;
 
     CatalogueIndexing(Capsules capsules, DocumentLibrary library, IngestionProperties properties,
-            CatalogueProgress progress, PseudonymTables pseudonyms) {
+            CatalogueProgress progress, PseudonymTables pseudonyms, ServiceStop stop) {
+        this.stop = stop;
         this.capsules = capsules;
         this.library = library;
         this.properties = properties;
@@ -43,13 +46,21 @@ class CatalogueIndexing implements ApplicationRunner {
         this.pseudonyms = pseudonyms;
     }
 
+    /** A stop meanwhile ends it quietly: what is not indexed yet is indexed at the next start. */
     @Override
     public void run(ApplicationArguments args) {
+        stop.unlessStopping("Indexation du catalogue", log, this::indexCatalogue);
+    }
+
+    private void indexCatalogue() {
         capsules.all().forEach(this::reconcile);
         if (!properties.indexOnStartup()) {
             return;
         }
         for (Capsule capsule : capsules.all()) {
+            if (stop.requested()) {
+                return;
+            }
             try {
                 checkWhenFree(capsule);
             } catch (IndexUnavailableException e) {

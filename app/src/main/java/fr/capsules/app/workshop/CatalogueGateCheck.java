@@ -1,5 +1,6 @@
 package fr.capsules.app.workshop;
 
+import fr.capsules.app.ServiceStop;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.access.Role;
 import fr.capsules.app.capsule.Capsule;
@@ -41,10 +42,12 @@ class CatalogueGateCheck implements ApplicationRunner, DisposableBean {
     private final ReferenceQuestions questions;
     private final EvaluationRuns runs;
     private final Publication gate;
+    private final ServiceStop stop;
     private volatile Thread checking;
 
     CatalogueGateCheck(PublicationProperties publication, Capsules capsules, CatalogueProgress progress,
-            ReferenceQuestions questions, EvaluationRuns runs, Publication gate) {
+            ReferenceQuestions questions, EvaluationRuns runs, Publication gate, ServiceStop stop) {
+        this.stop = stop;
         this.publication = publication;
         this.capsules = capsules;
         this.progress = progress;
@@ -80,7 +83,7 @@ class CatalogueGateCheck implements ApplicationRunner, DisposableBean {
             return stopped(outcomes);
         }
         for (Capsule capsule : capsules.all()) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || stop.requested()) {
                 return stopped(outcomes);
             }
             if (capsule.catalogFolder() == null || capsule.definition().status() == CapsuleStatus.RETIRED

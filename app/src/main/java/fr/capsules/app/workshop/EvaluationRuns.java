@@ -1,5 +1,6 @@
 package fr.capsules.app.workshop;
 
+import fr.capsules.app.ServiceStop;
 import fr.capsules.app.access.CapsulesUser;
 import fr.capsules.app.ask.Answer;
 import fr.capsules.app.ask.Asking;
@@ -68,13 +69,14 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
     private final Map<String, Lease> leased = new ConcurrentHashMap<>();
     private final Leases leases;
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
-    /** Set when the service stops: a run stops before its next question and is recorded as interrupted. */
-    private volatile boolean stopping;
+    /** When the service stops, a run stops before its next question and is recorded as interrupted. */
+    private final ServiceStop stop;
 
     EvaluationRuns(ReferenceQuestions questions, Fingerprints fingerprints, Evaluations evaluations, CapsuleThresholds thresholds,
             PublicationProperties publication, Retrieval retrieval, Asking asking, RetrievalProperties retrievalProperties,
-            CatalogueProgress progress, LanguageModel model, CapsuleModels models, AuditTrail audit, Leases leases) {
+            CatalogueProgress progress, LanguageModel model, CapsuleModels models, AuditTrail audit, Leases leases, ServiceStop stop) {
         this.leases = leases;
+        this.stop = stop;
         this.questions = questions;
         this.fingerprints = fingerprints;
         this.evaluations = evaluations;
@@ -135,10 +137,12 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         // Runs another node is carrying out (it holds their lease) are not abandoned.
-        int abandoned = evaluations.abandonRunning(capsuleId -> !leases.isHeld(leaseName(capsuleId)));
-        if (abandoned > 0) {
-            log.warn("{} évaluation(s) interrompue(s) par l'arrêt du service marquée(s) en échec", abandoned);
-        }
+        stop.unlessStopping("Évaluations interrompues par un arrêt précédent", log, () -> {
+            int abandoned = evaluations.abandonRunning(capsuleId -> !leases.isHeld(leaseName(capsuleId)));
+            if (abandoned > 0) {
+                log.warn("{} évaluation(s) interrompue(s) par l'arrêt du service marquée(s) en échec", abandoned);
+            }
+        });
     }
 
     private static String leaseName(String capsuleId) {
@@ -234,7 +238,7 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
             List<Evaluation.QuestionResult> results = new ArrayList<>();
             String answeringModel = null;
             for (ReferenceQuestion q : reference) {
-                if (stopping) {
+                if (stop.requested()) {
                     throw new ServiceStopping();
                 }
                 Evaluation.QuestionResult result;
@@ -247,7 +251,7 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
                     }
                     result = EvaluationScoring.judge(q, found, answer, publication.passRank(), applied);
                 } catch (RuntimeException e) {
-                    if (stopping) {
+                    if (stop.requested()) {
                         throw new ServiceStopping();
                     }
                     log.warn("Évaluation {} : question « {} » non évaluée", started.id(), q.question(), e);
@@ -276,7 +280,7 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
             details.put("model", answeringModel);
             audit.record(user.username(), AuditAction.CAPSULE_EVALUATED, started.capsuleId(), started.capsuleVersion(), details);
         } catch (RuntimeException | Error e) {
-            if (stopping) {
+            if (stop.requested()) {
                 log.info("Évaluation {} de la capsule {} interrompue par l'arrêt du service", started.id(), started.capsuleId());
                 finished = failed(started, "l'évaluation a été interrompue par l'arrêt du service ; relancez-la");
             } else {
@@ -332,7 +336,6 @@ public class EvaluationRuns implements DisposableBean, ApplicationRunner {
      */
     @Override
     public void destroy() throws InterruptedException {
-        stopping = true;
         runs.shutdown();
         if (!runs.awaitTermination(5, TimeUnit.SECONDS)) {
             runs.shutdownNow();

@@ -77,6 +77,8 @@ public final class Ingestion implements AutoCloseable {
      * @throws IllegalStateException when the index holds vectors and this ingestion has no
      *     embedder, or one of another model or dimension: a configuration error, raised before any
      *     file is read
+     * @throws fr.capsules.ingest.index.IndexClosedException when the index is closed during the run (the
+     *     service stops): the run ends there, its uncommitted batch is lost as in a crash
      */
     public List<IngestionResult> ingestAll(List<SourceFile> files, CapsuleIndex index) {
         return run(files, index, null, List.of(), result -> {});

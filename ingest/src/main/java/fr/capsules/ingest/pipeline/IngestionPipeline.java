@@ -5,6 +5,7 @@ import fr.capsules.ingest.IngestionResult;
 import fr.capsules.ingest.IngestionSettings;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.index.CapsuleIndex;
+import fr.capsules.ingest.index.IndexClosedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -85,7 +86,12 @@ final class IngestionPipeline {
         return new IngestionPipeline(stages);
     }
 
-    /** Runs the stages on one file until one ends it; never throws for a bad file. */
+    /**
+     * Runs the stages on one file until one ends it; never throws for a bad file.
+     *
+     * @throws IndexClosedException when the index was closed under the run (the service stops, or a
+     *     rebuild replaced it): not the file's fault, and no later file can be indexed there either
+     */
     IngestionResult run(SourceFile source) {
         FileIngestion file = new FileIngestion(source);
         try {
@@ -96,6 +102,8 @@ final class IngestionPipeline {
                 }
             }
             throw new IllegalStateException("no stage ended " + file.name());
+        } catch (IndexClosedException e) {
+            throw e;
         } catch (IOException | UncheckedIOException e) {
             log.warn("Ingestion of {} failed on I/O", file.name(), e);
             return failed(file, FailureReason.INPUT_OUTPUT,

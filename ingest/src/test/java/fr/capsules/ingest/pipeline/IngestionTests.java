@@ -1,6 +1,7 @@
 package fr.capsules.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.capsules.ingest.chunk.ChunkingSettings;
 import fr.capsules.ingest.FailureReason;
@@ -10,6 +11,7 @@ import fr.capsules.ingest.IngestionStatus;
 import fr.capsules.ingest.SourceFile;
 import fr.capsules.ingest.SourceName;
 import fr.capsules.ingest.TestFiles;
+import fr.capsules.ingest.index.IndexClosedException;
 import fr.capsules.ingest.parse.ParseLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +76,14 @@ class IngestionTests extends LexicalIngestionTest {
         IngestionResult markdown = ingestion.ingest(text("note.md", "Le registre des plaintes est tenu à jour par le secrétariat.\n"), index);
         assertThat(markdown.status()).isEqualTo(IngestionStatus.DUPLICATE);
         assertThat(markdown.warnings().get(0)).contains("même contenu");
+    }
+
+    @Test
+    void anIndexClosedUnderTheRunEndsTheRunInsteadOfFailingEveryFile() throws IOException {
+        index.close();
+        assertThatThrownBy(() -> ingestion.ingestAll(List.of(text("a.txt", "Le registre des plaintes est tenu à jour."),
+                text("b.txt", "Les courriers sont enregistrés avant midi.")), index))
+                .isInstanceOf(IndexClosedException.class);
     }
 
     @Test
