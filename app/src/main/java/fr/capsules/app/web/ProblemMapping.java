@@ -28,6 +28,7 @@ import fr.capsules.app.workshop.WorkshopNotFoundException;
 
 import fr.capsules.ingest.index.IndexBusyException;
 import fr.capsules.ingest.index.IndexMismatchException;
+import fr.capsules.ingest.index.IndexClosedException;
 import fr.capsules.ingest.index.IndexUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.UncheckedIOException;
@@ -120,6 +121,10 @@ public class ProblemMapping {
                     "Le cluster de recherche ne répond pas : les documents des capsules sont momentanément"
                             + " inaccessibles. Réessayez dans quelques minutes ; l'administrateur en est averti"
                             + " par l'état de santé du service.");
+            // Indexes are closed only when the service stops (a rebuild swaps them under the write lock).
+            case IndexClosedException e -> new Problem(ProblemType.SERVICE_STOPPING,
+                    "Le service s'arrête : cette opération a été interrompue avant son terme. Quand il aura redémarré,"
+                            + " vérifiez ce qui a été enregistré (la liste des documents de la capsule) et recommencez-la.");
             case IndexBusyException e -> new Problem(ProblemType.INDEX_BUSY,
                     "La capsule « " + e.capsuleId() + " » est déjà en cours de ré-indexation sur un autre nœud du"
                             + " service (ou une ré-indexation précédente a été interrompue) : son index actuel reste en"

@@ -35,7 +35,8 @@ public enum ProblemType {
             HttpStatus.SERVICE_UNAVAILABLE, "pseudonymisation-unavailable", "Table de pseudonymisation inaccessible"),
     CAPSULE_INDEXING(HttpStatus.SERVICE_UNAVAILABLE, "capsule-indexing", "Indexation en cours"),
     INDEX_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "index-unavailable", "Index de recherche injoignable"),
-    INDEX_BUSY(HttpStatus.CONFLICT, "index-busy", "Ré-indexation déjà en cours");
+    INDEX_BUSY(HttpStatus.CONFLICT, "index-busy", "Ré-indexation déjà en cours"),
+    SERVICE_STOPPING(HttpStatus.SERVICE_UNAVAILABLE, "service-stopping", "Service en cours d'arrêt");
 
     private static final String BASE = "https://capsules.local/problems/";
 

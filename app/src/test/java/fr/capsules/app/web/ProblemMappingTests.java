@@ -52,6 +52,7 @@ class ProblemMappingTests {
 
                 Map.entry(base + "index-unavailable", 503),
                 Map.entry(base + "index-busy", 409),
+                Map.entry(base + "service-stopping", 503),
                 Map.entry(base + "embeddings-unavailable", 503),
                 Map.entry(base + "identity-provider-unavailable", 503)));
     }
@@ -62,6 +63,15 @@ class ProblemMappingTests {
                 new fr.capsules.ingest.index.IndexInUseException("/srv/data/indexes/essai/gen-1", null)));
         assertThat(problem.type()).isEqualTo(ProblemType.INDEX_IN_USE);
         assertThat(problem.detail()).contains("déjà ouvert en écriture par un autre processus").doesNotContain("/srv");
+    }
+
+    @Test
+    void anIndexClosedUnderARequestIsAStopOfTheServiceToRetryAfterItsRestart() {
+        Problem problem = ProblemMapping.of(new fr.capsules.ingest.index.IndexClosedException(
+                "the index in /srv/data/indexes/essai/gen-1 is closed", null));
+        assertThat(problem.type()).isEqualTo(ProblemType.SERVICE_STOPPING);
+        assertThat(problem.type().status().value()).isEqualTo(503);
+        assertThat(problem.detail()).contains("Le service s'arrête").contains("redémarré").doesNotContain("/srv");
     }
 
     @Test
