@@ -1,6 +1,5 @@
 package fr.capsules.app;
 
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -27,32 +26,23 @@ public class ServiceStop implements ApplicationListener<ContextClosedEvent> {
         return requested;
     }
 
-    /** As {@link #unlessStopping(String, Logger, Supplier)}, for work that returns nothing. */
-    public void unlessStopping(String what, Logger log, Runnable work) {
-        unlessStopping(what, log, () -> {
-            work.run();
-            return null;
-        });
-    }
-
     /**
      * Runs start-up work; when it fails because the service began to stop meanwhile, says so at INFO
-     * ("{@code what} interrompu(e) par l'arrêt du service") and returns null instead of failing the start.
-     * Work not begun before a stop is not begun.
+     * ("{@code what} : interrompu(e) par l'arrêt du service") instead of failing the start. Work not
+     * begun before a stop is not begun.
      */
-    public <T> T unlessStopping(String what, Logger log, Supplier<T> work) {
+    public void unlessStopping(String what, Logger log, Runnable work) {
         if (requested) {
             log.info("{} : non commencé(e), le service s'arrête", what);
-            return null;
+            return;
         }
         try {
-            return work.get();
+            work.run();
         } catch (RuntimeException e) {
             if (!requested) {
                 throw e;
             }
             log.info("{} : interrompu(e) par l'arrêt du service ; repris(e) au prochain démarrage ({})", what, e.toString());
-            return null;
         }
     }
 }
