@@ -37,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -138,6 +139,12 @@ public class ProblemMapping {
                             + " service, ou le fournisseur d'identité ne le reconnaît plus. Obtenez-en un nouveau.");
             case AuthenticationException e -> new Problem(ProblemType.UNAUTHENTICATED,
                     "Identifiez-vous (identifiant et mot de passe, ou jeton d'API) pour utiliser ce service.");
+            // A state-changing request a browser could have been made to send (ForgeableRequests) without the token.
+            case CsrfException e -> new Problem(ProblemType.FORBIDDEN,
+                    "Requête refusée par la protection contre la falsification de requêtes (jeton CSRF absent ou"
+                            + " périmé) : depuis le navigateur, rechargez la page et recommencez ; depuis un script, un envoi"
+                            + " de formulaire ou de fichiers s'authentifie par un jeton d'API (en-tête « Authorization: Bearer"
+                            + " … ») plutôt que par identifiant et mot de passe.");
             // Refused by the security filters (role rules on URLs): not a decision of the domain, not recorded.
             case AccessDeniedException e -> new Problem(ProblemType.FORBIDDEN,
                     "Votre compte n'a pas les droits nécessaires pour cette action.");

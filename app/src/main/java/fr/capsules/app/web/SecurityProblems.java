@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Problem documents as Spring MVC writes them: extra properties as members, absent members left out. */
+    private static final JsonMapper JSON = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     private final ProblemMapping problems;
 
@@ -46,7 +49,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             write(response, OpenAiError.of(problem));
             return;
         }
-        write(response, problem.toProblemDetail());
+        write(response, problem.toProblemDetail(), request);
     }
 
     @Override
@@ -57,7 +60,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             write(response, OpenAiError.of(problem));
             return;
         }
-        write(response, problem.toProblemDetail());
+        write(response, problem.toProblemDetail(), request);
     }
 
     private static void write(HttpServletResponse response, OpenAiError error) throws IOException {
@@ -67,7 +70,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         response.getWriter().write(JSON.writeValueAsString(error.body()));
     }
 
-    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    private static void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

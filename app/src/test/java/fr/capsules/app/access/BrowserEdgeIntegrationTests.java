@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The browser edge: CSRF on every request a browser could be made to send (cross-site forms with cached Basic
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * nosniff, Referrer-Policy, frame denial) on every page, and uploaded originals served back as inert attachments.
  */
 class BrowserEdgeIntegrationTests extends ServiceIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String EVIL = "https://site-malveillant.example";
@@ -93,6 +97,12 @@ class BrowserEdgeIntegrationTests extends ServiceIntegrationTest {
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(as("referent").get("/api/capsules/reclamations/documents").body()).doesNotContain("piege.txt");
+        // Said as what it is, not as a lack of rights, in the same problem document as every other refusal.
+        JsonNode problem = JSON.readTree(forged.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://capsules.local/problems/forbidden");
+        assertThat(problem.get("detail").asString()).contains("jeton CSRF").contains("jeton d'API").doesNotContain("droits");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/capsules/reclamations/documents");
+        assertThat(problem.has("properties")).isFalse();
     }
 
     @Test
