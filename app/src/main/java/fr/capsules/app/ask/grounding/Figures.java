@@ -36,9 +36,11 @@ final class Figures {
             Pattern.compile("(?<![\\p{L}\\d])(?:(?i:articles?)\\s+|(?i:art)\\.\\s*)?([LRD])\\s*\\.?\\s*(\\d+(?:[-‑–]\\d+)*)(?!\\d)");
     private static final Pattern NUMBER =
             Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+(?:[.,]\\d+)?)(?![\\d])");
+    /** A French month's name as written, with or without its accents. */
+    private static final String MONTH_NAME = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre";
     private static final Pattern MONTH =
-            Pattern.compile("(?iu)(?<=\\d\\s|\\d\\s\\s|\\der\\s)(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?![\\p{L}])"
-                    + "|(?<![\\p{L}])(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?=\\s+\\d{4})");
+            Pattern.compile("(?iu)(?<=\\d\\s|\\d\\s\\s|\\der\\s)(" + MONTH_NAME + ")(?![\\p{L}])"
+                    + "|(?<![\\p{L}])(" + MONTH_NAME + ")(?=\\s+\\d{4})");
     private static final String NUMBER_WORD =
             "(?:zéro|zero|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
                     + "|vingts?|trente|quarante|cinquante|soixante|cents?|mille)(?![\\p{L}\\d])";
@@ -364,7 +366,7 @@ final class Figures {
     }
 
     private static final Pattern FULL_DATE = Pattern.compile(
-            "(?iu)(?<![\\d])(\\d{1,2})(?:er)?\\s+(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\\s+(\\d{4})(?![\\d])"
+            "(?iu)(?<![\\d])(\\d{1,2})(?:er)?\\s+(" + MONTH_NAME + ")\\s+(\\d{4})(?![\\d])"
                     + "|(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])");
 
     /** After a figure: its unit or the word it counts, then "en" and a year. */
@@ -378,7 +380,7 @@ final class Figures {
     }
 
     private static final Pattern DATE_AFTER = Pattern.compile(
-            "(?iu)(?:er)?(?:/\\d{1,2}(?:/\\d{2,4})?|\\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?![\\p{L}]))");
+            "(?iu)(?:er)?(?:/\\d{1,2}(?:/\\d{2,4})?|\\s+(?:" + MONTH_NAME + ")(?![\\p{L}]))");
     private static final Pattern DATE_BEFORE = Pattern.compile("\\d{1,2}/$");
 
     private static boolean year(Placed figure) {

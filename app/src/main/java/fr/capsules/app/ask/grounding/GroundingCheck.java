@@ -193,8 +193,9 @@ public final class GroundingCheck {
 
     /** The provided passage holding most of the sentence's terms, if it holds enough to be its source. */
     private Optional<Passage> restatedPassage(String claim, Set<String> claimTerms, CitedPassages provided) {
+        Set<String> claimFigures = Figures.inAnswer(claim).keySet();
         return provided.all().stream()
-                .filter(p -> restatement(claim, claimTerms, p) >= MIN_RESTATEMENT)
+                .filter(p -> restatement(claim, claimTerms, claimFigures, p) >= MIN_RESTATEMENT)
                 .max(Comparator.comparingInt((Passage p) -> Overlap.shared(claimTerms, p.terms()))
                         .thenComparing(Passage::n, Comparator.reverseOrder()));
     }
@@ -209,14 +210,22 @@ public final class GroundingCheck {
      * The share of the claim a passage holds: its content terms (acronyms spelled out included) and, for a row of at
      * least {@value #MIN_FIGURES_AS_SUPPORT} figures, its figures.
      */
-    private double restatement(String claim, Set<String> claimTerms, Passage passage) {
+    private double restatement(String claim, Set<String> claimTerms, Set<String> claimFigures, Passage passage) {
         int found = Overlap.sharedOrDerived(claimTerms, withAcronyms(claim, passage));
-        Set<String> figures = Figures.inAnswer(claim).keySet();
-        if (figures.size() < MIN_FIGURES_AS_SUPPORT) {
-            return (double) found / claimTerms.size();
-        }
-        long given = figures.stream().filter(passage.figures()::contains).count();
-        return (double) (found + given) / (claimTerms.size() + figures.size());
+        int given = (int) claimFigures.stream().filter(passage.figures()::contains).count();
+        return supportShare(found, claimTerms.size(), given, claimFigures.size());
+    }
+
+    /**
+     * The share of a claim its sources hold: of its content terms, {@code found}; and, for a row of at least {@value
+     * #MIN_FIGURES_AS_SUPPORT} figures restated in words of one's own ("Part des EHPAD : 38 % en 2021, 40 % en 2022" →
+     * "La proportion … est passée de 38 % en 2021 à 40 % en 2022"), of its figures, {@code given}: the figures are what
+     * such a sentence states.
+     */
+    private static double supportShare(int found, int claimTerms, int given, int claimFigures) {
+        return claimFigures >= MIN_FIGURES_AS_SUPPORT
+                ? (double) (found + given) / (claimTerms + claimFigures)
+                : (double) found / claimTerms;
     }
 
     /** The passage's terms with the claim's words that spell out its acronyms, or that it spells out. */
@@ -265,12 +274,7 @@ public final class GroundingCheck {
         Map<String, String> missingFigures = new LinkedHashMap<>(Figures.inAnswer(claim));
         int claimFigures = missingFigures.size();
         missingFigures.keySet().removeAll(sourceFigures);
-        // A row of figures restated in words of one's own ("Part des EHPAD : 38 % en 2021, 40 % en 2022" → "La
-        // proportion de réclamations visant des EHPAD est passée de 38 % en 2021 à 40 % en 2022"): the figures are what
-        // the sentence states, so figures the source gives count as support, beside the words it holds.
-        double support = claimFigures >= MIN_FIGURES_AS_SUPPORT
-                ? (double) (found + claimFigures - missingFigures.size()) / (claimTerms.size() + claimFigures)
-                : (double) found / claimTerms.size();
+        double support = supportShare(found, claimTerms.size(), claimFigures - missingFigures.size(), claimFigures);
         // A figure the sources hold, but with another unit of time: "huit mois" for "huit jours".
         Set<String> sourceDurations = new HashSet<>();
         cited.forEach(passage -> sourceDurations.addAll(Figures.durations(passage.text()).keySet()));

@@ -98,12 +98,14 @@ final class Negations {
         return PARTICLES.contains(word) && !(NOUN_PARTICLES.contains(word) && DETERMINERS.contains(tokens.get(j - 1).word()));
     }
 
-    /** Words that make a "que" a conjunction or a comparison, not the "que" of "ne … que". */
-    private static final Set<String> CONJUNCTION_BEFORE_QUE = Set.of(
+    /** Words that make a "que" a conjunction or a comparison, not the "que" of "ne … que" (also read by {@link Qualifiers}). */
+    static final Set<String> CONJUNCTION_BEFORE_QUE = Set.of(
             "ainsi", "afin", "pour", "parce", "bien", "alors", "tandis", "dès", "avant", "sans", "plus", "moins", "autant",
             "tel", "telle", "tels", "telles", "sorte", "même", "après", "depuis", "pendant", "lors", "tant", "si", "aussi");
     /** Words before "manque" that make it the noun, not the verb: "par manque de", "le manque de". */
     private static final Set<String> NOUN_BEFORE = Set.of("par", "le", "un", "du", "au", "de", "d'");
+    /** The marks a clause-opening "plus" follows. */
+    private static final Set<String> CLAUSE_MARKS = Set.of(",", ":", ";");
     /** An adjective or participle after a clause-opening "plus": "plus utilisable", "plus accessible", "plus autorisé". */
     private static final Pattern NO_LONGER = Pattern.compile("\\p{L}{3,}(?:ables?|ibles?|ée?s?|ifs?|ives?|ue?s?|ise?s?|ites?)");
     /** Verbs whose meaning is a negation: "ne pas omettre de signaler" is "signaler", "écarter" is "ne pas retenir". */
@@ -263,7 +265,7 @@ final class Negations {
             } else if (word.equals("sans") && isWord(next) && !AFFIRMING_SANS.contains(next)) {
                 cue = new Span(i, i + 1);
                 bound = !next.equals("que") && !next.equals("qu'");
-            } else if (word.equals("plus") && (i == 0 || Set.of(",", ":", ";").contains(previous)) && NO_LONGER.matcher(next).matches()
+            } else if (word.equals("plus") && (i == 0 || CLAUSE_MARKS.contains(previous)) && NO_LONGER.matcher(next).matches()
                     && !(i + 2 < tokens.size() && Set.of("que", "qu'", "de", "d'").contains(tokens.get(i + 2).word()))) {
                 // telegraphic "no longer": "Capsule retirée : plus utilisable, conservée pour l'historique" (not the
                 // comparative "plus adaptée que", which never opens a clause)

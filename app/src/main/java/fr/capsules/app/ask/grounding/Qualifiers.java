@@ -66,7 +66,7 @@ final class Qualifiers {
     private static final Pattern RESTRICTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:[\\p{L}'’-]+\\s+){0,10}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)"
                     // any distance within the clause, when the "que" is no conjunction or comparison
-                    + "|(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:(?!(?:ainsi|afin|pour|parce|bien|alors|tandis|dès|avant|sans|plus|moins|autant|tel|telle|tels|telles|sorte|même|après|depuis|pendant|lors|tant|si|aussi)\\s)[\\p{L}'’-]+\\s+){11,30}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
+                    + "|(?<![\\p{L}])(?:n['’](?!importe)|ne\\s)(?:(?!(?:" + String.join("|", Negations.CONJUNCTION_BEFORE_QUE) + ")\\s)[\\p{L}'’-]+\\s+){11,30}?(?:que(?![\\p{L}])|qu['’])\\s*([^,;:.]*)");
     /** "n'est jamais communiquée sans son accord", "aucun autre outil que Capsules": restrictions in negative form. */
     private static final Pattern NEGATED_RESTRICTION = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:(?:n['’]|ne\\s)(?:[\\p{L}'’-]+\\s+){0,4}?(?:jamais|pas|plus)\\s+(?:[\\p{L}'’-]+\\s+){0,8}?(?:sans|avant"
@@ -136,7 +136,6 @@ final class Qualifiers {
             boolean verb = word.find() && word.group().toLowerCase().matches("(?:limit|réserv|dédi|se limite).*");
             // "réservée à cet usage": the restriction bears on what follows, not on the whole sentence
             restricted = verb ? sentence.substring(word.end()).split("[,;:.]|\\s(?:et|ou)\\s", 2)[0].strip() : sentence;
-
             outright = true;
         }
         Matcher exception = EXCEPTION.matcher(sentence);
